@@ -1,0 +1,99 @@
+"""The drafter command line: thin click commands over profiles -> compose -> writers.
+
+Exit codes: 0 done, 1 bad input (messages name file:line and field), 2 usage.
+Help texts are translated, so the language is chosen before the commands are built.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import i18n
+from .errors import DrafterError
+from .i18n import _
+
+FORMATS = ("docx", "md")
+EXIT_BAD_INPUT = 1
+
+
+def _say_issues(error: DrafterError) -> None:
+    for issue in error.issues:
+        click.echo(str(issue), err=True)
+
+
+def _lang_from_argv(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def make_cli() -> click.Group:
+    """Build the command group in the current language."""
+
+    @click.group(help=_("Draft county IP work plans as GB/T 9704 .docx files."),
+                 context_settings={"help_option_names": ["-h", "--help"]})
+    @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default=None,
+                  help=_("Language of messages: zh_CN (default) or en."))
+    @click.version_option(package_name="drafter")
+    def cli(lang: str | None) -> None:
+        if lang:
+            i18n.set_language(lang)
+
+    @cli.command(help=_("Check profiles; print every problem with file:line and field."))
+    @click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    def validate(profiles: tuple[Path, ...]) -> None:
+        from . import library, profiles as profile_io
+
+        lib = library.load()
+        failed = 0
+        for path in profiles:
+            try:
+                profile_io.load(path, lib)
+            except DrafterError as exc:
+                failed += 1
+                _say_issues(exc)
+            else:
+                click.echo(_("{file}: valid").format(file=path))
+        if failed:
+            sys.exit(EXIT_BAD_INPUT)
+
+    @cli.command(help=_("Build drafts: OUTDIR/<profile name>.docx and/or .md for each profile."))
+    @click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+                  help=_("Directory to write the drafts into (created if missing)."))
+    @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), default=("docx",),
+                  show_default=True, help=_("Output format; repeat for several."))
+    @click.option("--no-comments", is_flag=True, default=False,
+                  help=_("Leave out the review comments on computed figures."))
+    def build(profiles: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_comments: bool) -> None:
+        from .build import build_one
+
+        failed = 0
+        for path in profiles:
+            try:
+                written = build_one(path, outdir, formats, comments=not no_comments)
+            except DrafterError as exc:
+                failed += 1
+                _say_issues(exc)
+            else:
+                for out in written:
+                    click.echo(_("wrote {file}").format(file=out))
+        if failed:
+            sys.exit(EXIT_BAD_INPUT)
+
+    return cli
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_lang_from_argv(argv))
+    make_cli()(args=argv, prog_name="drafter")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,328 @@
+"""Profile + library -> document model. Chooses tasks, renders text, numbers headings, names departments."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import figures, numbering, targets
+from .errors import DrafterError
+from .i18n import _
+from .library import Library
+from .model import Document, Emphasis, Paragraph, Part, Role, Span, Table, TaskEntry
+from .profiles import Profile
+from .rendering import Renderer, Where
+
+
+@dataclass
+class Composer:
+    profile: Profile
+    lib: Library
+    renderer: Renderer
+
+    # -- helpers ---------------------------------------------------------
+    def lib_where(self, file: str, field: str) -> Where:
+        return Where(f"templates/{file}", None, field)
+
+    def profile_where(self, *path: Any) -> Where:
+        file, line = self.profile.source.locate(path)
+        return Where(file, line, ".".join(map(str, path)))
+
+    def render(self, source: str, where: Where, **extra: Any) -> str:
+        ctx = self.ctx if not extra else {**self.ctx, **extra}
+        return self.renderer.render(source, ctx, where)
+
+    # -- context -----------------------------------------------------------
+    def build_context(self) -> None:
+        d = self.profile.data
+        county, programme = d["county"], d["programme"]
+        period = programme["period"]
+        lg = d["leading_group"]
+        self.ctx: dict[str, Any] = {
+            "county": dict(county),
+            "lw": self.lib.levels[county["level"]],
+            "programme": {"kind": programme["kind"], "batch": programme["batch"],
+                          "start": period["start"], "end": period["end"]},
+            "industries": list(d["industries"]),
+            "universities": list(d["universities"]),
+            "funding_rules": d["funding_rules"],
+            "leading_group": {"name": lg["name"], "short_name": lg.get("short_name", lg["name"]),
+                              "office_head": lg.get("office_head", ""),
+                              "leader_post": lg.get("leader_post", "")},
+        }
+        self.ctx["dept"] = self.resolve_departments()
+        self.ctx["leading_group"]["office"] = lg.get("office") or self.ctx["dept"].get("market", "")
+        if not self.ctx["leading_group"]["office"]:
+            raise DrafterError.single(*self._loc("leading_group"), _("name the office (leading_group.office)"))
+        title = programme.get("title") or self.render(self.lib.titles["plan"], self.lib_where("text/titles.yaml", "plan"))
+        self.ctx["plan_title"] = title
+        notice = dict(d["notice"])
+        notice["date_text"] = figures.date(notice["date"])
+        self.ctx["notice"] = notice
+
+    def _loc(self, *path: Any) -> tuple[str, int | None, str]:
+        file, line = self.profile.source.locate(path)
+        return file, line, ".".join(map(str, path))
+
+    def resolve_departments(self) -> dict[str, str]:
+        """Each role's name in this county: the profile's, else the level default. Roles with neither are absent."""
+        level = self.profile.data["county"]["level"]
+        named = self.profile.data["departments"]
+        out: dict[str, str] = {}
+        for role, spec in self.lib.roles.items():
+            if role in named:
+                out[role] = named[role]
+            elif level in (spec.get("names") or {}):
+                out[role] = self.render(spec["names"][level], self.lib_where("catalogue/roles.yaml", f"roles.{role}"))
+        return out
+
+    # -- the document --------------------------------------------------------
+    def document(self) -> Document:
+        self.build_context()
+        plan = self.plan_part()
+        parts = [self.notice_part(), plan, *self.attachment_parts()]
+        status = self.profile.data["plan"]["status"]
+        return Document(title=self.ctx["plan_title"], parts=parts,
+                        header_text=None if status == "final" else status, tasks=self.task_entries)
+
+    def notice_part(self) -> Part:
+        t = self.lib.notice
+        where = lambda key: self.lib_where("text/notice.yaml", key)  # noqa: E731
+        p = [
+            Paragraph(Role.ORGAN_MARK, [Span(self.render(t["organ_mark"], where("organ_mark")))]),
+            *([Paragraph(Role.DOC_NUMBER, [Span(self.render(t["doc_number"], where("doc_number")))])]
+              if "doc_number" in self.ctx["notice"] else []),
+            Paragraph(Role.TITLE, [Span(self.render(t["title"], where("title")))]),
+            Paragraph(Role.ADDRESSEE, [Span(self.render(t["addressees"], where("addressees")))]),
+            Paragraph(Role.BODY, [Span(self.render(t["body"], where("body")))]),
+            Paragraph(Role.SIGNATURE, [Span(self.ctx["notice"]["issuer"])]),
+            Paragraph(Role.DATE, [Span(self.ctx["notice"]["date_text"])]),
+        ]
+        if self.ctx["notice"]["public"]:
+            p.append(Paragraph(Role.NOTE, [Span(self.render(t["public_note"], where("public_note")))]))
+        return Part("notice", p)
+
+    def plan_part(self) -> Part:
+        blocks: list[Paragraph | Table] = [Paragraph(Role.TITLE, [Span(self.ctx["plan_title"])])]
+        blocks.append(self.body(self.preamble()))
+        headings = self.profile.data["plan"]["headings"]
+        n = 0
+        for section in self.lib.sections:
+            content = getattr(self, f"section_{section['id']}")(section)
+            if not content:
+                continue
+            n += 1
+            heading = headings.get(section["id"], section["headings"][0])
+            blocks.append(Paragraph(Role.HEADING1, [Span(numbering.level1(n) + heading)]))
+            blocks.extend(content)
+        blocks.extend(self.attachment_list())
+        return Part("plan", blocks)
+
+    @staticmethod
+    def body(text: str) -> Paragraph:
+        return Paragraph(Role.BODY, [Span(text)])
+
+    def preamble(self) -> str:
+        d = self.profile.data
+        policies = self.lib.national_policies + d["legal_basis"]["policies"]
+        bases = self.lib.batch_bases.get(d["programme"]["batch"], []) + d["legal_basis"]["bases"]
+        return self.render(self.lib.text_template("preamble.j2"), self.lib_where("text/preamble.j2", "preamble"),
+                           policies=policies, bases=bases, period_sentence=d["plan"]["period_sentence"])
+
+    def variant(self, section: dict[str, Any], key: str) -> str:
+        plan = self.profile.data["plan"]
+        defaults = self.lib.section_defaults[self.ctx["programme"]["kind"]]
+        name = plan.get(key) or defaults[section["id"]]
+        return section["variants"][name]
+
+    def section_guiding(self, section: dict[str, Any]) -> list[Paragraph]:
+        file = self.variant(section, "guiding")
+        policies = self.lib.national_policies + self.profile.data["legal_basis"]["policies"]
+        text = self.render(self.lib.text_template(file), self.lib_where(f"text/{file}", "guiding"), policies=policies)
+        return [self.body(para) for para in text.split("\n\n") if para.strip()]
+
+    def items(self, library: dict[str, dict[str, Any]], ids: list[str], file: str) -> list[Paragraph]:
+        out = []
+        for i, key in enumerate(ids, 1):
+            item = library[key]
+            title = self.render(item["title"], self.lib_where(file, f"{key}.title"))
+            body = self.render(item["body"], self.lib_where(file, f"{key}.body"))
+            out.append(Paragraph(Role.BODY, [Span(f"{numbering.level2(i)}{title}。", Emphasis.LEAD2), Span(body)]))
+        return out
+
+    def section_principles(self, section: dict[str, Any]) -> list[Paragraph]:
+        return self.items(self.lib.principles, self.profile.data["plan"]["principles"], "catalogue/principles.yaml")
+
+    def section_safeguards(self, section: dict[str, Any]) -> list[Paragraph]:
+        return self.items(self.lib.safeguards, self.profile.data["plan"]["safeguards"], "catalogue/safeguards.yaml")
+
+    # -- goals -----------------------------------------------------------------
+    def section_goals(self, section: dict[str, Any]) -> list[Paragraph]:
+        file = self.variant(section, "goals_text")
+        overall = self.render(self.lib.text_template(file), self.lib_where(f"text/{file}", "goals"))
+        out = [self.body(overall)]
+        self.targets = targets.resolve(self.profile.data["indicators"], self.lib.indicators, self.ctx["programme"]["end"])
+        for i, key in enumerate(self.profile.data["plan"]["goals"], 1):
+            goal = self.lib.goals[key]
+            spans = [Span(f"{numbering.level2(i)}{goal['title']}。", Emphasis.LEAD2)]
+            for j, segment in enumerate(goal["body"]):
+                spans.extend(self.goal_segment(segment, f"goals.{key}.body[{j}]"))
+            out.append(Paragraph(Role.BODY, spans))
+        return out
+
+    def goal_segment(self, segment: Any, field: str) -> list[Span]:
+        where = self.lib_where("catalogue/goals.yaml", field)
+        if isinstance(segment, str):
+            return [Span(self.render(segment, where))]
+        given = [k for k in segment["figures"] if k in self.targets]
+        if not given:
+            otherwise = segment.get("otherwise")
+            return [Span(self.render(otherwise, where))] if otherwise else []
+        spans = [Span(self.render(segment.get("before", ""), where))]
+        for n, key in enumerate(given):
+            target = self.targets[key]
+            clause = self.render(self.lib.indicators[key]["sentence"], self.lib_where("catalogue/indicators.yaml", key),
+                                 target=target.text)
+            note = None
+            if target.computed:
+                note = self.render(self.lib.notes["growth"], self.lib_where("text/notes.yaml", "growth"), **target.basis)
+            spans.append(Span(clause, note=note))
+            spans.append(Span("，" if n < len(given) - 1 else "。"))
+        return [s for s in spans if s.text]
+
+    # -- tasks -----------------------------------------------------------------
+    def chosen_tasks(self) -> list[str]:
+        d = self.profile.data
+        t = d["tasks"]
+        tags = set(d["county"].get("tags", []))
+        if d["universities"]:
+            tags.add("universities")
+        if d["programme"]["batch"] >= 2024:
+            tags.add("batch2024")
+        if "select" in t:
+            chosen = list(t["select"])
+        else:
+            chosen = [task["id"] for task in self.lib.tasks
+                      if task.get("core") and set(task.get("tags", [])) <= tags]
+        chosen += [i for i in t["include"] if i not in chosen]
+        return [i for i in chosen if i not in t["exclude"]]
+
+    def section_tasks(self, section: dict[str, Any]) -> list[Paragraph]:
+        d = self.profile.data["tasks"]
+        layout = self.lib.layouts[d["layout"]]
+        chosen = self.chosen_tasks()
+        placed: dict[int, list[str]] = {i: [] for i in range(len(layout))}
+        for task_id in chosen:
+            group = self.lib.task(task_id)["group"]
+            slot = next((i for i, h in enumerate(layout) if group in h["groups"]), None)
+            if slot is None:
+                raise DrafterError.single(*self._loc("tasks", "layout"), _(
+                    "task {task} (group {group}) has no heading in layout {layout}").format(
+                        task=task_id, group=group, layout=d["layout"]))
+            placed[slot].append(task_id)
+        out: list[Paragraph] = []
+        self.task_entries: list[TaskEntry] = []
+        counter = 0
+        heading_no = 0
+        for slot, heading in enumerate(layout):
+            if not placed[slot]:
+                continue
+            heading_no += 1
+            out.append(Paragraph(Role.HEADING2, [Span(numbering.level2(heading_no) + heading["title"])]))
+            if d["numbering"] == "per_group":
+                counter = 0
+            for task_id in placed[slot]:
+                counter += 1
+                out.append(self.task_paragraph(task_id, counter, heading_no, heading["title"]))
+        return out
+
+    def task_paragraph(self, task_id: str, n: int, group_no: int, group_title: str) -> Paragraph:
+        task = self.lib.task(task_id)
+        override = self.profile.data["tasks"]["overrides"].get(task_id, {})
+
+        def text(key: str) -> str:
+            if key in override:
+                return self.render(override[key], self.profile_where("tasks", "overrides", task_id, key))
+            return self.render(task[key], self.lib_where("catalogue/tasks.yaml", f"{task_id}.{key}"))
+
+        title, body = text("title"), text("body")
+        roles = override.get("roles") or task["roles"]
+        names = []
+        for role in roles:
+            if role not in self.ctx["dept"]:
+                raise DrafterError.single(*self._loc("departments"), _(
+                    "task {task} needs role {role}, which has no default name for a {level}; "
+                    "name it under departments").format(task=task_id, role=role,
+                                                        level=self.profile.data["county"]["level"]))
+            names.append(self.ctx["dept"][role])
+        names = list(dict.fromkeys(names))
+        style = self.lib.responsibility[self.profile.data["tasks"]["responsibility"]]
+        collective = len(roles) == 1 and bool(self.lib.roles[roles[0]].get("collective"))
+        duty = self.render(style["one" if len(names) == 1 else "many"],
+                           self.lib_where("text/responsibility.yaml", "style"), units=names, collective=collective)
+        label = numbering.level3(n)
+        per_group = self.profile.data["tasks"]["numbering"] == "per_group"
+        self.task_entries.append(TaskEntry(
+            number=f"{group_no}.{n}" if per_group else str(n), label=label, group_title=group_title,
+            title=title, lead=names[:1], partners=names[1:],
+            deadline=override.get("deadline") or task.get("deadline") or f"{self.ctx['programme']['end']}年"))
+        return Paragraph(Role.BODY, [Span(f"{label}{title}。", Emphasis.LEAD3), Span(body), Span(duty)])
+
+    # -- attachments -------------------------------------------------------------
+    def attachments(self) -> list[str]:
+        return list(self.profile.data["plan"]["attachments"])
+
+    def attachment_title(self, key: str) -> str:
+        return self.render(self.lib.titles[key], self.lib_where("text/titles.yaml", key))
+
+    def attachment_list(self) -> list[Paragraph]:
+        keys = self.attachments()
+        if not keys:
+            return []
+        titles = [self.attachment_title(k) for k in keys]
+        items = titles if len(titles) == 1 else [f"{i}.{t}" for i, t in enumerate(titles, 1)]
+        first = self.render(self.lib.titles["attachment_list"], self.lib_where("text/titles.yaml", "attachment_list"),
+                            item=items[0])
+        return [Paragraph(Role.ATTACHMENT_LIST, [Span(first)])] + [
+            Paragraph(Role.ATTACHMENT_LIST_MORE, [Span(item)]) for item in items[1:]]
+
+    def attachment_parts(self) -> list[Part]:
+        keys = self.attachments()
+        parts = []
+        for i, key in enumerate(keys, 1):
+            label = self.render(self.lib.titles["attachment_label"], self.lib_where("text/titles.yaml", "attachment_label"),
+                                number=i if len(keys) > 1 else "")
+            blocks: list[Paragraph | Table] = [
+                Paragraph(Role.ATTACHMENT_LABEL, [Span(label)]),
+                Paragraph(Role.ATTACHMENT_TITLE, [Span(self.attachment_title(key))]),
+            ]
+            blocks.extend(getattr(self, f"attachment_{key}")())
+            parts.append(Part(f"attachment-{key}", blocks))
+        return parts
+
+    def attachment_members(self) -> list[Paragraph | Table]:
+        members = self.profile.data["leading_group"].get("members") or []
+        if not members:
+            raise DrafterError.single(*self._loc("leading_group"), _(
+                "the members attachment needs leading_group.members"))
+        rows, last = [], None
+        for m in members:
+            rows.append([f"{_pad(m['title'])}：" if m["title"] != last else "", _pad(m["name"]), m["post"]])
+            last = m["title"]
+        office = self.render(self.lib.titles["members_office"], self.lib_where("text/titles.yaml", "members_office"))
+        return [Table(columns=["", "", ""], rows=rows, widths_mm=[28, 32, 96], header=False, ruled=False),
+                self.body(office)]
+
+    def attachment_division(self) -> list[Paragraph | Table]:
+        columns = list(self.lib.titles["division_columns"])
+        rows = [[e.number, e.title, "、".join(e.lead), "、".join(e.partners), e.deadline] for e in self.task_entries]
+        return [Table(columns=columns, rows=rows, widths_mm=[14, 52, 30, 40, 20], header=True, ruled=True)]
+
+
+def _pad(name: str) -> str:
+    """Two-character names and titles take a full-width space between, as name lists print them."""
+    return f"{name[0]}\u3000{name[1]}" if len(name) == 2 else name
+
+
+def plan(profile: Profile, lib: Library, renderer: Renderer | None = None) -> Document:
+    """The whole draft of one county's plan as a document model."""
+    return Composer(profile, lib, renderer or Renderer()).document()

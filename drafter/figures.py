@@ -1,0 +1,42 @@
+"""Figures and dates in the plans' own style, through Babel for zh_CN."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_decimal
+
+LOCALE = "zh_CN"
+
+
+def date(value: dt.date) -> str:
+    """2022年12月4日: full year, no zero padding."""
+    return format_date(value, format="long", locale=LOCALE)
+
+
+def round_half_up(value: float, places: int) -> float | int:
+    q = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return int(q) if places == 0 else float(q)
+
+
+def number(value: float | int, kind: str) -> str:
+    """A figure without its unit: 2300, 2.1万, 7.0, 90, 4.2."""
+    if kind == "count":
+        value = int(round_half_up(value, 0))
+        if value >= 10000 and value % 1000 == 0:
+            return format_compact_decimal(value, locale=LOCALE, fraction_digits=1)
+        return format_decimal(value, format="0", locale=LOCALE)
+    if kind in ("ratio", "money"):
+        if isinstance(value, int):
+            return format_decimal(value, format="0", locale=LOCALE)
+        return format_decimal(round_half_up(value, 1), format="0.0", locale=LOCALE)
+    if kind == "percent":
+        places = 0 if float(value).is_integer() else 1
+        return format_decimal(round_half_up(value, places), format="0" if places == 0 else "0.0", locale=LOCALE)
+    raise ValueError(f"unknown indicator kind {kind!r}")
+
+
+def quantity(value: float | int, kind: str, unit: str) -> str:
+    """A figure with its unit: 2300件, 2.1万件, 7.0件, 90%, 4.2亿元."""
+    return number(value, kind) + unit

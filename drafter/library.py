@@ -1,0 +1,88 @@
+"""The content library: everything under templates/, loaded once per process."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LEVELS = ("县", "区", "县级市")
+PROGRAMMES = ("试点县", "示范县")
+
+
+def templates_root() -> Path:
+    """templates/ ships inside the package when installed; in a checkout it sits beside drafter/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "templates"
+    return installed if installed.is_dir() else here.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Library:
+    root: Path
+    levels: dict[str, dict[str, str]]
+    sections: list[dict[str, Any]]
+    section_defaults: dict[str, dict[str, str]]
+    notice: dict[str, str]
+    titles: dict[str, str]
+    responsibility: dict[str, dict[str, str]]
+    notes: dict[str, str]
+    tasks: list[dict[str, Any]]
+    groups: dict[str, dict[str, Any]]
+    layouts: dict[str, list[dict[str, Any]]]
+    roles: dict[str, dict[str, Any]]
+    principles: dict[str, dict[str, Any]]
+    safeguards: dict[str, dict[str, Any]]
+    goals: dict[str, dict[str, Any]]
+    indicators: dict[str, dict[str, Any]]
+    national_policies: list[str]
+    batch_bases: dict[int, list[str]]
+
+    def section(self, section_id: str) -> dict[str, Any]:
+        return next(s for s in self.sections if s["id"] == section_id)
+
+    def text_template(self, name: str) -> str:
+        return (self.root / "text" / name).read_text(encoding="utf-8")
+
+    @property
+    def task_ids(self) -> list[str]:
+        return [t["id"] for t in self.tasks]
+
+    def task(self, task_id: str) -> dict[str, Any]:
+        return next(t for t in self.tasks if t["id"] == task_id)
+
+
+def _yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=4)
+def load(root: Path | None = None) -> Library:
+    root = root or templates_root()
+    cat = root / "catalogue"
+    sections = _yaml(root / "sections.yaml")
+    groups = _yaml(cat / "groups.yaml")
+    bases = _yaml(cat / "legal_bases.yaml")
+    return Library(
+        root=root,
+        levels=_yaml(cat / "levels.yaml"),
+        sections=sections["sections"],
+        section_defaults=sections["defaults"],
+        notice=_yaml(root / "text" / "notice.yaml"),
+        titles=_yaml(root / "text" / "titles.yaml"),
+        responsibility=_yaml(root / "text" / "responsibility.yaml"),
+        notes=_yaml(root / "text" / "notes.yaml"),
+        tasks=_yaml(cat / "tasks.yaml")["tasks"],
+        groups=groups["groups"],
+        layouts=groups["layouts"],
+        roles=_yaml(cat / "roles.yaml")["roles"],
+        principles=_yaml(cat / "principles.yaml")["principles"],
+        safeguards=_yaml(cat / "safeguards.yaml")["safeguards"],
+        goals=_yaml(cat / "goals.yaml")["goals"],
+        indicators=_yaml(cat / "indicators.yaml")["indicators"],
+        national_policies=bases["national_policies"],
+        batch_bases={int(k): v for k, v in bases["batches"].items()},
+    )

@@ -1,0 +1,171 @@
+"""Validate a profile and say what is wrong in the clerk's terms: file:line, field, what was expected."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from typing import Any, Iterable
+
+from cerberus import errors as cerr
+
+from .errors import Issue
+from .i18n import _
+from .library import Library
+from .schema import ProfileValidator, profile_schema
+from .yamlread import SourceMap
+
+_validators: dict[int, ProfileValidator] = {}
+
+
+def _validator(lib: Library) -> ProfileValidator:
+    key = id(lib)
+    if key not in _validators:
+        _validators[key] = ProfileValidator(profile_schema(lib), allow_unknown=False)
+    return _validators[key]
+
+
+def validate(data: Any, smap: SourceMap, lib: Library) -> list[Issue]:
+    if not isinstance(data, dict):
+        what = _("an empty file") if data is None else _type_name_of(data)
+        return [Issue(smap.file, smap.line(()), None,
+                      _("a profile must be a mapping of fields (key: value), got {what}").format(what=what))]
+    validator = _validator(lib)
+    if validator.validate(data):
+        return _semantic(data, smap)
+    schema = validator.schema
+    issues = [_issue(e, smap, schema) for e in _leaves(validator._errors)]
+    return sorted(set(issues), key=lambda i: (i.line or 0, i.field or ""))
+
+
+def _leaves(errors: Iterable[cerr.ValidationError]) -> Iterable[cerr.ValidationError]:
+    for error in errors:
+        if error.is_group_error:
+            yield from _leaves(error.child_errors)
+        else:
+            yield error
+
+
+def _field(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(root)"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (dict, list)):
+        return _type_name_of(value)
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "…\""
+
+
+def _type_name(name: str) -> str:
+    names = {
+        "count": _("a non-negative integer"),
+        "integer": _("an integer"),
+        "number": _("a number"),
+        "string": _("text"),
+        "boolean": _("true or false"),
+        "list": _("a list"),
+        "dict": _("a mapping (key: value)"),
+        "date": _("a date such as 2022-12-04"),
+    }
+    return names.get(name, name)
+
+
+def _type_name_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return _type_name("boolean")
+    if isinstance(value, dict):
+        return _type_name("dict")
+    if isinstance(value, list):
+        return _type_name("list")
+    if isinstance(value, (int, float)):
+        return _type_name("number")
+    return _type_name("string")
+
+
+def _schema_at(schema: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any] | None:
+    """The mapping schema that holds the last element of ``path``, to suggest names from."""
+    node: Any = {"schema": schema, "type": "dict"}
+    for part in path[:-1]:
+        rules = node.get("schema") if isinstance(node, dict) else None
+        if isinstance(part, int):
+            node = rules
+        elif isinstance(rules, dict) and part in rules:
+            node = rules[part]
+        elif isinstance(node, dict) and "valuesrules" in node:
+            node = node["valuesrules"]
+        else:
+            return None
+    rules = node.get("schema") if isinstance(node, dict) else None
+    return rules if isinstance(rules, dict) else None
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return _("; did you mean {name}?").format(name=close[0]) if close else ""
+
+
+def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any]) -> Issue:
+    path = tuple(error.document_path)
+    file, line = smap.locate(path)
+    field = _field(path)
+    code, constraint, value = error.code, error.constraint, error.value
+    if code == cerr.UNKNOWN_FIELD.code:
+        known = _schema_at(schema, path) or {}
+        msg = _("unknown field") + _suggest(path[-1], known) if known else _("unknown field")
+        if known:
+            msg += " " + _("(known fields: {names})").format(names=", ".join(known))
+    elif code == cerr.REQUIRED_FIELD.code:
+        msg = _("required field is missing")
+    elif code == cerr.BAD_TYPE.code:
+        msg = _("expected {what}, got {value}").format(what=_type_name(constraint), value=_show(value))
+    elif code == cerr.UNALLOWED_VALUE.code:
+        msg = _("expected one of: {choices}; got {value}").format(
+            choices="、".join(map(str, constraint)), value=_show(value)) + _suggest(value, constraint)
+    elif code == cerr.MIN_VALUE.code:
+        msg = _("expected at least {min}, got {value}").format(min=constraint, value=_show(value))
+    elif code == cerr.MAX_VALUE.code:
+        msg = _("expected at most {max}, got {value}").format(max=constraint, value=_show(value))
+    elif code == cerr.EMPTY_NOT_ALLOWED.code:
+        msg = _("must not be empty")
+    elif code == cerr.MIN_LENGTH.code:
+        msg = _("expected at least {min} item(s)").format(min=constraint)
+    elif code == cerr.MAX_LENGTH.code:
+        msg = _("too long: at most {max} characters").format(max=constraint)
+    elif code == cerr.NOT_NULLABLE.code:
+        msg = _("must not be empty")
+    else:  # pragma: no cover - a rule we do not use
+        msg = str(error.rule)
+    return Issue(file, line, field, msg)
+
+
+def _semantic(data: dict[str, Any], smap: SourceMap) -> list[Issue]:
+    """Cross-field rules that cerberus cannot express."""
+    issues: list[Issue] = []
+
+    def add(path: tuple[Any, ...], message: str) -> None:
+        file, line = smap.locate(path)
+        issues.append(Issue(file, line, _field(path), message))
+
+    programme = data["programme"]
+    start, end = programme["period"]["start"], programme["period"]["end"]
+    if end < start:
+        add(("programme", "period", "end"),
+            _("the period ends ({end}) before it starts ({start})").format(start=start, end=end))
+    elif end - start + 1 > 10:
+        add(("programme", "period", "end"),
+            _("a period of {years} years is longer than 10 years").format(years=end - start + 1))
+    if not start - 1 <= programme["batch"] <= end:
+        add(("programme", "batch"),
+            _("batch year {batch} does not fit the period {start}—{end}").format(
+                batch=programme["batch"], start=start, end=end))
+    for key, spec in (data.get("indicators") or {}).items():
+        if "target" not in spec and "growth" not in spec:
+            add(("indicators", key), _("give a target, or a baseline and a growth rate"))
+        if "growth" in spec and "baseline" not in spec:
+            add(("indicators", key, "growth"), _("a growth rate needs a baseline"))
+    return issues

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Render a .docx to PDF (LibreOffice) and its first pages to PNG (pdftoppm).
+# usage: scripts/render.sh FILE.docx OUTDIR [PAGES]
+set -euo pipefail
+docx=$1; outdir=$2; pages=${3:-2}
+here=$(cd "$(dirname "$0")" && pwd)
+command -v soffice >/dev/null || { echo "soffice not found: apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai" >&2; exit 1; }
+command -v pdftoppm >/dev/null || { echo "pdftoppm not found: apt-get install poppler-utils" >&2; exit 1; }
+mkdir -p "$outdir"
+export FONTCONFIG_FILE="$here/fonts.conf"
+profile_dir=$(mktemp -d)
+trap 'rm -rf "$profile_dir"' EXIT
+soffice -env:UserInstallation=file://"$profile_dir" --headless --convert-to pdf --outdir "$outdir" "$docx" >/dev/null
+pdf="$outdir/$(basename "${docx%.docx}").pdf"
+pdftoppm -png -r 70 -f 1 -l "$pages" "$pdf" "$outdir/$(basename "${docx%.docx}")-page"
+echo "$pdf"
