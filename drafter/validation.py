@@ -14,13 +14,15 @@ from .library import Library
 from .schema import ProfileValidator, profile_schema
 from .yamlread import SourceMap
 
-_validators: dict[int, ProfileValidator] = {}
+_validators: dict[int, tuple[ProfileValidator, dict[str, Any]]] = {}
 
 
-def _validator(lib: Library) -> ProfileValidator:
+def _validator(lib: Library) -> tuple[ProfileValidator, dict[str, Any]]:
+    """One validator per library; the plain schema dict is kept for suggestions."""
     key = id(lib)
     if key not in _validators:
-        _validators[key] = ProfileValidator(profile_schema(lib), allow_unknown=False)
+        schema = profile_schema(lib)
+        _validators[key] = (ProfileValidator(schema, allow_unknown=False), schema)
     return _validators[key]
 
 
@@ -29,10 +31,9 @@ def validate(data: Any, smap: SourceMap, lib: Library) -> list[Issue]:
         what = _("an empty file") if data is None else _type_name_of(data)
         return [Issue(smap.file, smap.line(()), None,
                       _("a profile must be a mapping of fields (key: value), got {what}").format(what=what))]
-    validator = _validator(lib)
+    validator, schema = _validator(lib)
     if validator.validate(data):
         return _semantic(data, smap)
-    schema = validator.schema
     issues = [_issue(e, smap, schema) for e in _leaves(validator._errors)]
     return sorted(set(issues), key=lambda i: (i.line or 0, i.field or ""))
 
@@ -116,8 +117,9 @@ def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any])
     code, constraint, value = error.code, error.constraint, error.value
     if code == cerr.UNKNOWN_FIELD.code:
         known = _schema_at(schema, path) or {}
-        msg = _("unknown field") + _suggest(path[-1], known) if known else _("unknown field")
-        if known:
+        hint = _suggest(path[-1], known)
+        msg = _("unknown field") + hint
+        if known and not hint:
             msg += " " + _("(known fields: {names})").format(names=", ".join(known))
     elif code == cerr.REQUIRED_FIELD.code:
         msg = _("required field is missing")
