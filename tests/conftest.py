@@ -1,0 +1,56 @@
+"""Shared fixtures: drafts of the two seed counties, built once per test session."""
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = ROOT / "profiles"
+
+os.environ["DRAFTER_LANG"] = "zh_CN"   # messages are asserted in Chinese, whatever the machine's locale
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run drafter as a clerk would: a separate process, so exit codes and stderr are real."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, env=env, timeout=300)
+
+
+def load_profile(name: str) -> dict:
+    with (PROFILES / f"{name}.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def write_profile(data: dict, path: Path) -> Path:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built")
+    result = run_cli("build", str(PROFILES / "taishan.yaml"), str(PROFILES / "rongcheng.yaml"),
+                     "-o", str(out), "--format", "docx", "--format", "md")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture()
+def variant(tmp_path):
+    """Build a modified copy of a seed profile; returns (exit code, stdout+stderr, markdown text or None)."""
+    def build(name: str, change, fmt: str = "md"):
+        data = copy.deepcopy(load_profile(name))
+        change(data)
+        path = write_profile(data, tmp_path / f"{name}-variant.yaml")
+        result = run_cli("build", str(path), "-o", str(tmp_path / "out"), "--format", fmt)
+        target = tmp_path / "out" / f"{name}-variant.{fmt}"
+        text = target.read_text(encoding="utf-8") if fmt == "md" and target.exists() else None
+        return result.returncode, result.stdout + result.stderr, text
+    return build
