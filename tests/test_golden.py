@@ -1,0 +1,29 @@
+"""Fresh Markdown builds of the seed counties equal the golden files in examples/.
+
+A template or catalogue change shows up here as a readable diff. When the change is
+intended, refresh the golden files with:  scripts/refresh_examples.sh
+"""
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+
+@pytest.mark.parametrize("county", ["taishan", "rongcheng"])
+def test_markdown_matches_golden(county, tmp_path):
+    result = run_cli("build", f"profiles/{county}.yaml", "-o", str(tmp_path), "--format", "md")
+    assert result.returncode == 0, result.stderr
+    fresh = (tmp_path / f"{county}.md").read_text(encoding="utf-8")
+    golden = (ROOT / "examples" / f"{county}.md").read_text(encoding="utf-8")
+    if fresh != golden:
+        diff = "".join(difflib.unified_diff(golden.splitlines(True), fresh.splitlines(True),
+                                            f"examples/{county}.md", "fresh build"))
+        pytest.fail(f"draft differs from golden file; if intended, run scripts/refresh_examples.sh\n{diff}")
+
+
+def test_golden_files_hold_real_drafts():
+    text = (ROOT / "examples" / "taishan.md").read_text(encoding="utf-8")
+    assert "泰山政字〔2022〕6号" in text and "## 四、重点任务" in text and text.count("按职责分工负责") >= 16
