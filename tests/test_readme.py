@@ -1,0 +1,41 @@
+"""README opens with the two commands, and CI runs the second one verbatim."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+
+
+def readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"^```\n(.+?)\n```", text, flags=re.M | re.S)[:2]
+
+
+def test_readme_opens_with_install_build_and_test_commands():
+    build, test = readme_commands()
+    assert "pip install ." in build and "drafter build profiles/taishan.yaml" in build
+    assert 'pip install ".[test]"' in test and "pytest" in test
+
+
+def test_ci_runs_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert readme_commands()[1] in ci.splitlines()
+    assert "apt-get update" in ci and "libreoffice-writer-nogui" in ci and "fonts-noto-cjk" in ci
+    assert "set -euxo pipefail" in ci
+
+
+def test_installed_command_works_from_any_directory(tmp_path):
+    exe = shutil.which("drafter")
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI installs the package, so the drafter command must exist")
+        pytest.skip("drafter is not installed in this environment")
+    result = subprocess.run([exe, "build", str(ROOT / "profiles" / "taishan.yaml"), "-o", "drafts", "--format", "md"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "泰山政字〔2022〕6号" in (tmp_path / "drafts" / "taishan.md").read_text(encoding="utf-8")
