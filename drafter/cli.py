@@ -86,6 +86,26 @@ def make_cli() -> click.Group:
         if failed:
             sys.exit(EXIT_BAD_INPUT)
 
+    @cli.command(help=_("List the task catalogue: id, group, title, roles (lead first), tags and source."))
+    @click.option("--group", "group", default=None, help=_("Only tasks of this group, e.g. protection."))
+    @click.option("--tag", "tag", default=None, help=_("Only tasks with this tag, e.g. universities."))
+    def tasks(group: str | None, tag: str | None) -> None:
+        from . import library
+        from .schema import TAGS
+
+        lib = library.load()
+        for name, value, known in (("--group", group, list(lib.groups)), ("--tag", tag, list(TAGS))):
+            if value is not None and value not in known:
+                raise click.BadParameter(_("expected one of: {choices}; got {value}").format(
+                    choices=", ".join(known), value=value), param_hint=name)
+        shown = [t for t in lib.tasks if (group is None or t["group"] == group)
+                 and (tag is None or tag in t.get("tags", []))]
+        for t in shown:
+            click.echo(f"{t['id']}  [{t['group']}]  {t['title']}")
+            click.echo(f"    roles: {', '.join(t['roles'])}    tags: {', '.join(t.get('tags', [])) or '-'}"
+                       f"    source: {', '.join(t['source'])}{'    core' if t.get('core') else ''}")
+        click.echo(_("{n} tasks").format(n=len(shown)))
+
     return cli
 
 

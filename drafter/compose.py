@@ -190,29 +190,58 @@ class Composer:
         return [s for s in spans if s.text]
 
     # -- tasks -----------------------------------------------------------------
-    def chosen_tasks(self) -> list[str]:
+    def task_pool(self) -> dict[str, dict[str, Any]]:
+        """Catalogue tasks and the county's own, by id; each knows where its text came from."""
+        if not hasattr(self, "_pool"):
+            pool = {t["id"]: {**t, "_origin": None} for t in self.lib.tasks}
+            for i, task in enumerate(self.profile.data["tasks"].get("custom", [])):
+                pool[task["id"]] = {**task, "_origin": ("tasks", "custom", i)}
+            self._pool = pool
+        return self._pool
+
+    def county_tags(self) -> set[str]:
         d = self.profile.data
-        t = d["tasks"]
         tags = set(d["county"].get("tags", []))
         if d["universities"]:
             tags.add("universities")
         if d["programme"]["batch"] >= 2024:
             tags.add("batch2024")
+        return tags
+
+    def chosen_tasks(self) -> list[str]:
+        """Which tasks the plan carries, in reading order within their groups."""
+        t = self.profile.data["tasks"]
+        pool, order = self.task_pool(), {task_id: i for i, task_id in enumerate(self.task_pool())}
         if "select" in t:
             chosen = list(t["select"])
         else:
+            tags = self.county_tags()
             chosen = [task["id"] for task in self.lib.tasks
                       if task.get("core") and set(task.get("tags", [])) <= tags]
-        chosen += [i for i in t["include"] if i not in chosen]
-        return [i for i in chosen if i not in t["exclude"]]
+        wanted_tags = set(t.get("tags", []))
+        chosen += [task["id"] for task in self.lib.tasks if wanted_tags & set(task.get("tags", []))]
+        chosen += t["include"] + [c["id"] for c in t.get("custom", [])]
+        chosen = [i for i in dict.fromkeys(chosen) if i not in t["exclude"]]
+        if "groups" in t:
+            chosen = [i for i in chosen if pool[i]["group"] in t["groups"]]
+        if "select" not in t:
+            chosen.sort(key=order.__getitem__)
+        return chosen
+
+    def layout(self) -> list[dict[str, Any]]:
+        """The plan's （一）（二）… task headings: the profile's own group order, or a named layout."""
+        t = self.profile.data["tasks"]
+        if "groups" in t:
+            titles = t.get("group_titles", {})
+            return [{"title": titles.get(g, self.lib.groups[g]["title"]), "groups": [g]} for g in t["groups"]]
+        return self.lib.layouts[t["layout"]]
 
     def section_tasks(self, section: dict[str, Any]) -> list[Paragraph]:
         d = self.profile.data["tasks"]
-        layout = self.lib.layouts[d["layout"]]
-        chosen = self.chosen_tasks()
+        layout = self.layout()
         placed: dict[int, list[str]] = {i: [] for i in range(len(layout))}
-        for task_id in chosen:
-            group = self.lib.task(task_id)["group"]
+        for task_id in self.chosen_tasks():
+            group = self.task_pool()[task_id]["group"]
             slot = next((i for i, h in enumerate(layout) if group in h["groups"]), None)
             if slot is None:
                 raise DrafterError.single(*self._loc("tasks", "layout"), _(
@@ -235,16 +264,21 @@ class Composer:
                 out.append(self.task_paragraph(task_id, counter, heading_no, heading["title"]))
         return out
 
+    def task_text(self, task: dict[str, Any], key: str) -> str:
+        override = self.profile.data["tasks"]["overrides"].get(task["id"], {})
+        if key in override:
+            return self.render(override[key], self.profile_where("tasks", "overrides", task["id"], key))
+        if task["_origin"] is not None:
+            return self.render(task[key], self.profile_where(*task["_origin"], key))
+        return self.render(task[key], self.lib_where("catalogue/tasks.yaml", f"{task['id']}.{key}"))
+
+    def default_deadline(self) -> str:
+        return self.render(self.lib.titles["deadline"], self.lib_where("text/titles.yaml", "deadline"))
+
     def task_paragraph(self, task_id: str, n: int, group_no: int, group_title: str) -> Paragraph:
-        task = self.lib.task(task_id)
+        task = self.task_pool()[task_id]
         override = self.profile.data["tasks"]["overrides"].get(task_id, {})
-
-        def text(key: str) -> str:
-            if key in override:
-                return self.render(override[key], self.profile_where("tasks", "overrides", task_id, key))
-            return self.render(task[key], self.lib_where("catalogue/tasks.yaml", f"{task_id}.{key}"))
-
-        title, body = text("title"), text("body")
+        title, body = self.task_text(task, "title"), self.task_text(task, "body")
         roles = override.get("roles") or task["roles"]
         names = []
         for role in roles:
@@ -264,7 +298,7 @@ class Composer:
         self.task_entries.append(TaskEntry(
             number=f"{group_no}.{n}" if per_group else str(n), label=label, group_title=group_title,
             title=title, lead=names[:1], partners=names[1:],
-            deadline=override.get("deadline") or task.get("deadline") or f"{self.ctx['programme']['end']}年"))
+            deadline=override.get("deadline") or task.get("deadline") or self.default_deadline()))
         return Paragraph(Role.BODY, [Span(f"{label}{title}。", Emphasis.LEAD3), Span(body), Span(duty)])
 
     # -- attachments -------------------------------------------------------------

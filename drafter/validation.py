@@ -140,6 +140,10 @@ def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any])
         msg = _("too long: at most {max} characters").format(max=constraint)
     elif code == cerr.NOT_NULLABLE.code:
         msg = _("must not be empty")
+    elif code == cerr.FORBIDDEN_VALUE.code:
+        msg = _("{value} is already a catalogue task id; choose another id").format(value=_show(value))
+    elif code == cerr.REGEX_MISMATCH.code:
+        msg = _("use lower-case letters, digits and hyphens, e.g. my-task; got {value}").format(value=_show(value))
     else:  # pragma: no cover - a rule we do not use
         msg = str(error.rule)
     return Issue(file, line, field, msg)
@@ -165,6 +169,12 @@ def _semantic(data: dict[str, Any], smap: SourceMap) -> list[Issue]:
         add(("programme", "batch"),
             _("batch year {batch} does not fit the period {start}—{end}").format(
                 batch=programme["batch"], start=start, end=end))
+    seen: dict[str, int] = {}
+    for i, task in enumerate(data.get("tasks", {}).get("custom", [])):
+        if task["id"] in seen:
+            add(("tasks", "custom", i, "id"), _("task id {id} is used twice (first at custom[{first}])").format(
+                id=task["id"], first=seen[task["id"]]))
+        seen.setdefault(task["id"], i)
     for key, spec in (data.get("indicators") or {}).items():
         if "target" not in spec and "growth" not in spec:
             add(("indicators", key), _("give a target, or a baseline and a growth rate"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,15 @@ def load_profile(name: str) -> dict:
         return yaml.safe_load(fh)
 
 
+def with_bases(folder: Path) -> Path:
+    """Copy profiles/base/ into ``folder``, so copied seed profiles still find `extends: base/…`."""
+    if not (folder / "base").exists():
+        shutil.copytree(PROFILES / "base", folder / "base")
+    return folder
+
+
 def write_profile(data: dict, path: Path) -> Path:
+    with_bases(path.parent)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PROFILES, run_cli
+from conftest import PROFILES, run_cli, with_bases
 
 
 def check(tmp_path, text: str, *fragments: str, name: str = "x.yaml"):
-    path = tmp_path / name
+    path = with_bases(tmp_path) / name
     path.write_text(text, encoding="utf-8")
     result = run_cli("validate", str(path))
     out = result.stdout + result.stderr
@@ -81,14 +81,14 @@ def test_not_utf8(tmp_path):
 
 
 def test_english_messages(tmp_path):
-    path = tmp_path / "x.yaml"
+    path = with_bases(tmp_path) / "x.yaml"
     path.write_text(broken("serial: 6}", 'serial: "abc"}'), encoding="utf-8")
     result = run_cli("--lang", "en", "validate", str(path))
     assert f'x.yaml:{line_of("serial: 6}")}: notice.doc_number.serial: expected a non-negative integer, got "abc"' in result.stderr
 
 
 def test_good_and_bad_together_exit_1_and_build_the_good(tmp_path):
-    bad = tmp_path / "bad.yaml"
+    bad = with_bases(tmp_path) / "bad.yaml"
     bad.write_text(broken("level: 区", "level: 镇"), encoding="utf-8")
     result = run_cli("build", str(bad), str(PROFILES / "taishan.yaml"), "-o", str(tmp_path / "out"))
     assert result.returncode == 1
