@@ -2,29 +2,74 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from . import compose, library, profiles
 from .errors import DrafterError
 from .i18n import _
+from .model import Document
+
+FORMATS = ("docx", "md", "dept")
+
+
+def _write_docx(document: Document, target: Path, comments: bool) -> None:
+    from .writers import docx as writer
+    writer.write(document, target, comments=comments)
+
+
+def _write_md(document: Document, target: Path, comments: bool) -> None:
+    from .writers import markdown as writer
+    writer.write(document, target)
+
+
+def outputs(stem: str, fmt: str) -> list[tuple[str, Callable[[Document, Path, bool], None], bool]]:
+    """(file name, writer, per-department?) for each file one format writes."""
+    if fmt == "docx":
+        return [(f"{stem}.docx", _write_docx, False)]
+    if fmt == "md":
+        return [(f"{stem}.md", _write_md, False)]
+    return [(f"{stem}.departments.docx", _write_docx, True), (f"{stem}.departments.md", _write_md, True)]
+
+
+def check(path: Path) -> Document:
+    """Load, validate and compose one profile: everything a build does short of writing."""
+    lib = library.load()
+    return compose.plan(profiles.load(path, lib), lib)
+
+
+def _write_all(document: Document, files: list[tuple[Path, Callable[[Document, Path, bool], None]]],
+               comments: bool) -> list[Path]:
+    for target, write in files:
+        try:
+            write(document, target, comments)
+        except OSError as exc:
+            raise DrafterError.single(str(target), None, None, _("cannot write output: {reason}").format(
+                reason=exc.strerror or exc)) from None
+    return [target for target, _write in files]
+
+
+def build_report(profile_path: Path, actuals: Path, outdir: Path, formats: tuple[str, ...]) -> list[Path]:
+    """A progress report for one profile: OUTDIR/<profile name>.report.docx and/or .md."""
+    from .report import progress_report
+
+    lib = library.load()
+    document = progress_report(profiles.load(profile_path, lib), actuals, lib)
+    writers = {"docx": _write_docx, "md": _write_md}
+    files = [(outdir / f"{Path(profile_path).stem}.report.{fmt}", writers[fmt]) for fmt in formats]
+    return _write_all(document, files, comments=False)
 
 
 def build_one(path: Path, outdir: Path, formats: tuple[str, ...], comments: bool = True) -> list[Path]:
     """Build one profile into ``outdir``; returns the files written. Raises DrafterError on bad input."""
     lib = library.load()
-    profile = profiles.load(path, lib)
-    document = compose.plan(profile, lib)
+    document = check(path)
     written = []
     for fmt in formats:
-        target = outdir / f"{profile.stem}.{fmt}"
-        try:
-            if fmt == "docx":
-                from .writers import docx as writer
-                writer.write(document, target, comments=comments)
-            else:
-                from .writers import markdown as md_writer
-                md_writer.write(document, target)
-        except OSError as exc:
-            raise DrafterError.single(str(target), None, None,
-                                      _("cannot write output: {reason}").format(reason=exc.strerror or exc)) from None
-        written.append(target)
+        files = outputs(Path(path).stem, fmt)
+        plain = [(outdir / name, write) for name, write, per_department in files if not per_department]
+        written += _write_all(document, plain, comments)
+        per_department = [(outdir / name, write) for name, write, per_department in files if per_department]
+        if per_department:
+            from .departments import department_lists
+            written += _write_all(department_lists(document, lib), per_department, comments)
     return written

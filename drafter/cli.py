@@ -14,7 +14,6 @@ from . import i18n
 from .errors import DrafterError
 from .i18n import _
 
-FORMATS = ("docx", "md")
 EXIT_BAD_INPUT = 1
 
 
@@ -47,13 +46,12 @@ def make_cli() -> click.Group:
     @cli.command(help=_("Check profiles; print every problem with file:line and field."))
     @click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
     def validate(profiles: tuple[Path, ...]) -> None:
-        from . import library, profiles as profile_io
+        from .build import check
 
-        lib = library.load()
         failed = 0
         for path in profiles:
             try:
-                profile_io.load(path, lib)
+                check(path)
             except DrafterError as exc:
                 failed += 1
                 _say_issues(exc)
@@ -66,8 +64,9 @@ def make_cli() -> click.Group:
     @click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
     @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
                   help=_("Directory to write the drafts into (created if missing)."))
-    @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), default=("docx",),
-                  show_default=True, help=_("Output format; repeat for several."))
+    @click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md", "dept"]),
+                  default=("docx",), show_default=True,
+                  help=_("Output format; repeat for several. dept: each department's tasks, as .docx and .md."))
     @click.option("--no-comments", is_flag=True, default=False,
                   help=_("Leave out the review comments on computed figures."))
     def build(profiles: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_comments: bool) -> None:
@@ -85,6 +84,24 @@ def make_cli() -> click.Group:
                     click.echo(_("wrote {file}").format(file=out))
         if failed:
             sys.exit(EXIT_BAD_INPUT)
+
+    @cli.command(help=_("Write a progress report: each indicator's actual figure against baseline and target."))
+    @click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument("actuals", type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+                  help=_("Directory to write the report into (created if missing)."))
+    @click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md"]), default=("docx",),
+                  show_default=True, help=_("Output format; repeat for several."))
+    def report(profile: Path, actuals: Path, outdir: Path, formats: tuple[str, ...]) -> None:
+        from .build import build_report
+
+        try:
+            written = build_report(profile, actuals, outdir, formats)
+        except DrafterError as exc:
+            _say_issues(exc)
+            sys.exit(EXIT_BAD_INPUT)
+        for out in written:
+            click.echo(_("wrote {file}").format(file=out))
 
     @cli.command(help=_("List the task catalogue: id, group, title, roles (lead first), tags and source."))
     @click.option("--group", "group", default=None, help=_("Only tasks of this group, e.g. protection."))

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import figures, numbering, targets
+from . import figures, numbering
+from . import targets as targets_mod
 from .errors import DrafterError
 from .i18n import _
 from .library import Library
@@ -160,7 +161,6 @@ class Composer:
         file = self.variant(section, "goals_text")
         overall = self.render(self.lib.text_template(file), self.lib_where(f"text/{file}", "goals"))
         out = [self.body(overall)]
-        self.targets = targets.resolve(self.profile.data["indicators"], self.lib.indicators, self.ctx["programme"]["end"])
         for i, key in enumerate(self.profile.data["plan"]["goals"], 1):
             goal = self.lib.goals[key]
             spans = [Span(f"{numbering.level2(i)}{goal['title']}。", Emphasis.LEAD2)]
@@ -168,6 +168,14 @@ class Composer:
                 spans.extend(self.goal_segment(segment, f"goals.{key}.body[{j}]"))
             out.append(Paragraph(Role.BODY, spans))
         return out
+
+    @property
+    def targets(self) -> dict[str, targets_mod.Target]:
+        if not hasattr(self, "_targets"):
+            self._targets = targets_mod.resolve(self.profile.data["indicators"], self.lib.indicators,
+                                                self.ctx["programme"]["end"],
+                                                self.profile.data["county"].get("population"))
+        return self._targets
 
     def goal_segment(self, segment: Any, field: str) -> list[Span]:
         where = self.lib_where("catalogue/goals.yaml", field)
@@ -184,7 +192,8 @@ class Composer:
                                  target=target.text)
             note = None
             if target.computed:
-                note = self.render(self.lib.notes["growth"], self.lib_where("text/notes.yaml", "growth"), **target.basis)
+                note = self.render(self.lib.notes[target.computed], self.lib_where("text/notes.yaml", target.computed),
+                                   **target.basis)
             spans.append(Span(clause, note=note))
             spans.append(Span("，" if n < len(given) - 1 else "。"))
         return [s for s in spans if s.text]
@@ -286,7 +295,8 @@ class Composer:
                 raise DrafterError.single(*self._loc("departments"), _(
                     "task {task} needs role {role}, which has no default name for a {level}; "
                     "name it under departments").format(task=task_id, role=role,
-                                                        level=self.profile.data["county"]["level"]))
+                                                        level=self.profile.data["county"]["level"])
+                    + " " + _("(known roles: {names})").format(names=", ".join(self.lib.roles)))
             names.append(self.ctx["dept"][role])
         names = list(dict.fromkeys(names))
         style = self.lib.responsibility[self.profile.data["tasks"]["responsibility"]]
@@ -345,6 +355,26 @@ class Composer:
         office = self.render(self.lib.titles["members_office"], self.lib_where("text/titles.yaml", "members_office"))
         return [Table(columns=["", "", ""], rows=rows, widths_mm=[28, 32, 96], header=False, ruled=False),
                 self.body(office)]
+
+    def attachment_indicators(self) -> list[Paragraph | Table]:
+        titles = self.lib.titles
+        where = self.lib_where("text/titles.yaml", "indicator_columns")
+        columns = [self.render(c, where) for c in titles["indicator_columns"]]
+        none = titles["table_none"]
+        rows = []
+        for key, meta in self.lib.indicators.items():
+            if key not in self.targets:
+                continue
+            spec = self.profile.data["indicators"].get(key, {})
+            base = spec.get("baseline")
+            rows.append([str(len(rows) + 1), meta["name"], meta["unit"],
+                         str(base["year"]) if base else none,
+                         figures.number(base["value"], meta["kind"]) if base else none,
+                         figures.number(self.targets[key].value, meta["kind"]), meta["nature"]])
+        if not rows:
+            raise DrafterError.single(*self._loc("indicators"), _(
+                "the indicator table needs at least one indicator under indicators"))
+        return [Table(columns=columns, rows=rows, widths_mm=[12, 50, 14, 18, 20, 24, 18], header=True, ruled=True)]
 
     def attachment_division(self) -> list[Paragraph | Table]:
         columns = list(self.lib.titles["division_columns"])

@@ -29,6 +29,8 @@ class Library:
     titles: dict[str, str]
     responsibility: dict[str, dict[str, str]]
     notes: dict[str, str]
+    department_text: dict[str, str]
+    report_text: dict[str, Any]
     tasks: list[dict[str, Any]]
     groups: dict[str, dict[str, Any]]
     layouts: dict[str, list[dict[str, Any]]]
@@ -75,6 +77,8 @@ def load(root: Path | None = None) -> Library:
         titles=_yaml(root / "text" / "titles.yaml"),
         responsibility=_yaml(root / "text" / "responsibility.yaml"),
         notes=_yaml(root / "text" / "notes.yaml"),
+        department_text=_yaml(root / "text" / "departments.yaml"),
+        report_text=_yaml(root / "text" / "report.yaml"),
         tasks=_yaml(cat / "tasks.yaml")["tasks"],
         groups=groups["groups"],
         layouts=groups["layouts"],

@@ -11,7 +11,7 @@ TAGS = ("universities", "agriculture", "gi", "port", "marine", "batch2024", "int
 MEMBER_TITLES = ("组长", "副组长", "成员")
 NUMBERING = ("continuous", "per_group")
 RESPONSIBILITY = ("duty", "units")
-ATTACHMENTS = ("members", "division")
+ATTACHMENTS = ("members", "division", "indicators")
 STATUS = ("final", "征求意见稿", "送审稿")
 
 

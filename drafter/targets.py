@@ -1,4 +1,5 @@
-"""Indicator targets: copied from the profile, or computed from a baseline and a growth rate."""
+"""Indicator targets: copied from the profile, or computed from a baseline and a growth rate,
+or (for per-10k ratios) from the count and the county's population."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,31 +12,51 @@ from . import figures
 class Target:
     indicator: str
     value: float | int
-    text: str                    # formatted with unit: 2.1万件
-    computed: bool
-    basis: dict[str, Any] | None  # for computed targets: year, baseline text, rate text
+    text: str                     # formatted with unit: 2.1万件
+    computed: str | None          # None: copied; "growth" or "per_10k": how drafter derived it
+    basis: dict[str, Any] | None  # the figures it was derived from, formatted for the review note
 
 
-def resolve(specs: dict[str, dict[str, Any]], registry: dict[str, dict[str, Any]], end_year: int) -> dict[str, Target]:
-    """Every indicator the profile gives, with its end-of-period target."""
+def per_10k(count: float, population: int) -> float:
+    return count / population * 10000
+
+
+def population_text(population: int) -> str:
+    return figures.number(population / 10000, "ratio")
+
+
+def resolve(specs: dict[str, dict[str, Any]], registry: dict[str, dict[str, Any]], end_year: int,
+            population: int | None = None) -> dict[str, Target]:
+    """Every indicator the profile gives, and every ratio its population lets us derive."""
     out: dict[str, Target] = {}
     for key, spec in specs.items():
-        meta = registry[key]
-        kind, unit = meta["kind"], meta["unit"]
-        if "target" in spec:
-            value = spec["target"]
-            out[key] = Target(key, value, figures.quantity(value, kind, unit), False, None)
-            continue
-        base = spec["baseline"]
-        years = max(end_year - base["year"], 0)
-        raw = base["value"] * (1 + spec["growth"]) ** years
-        value = figures.round_half_up(raw, 0 if kind == "count" else 1)
-        if kind == "percent":
-            value = min(value, 100)
-        basis = {
-            "year": base["year"],
-            "baseline": figures.quantity(base["value"], kind, unit),
-            "rate": figures.number(spec["growth"] * 100, "percent") + "%",
-        }
-        out[key] = Target(key, value, figures.quantity(value, kind, unit), True, basis)
+        if "target" in spec or "growth" in spec:
+            out[key] = _given(key, spec, registry[key], end_year)
+    if population:
+        for key, meta in registry.items():
+            count_key = meta.get("per_10k_of")
+            if count_key and key not in out and count_key in out:
+                count = out[count_key]
+                value = figures.round_half_up(per_10k(count.value, population), 1)
+                basis = {"count": count.text, "population": population_text(population)}
+                out[key] = Target(key, value, figures.quantity(value, "ratio", meta["unit"]), "per_10k", basis)
     return out
+
+
+def _given(key: str, spec: dict[str, Any], meta: dict[str, Any], end_year: int) -> Target:
+    kind, unit = meta["kind"], meta["unit"]
+    if "target" in spec:
+        value = spec["target"]
+        return Target(key, value, figures.quantity(value, kind, unit), None, None)
+    base = spec["baseline"]
+    years = max(end_year - base["year"], 0)
+    raw = base["value"] * (1 + spec["growth"]) ** years
+    value = figures.round_half_up(raw, 0 if kind == "count" else 1)
+    if kind == "percent":
+        value = min(value, 100)
+    basis = {
+        "year": base["year"],
+        "baseline": figures.quantity(base["value"], kind, unit),
+        "rate": figures.number(spec["growth"] * 100, "percent") + "%",
+    }
+    return Target(key, value, figures.quantity(value, kind, unit), "growth", basis)

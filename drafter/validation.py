@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from cerberus import errors as cerr
 
 from .errors import Issue
+from .figures import round_half_up
 from .i18n import _
 from .library import Library
 from .schema import ProfileValidator, profile_schema
@@ -28,12 +29,12 @@ def _validator(lib: Library) -> tuple[ProfileValidator, dict[str, Any]]:
 
 def validate(data: Any, smap: SourceMap, lib: Library) -> list[Issue]:
     if not isinstance(data, dict):
-        what = _("an empty file") if data is None else _type_name_of(data)
+        what = _("an empty file") if data is None else type_name_of(data)
         return [Issue(smap.file, smap.line(()), None,
                       _("a profile must be a mapping of fields (key: value), got {what}").format(what=what))]
     validator, schema = _validator(lib)
     if validator.validate(data):
-        return _semantic(data, smap)
+        return _semantic(data, smap, lib)
     issues = [_issue(e, smap, schema) for e in _leaves(validator._errors)]
     return sorted(set(issues), key=lambda i: (i.line or 0, i.field or ""))
 
@@ -53,16 +54,16 @@ def _field(path: tuple[Any, ...]) -> str:
     return out or "(root)"
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, (dict, list)):
-        return _type_name_of(value)
+        return type_name_of(value)
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "…\""
 
 
-def _type_name(name: str) -> str:
+def type_name(name: str) -> str:
     names = {
         "count": _("a non-negative integer"),
         "integer": _("an integer"),
@@ -76,16 +77,16 @@ def _type_name(name: str) -> str:
     return names.get(name, name)
 
 
-def _type_name_of(value: Any) -> str:
+def type_name_of(value: Any) -> str:
     if isinstance(value, bool):
-        return _type_name("boolean")
+        return type_name("boolean")
     if isinstance(value, dict):
-        return _type_name("dict")
+        return type_name("dict")
     if isinstance(value, list):
-        return _type_name("list")
+        return type_name("list")
     if isinstance(value, (int, float)):
-        return _type_name("number")
-    return _type_name("string")
+        return type_name("number")
+    return type_name("string")
 
 
 def _schema_at(schema: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any] | None:
@@ -105,7 +106,7 @@ def _schema_at(schema: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any] 
     return rules if isinstance(rules, dict) else None
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
+def suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return _("; did you mean {name}?").format(name=close[0]) if close else ""
 
@@ -117,21 +118,21 @@ def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any])
     code, constraint, value = error.code, error.constraint, error.value
     if code == cerr.UNKNOWN_FIELD.code:
         known = _schema_at(schema, path) or {}
-        hint = _suggest(path[-1], known)
+        hint = suggest(path[-1], known)
         msg = _("unknown field") + hint
         if known and not hint:
             msg += " " + _("(known fields: {names})").format(names=", ".join(known))
     elif code == cerr.REQUIRED_FIELD.code:
         msg = _("required field is missing")
     elif code == cerr.BAD_TYPE.code:
-        msg = _("expected {what}, got {value}").format(what=_type_name(constraint), value=_show(value))
+        msg = _("expected {what}, got {value}").format(what=type_name(constraint), value=show_value(value))
     elif code == cerr.UNALLOWED_VALUE.code:
         msg = _("expected one of: {choices}; got {value}").format(
-            choices="、".join(map(str, constraint)), value=_show(value)) + _suggest(value, constraint)
+            choices="、".join(map(str, constraint)), value=show_value(value)) + suggest(value, constraint)
     elif code == cerr.MIN_VALUE.code:
-        msg = _("expected at least {min}, got {value}").format(min=constraint, value=_show(value))
+        msg = _("expected at least {min}, got {value}").format(min=constraint, value=show_value(value))
     elif code == cerr.MAX_VALUE.code:
-        msg = _("expected at most {max}, got {value}").format(max=constraint, value=_show(value))
+        msg = _("expected at most {max}, got {value}").format(max=constraint, value=show_value(value))
     elif code == cerr.EMPTY_NOT_ALLOWED.code:
         msg = _("must not be empty")
     elif code == cerr.MIN_LENGTH.code:
@@ -141,15 +142,15 @@ def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any])
     elif code == cerr.NOT_NULLABLE.code:
         msg = _("must not be empty")
     elif code == cerr.FORBIDDEN_VALUE.code:
-        msg = _("{value} is already a catalogue task id; choose another id").format(value=_show(value))
+        msg = _("{value} is already a catalogue task id; choose another id").format(value=show_value(value))
     elif code == cerr.REGEX_MISMATCH.code:
-        msg = _("use lower-case letters, digits and hyphens, e.g. my-task; got {value}").format(value=_show(value))
+        msg = _("use lower-case letters, digits and hyphens, e.g. my-task; got {value}").format(value=show_value(value))
     else:  # pragma: no cover - a rule we do not use
         msg = str(error.rule)
     return Issue(file, line, field, msg)
 
 
-def _semantic(data: dict[str, Any], smap: SourceMap) -> list[Issue]:
+def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue]:
     """Cross-field rules that cerberus cannot express."""
     issues: list[Issue] = []
 
@@ -175,9 +176,49 @@ def _semantic(data: dict[str, Any], smap: SourceMap) -> list[Issue]:
             add(("tasks", "custom", i, "id"), _("task id {id} is used twice (first at custom[{first}])").format(
                 id=task["id"], first=seen[task["id"]]))
         seen.setdefault(task["id"], i)
-    for key, spec in (data.get("indicators") or {}).items():
+    _check_indicators(data, lib, add)
+    return issues
+
+
+def _check_indicators(data: dict[str, Any], lib: Library, add: Any) -> None:
+    """Targets that cannot be right: below the baseline, over 100 %, a ratio at odds with its count."""
+    specs = data.get("indicators") or {}
+    population = data["county"].get("population")
+    for key, spec in specs.items():
+        meta = lib.indicators[key]
+        base = spec.get("baseline", {}).get("value")
+        if meta["kind"] == "ratio" and not spec:
+            if not population:
+                add(("indicators", key), _("to compute {name} give county.population").format(name=meta["name"]))
+            elif meta["per_10k_of"] not in specs:
+                add(("indicators", key), _("to compute {name} give a target for {count}").format(
+                    name=meta["name"], count=meta["per_10k_of"]))
+            continue
         if "target" not in spec and "growth" not in spec:
             add(("indicators", key), _("give a target, or a baseline and a growth rate"))
-        if "growth" in spec and "baseline" not in spec:
+        if "growth" in spec and base is None:
             add(("indicators", key, "growth"), _("a growth rate needs a baseline"))
-    return issues
+        if meta["kind"] == "percent":
+            if spec.get("target", 0) > 100:
+                add(("indicators", key, "target"), _("a percentage cannot exceed 100, got {value}").format(
+                    value=spec["target"]))
+            if base is not None and base > 100:
+                add(("indicators", key, "baseline", "value"),
+                    _("a percentage cannot exceed 100, got {value}").format(value=base))
+        if "target" in spec and base is not None and spec["target"] < base:
+            add(("indicators", key, "target"), _("target {target} is below the baseline {baseline}").format(
+                target=spec["target"], baseline=base))
+    if population:
+        for key, meta in lib.indicators.items():
+            count_key = meta.get("per_10k_of")
+            ratio, count = specs.get(key, {}).get("target"), specs.get(count_key, {}).get("target")
+            if count_key is None or ratio is None or count is None:
+                continue
+            places = 0 if isinstance(ratio, int) else 1
+            derived = round_half_up(count / population * 10000, places)
+            if derived != round_half_up(ratio, places):
+                add(("indicators", key, "target"), _(
+                    "{name} {ratio} does not agree with {count_name} {count} and population {population}: "
+                    "that gives {derived}").format(name=meta["name"], ratio=ratio,
+                                                   count_name=lib.indicators[count_key]["name"], count=count,
+                                                   population=population, derived=derived))

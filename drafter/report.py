@@ -1,0 +1,314 @@
+"""Progress report: a plan's indicator targets set against actual figures at a date.
+
+profile + actuals file -> document model (the same model the plan uses, so the writers lay it
+out the same way). All wording comes from templates/text/report.yaml; this module reads the
+actuals, computes growth, completion and schedule, and fills the templates in.
+
+The actuals file::
+
+    as_of: 2023-06-30
+    actuals:
+      valid_invention_patents: 1800
+      high_value_per_10k: 5.2
+
+Definitions (all per indicator of the profile that has an actual figure):
+
+- growth: (actual - baseline) / baseline; for percent-kind indicators (rates) the change in
+  percentage points, actual - baseline. Left out when the profile gives no baseline (or it is 0).
+- completion: (actual - baseline) / (target - baseline); actual / target when there is no baseline
+  and for percent-kind indicators. The target is the one the plan prints (targets.resolve), so a
+  growth-rate target counts at its rounded value.
+- elapsed: (as_of - start) / (period end - start), clamped to 0..1, where start is Dec 31 of the
+  baseline year (Jan 1 of the period's first year without a baseline) and the period ends on
+  Dec 31 of programme.period.end.
+- status: done when completion >= 1, behind when completion < elapsed, else on track.
+
+Percentages are rounded half up to whole numbers for print; the status uses the exact values.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from . import figures, numbering, targets
+from .errors import DrafterError, Issue
+from .i18n import _
+from .library import Library
+from .model import Document, Paragraph, Part, Role, Span, Table
+from .profiles import Profile
+from .rendering import Renderer, Where
+from .validation import show_value, suggest, type_name, type_name_of
+from .yamlread import SourceMap, read
+
+TEXT_FILE = "report.yaml"
+FIELDS = ("as_of", "actuals")
+DONE, ON_TRACK, BEHIND = "done", "on_track", "behind"
+TABLE_WIDTHS_MM = [23, 11, 30, 19, 19, 18, 15, 21]   # sums to the 156 mm type area
+
+
+# -- the actuals file -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Actuals:
+    file: str
+    as_of: dt.date
+    values: dict[str, int | float]   # indicator id -> actual figure, in the file's order
+    source: SourceMap
+
+
+def read_actuals(path: Path | str, profile: Profile, lib: Library) -> Actuals:
+    """Read and check an actuals file against the catalogue and the profile; raise DrafterError listing every fault."""
+    path = Path(path)
+    data, smap = read(path)
+    name = smap.file
+    issues: list[Issue] = []
+
+    def add(field_path: tuple[Any, ...], message: str) -> None:
+        issues.append(Issue(name, smap.line(field_path), ".".join(map(str, field_path)) or None, message))
+
+    if not isinstance(data, dict):
+        what = _("an empty file") if data is None else type_name_of(data)
+        raise DrafterError([Issue(name, smap.line(()), None, _(
+            "an actuals file must be a mapping of fields (key: value), got {what}").format(what=what))])
+
+    for key in data:
+        if key not in FIELDS:
+            hint = suggest(str(key), FIELDS)
+            add((key,), _("unknown field") + (hint or " " + _("(known fields: {names})").format(
+                names=", ".join(FIELDS))))
+
+    as_of = _date(data.get("as_of"))
+    if "as_of" not in data:
+        issues.append(Issue(name, smap.line(()), "as_of", _("required field is missing")))
+    elif as_of is None:
+        add(("as_of",), _("expected {what}, got {value}").format(what=type_name("date"),
+                                                                 value=show_value(data["as_of"])))
+
+    values: dict[str, int | float] = {}
+    raw = data.get("actuals")
+    if "actuals" not in data:
+        issues.append(Issue(name, smap.line(()), "actuals", _("required field is missing")))
+    elif not isinstance(raw, dict):
+        add(("actuals",), _("expected {what}, got {value}").format(what=type_name("dict"), value=show_value(raw)))
+    elif not raw:
+        add(("actuals",), _("expected at least {min} item(s)").format(min=1))
+    else:
+        planned = profile.data.get("indicators") or {}
+        for key, value in raw.items():
+            where = ("actuals", key)
+            if key not in lib.indicators:
+                hint = suggest(str(key), lib.indicators)
+                add(where, _("unknown indicator id") + hint + " " + _("(known ids: {names})").format(
+                    names=", ".join(lib.indicators)))
+            elif key not in planned:
+                add(where, _("{profile} gives no target for this indicator").format(profile=profile.source.file))
+            elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                add(where, _("expected {what}, got {value}").format(what=type_name("number"), value=show_value(value)))
+            elif value < 0:
+                add(where, _("expected at least {min}, got {value}").format(min=0, value=show_value(value)))
+            else:
+                values[key] = value
+
+    if issues:
+        raise DrafterError(sorted(issues, key=lambda i: (i.line or 0, i.field or "")))
+    assert as_of is not None
+    return Actuals(name, as_of, values, smap)
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+# -- the figures ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Progress:
+    """One indicator's state at the report date."""
+
+    indicator: str
+    name: str
+    unit: str
+    kind: str
+    target: targets.Target
+    actual: int | float
+    baseline: int | float | None
+    baseline_year: int | None
+    growth: Decimal | None       # fraction (0.2 = 20%), or percentage points for percent-kind indicators
+    completion: Decimal          # fraction of the target reached (0.375 = 37.5%)
+    elapsed: float               # fraction of the time from start to period end that has passed
+    start: dt.date               # where the elapsed time is counted from
+    status: str                  # DONE, ON_TRACK or BEHIND
+
+
+def assess(profile: Profile, actuals: Actuals, lib: Library) -> list[Progress]:
+    """Progress of every indicator in the profile that has an actual figure, in the profile's order."""
+    programme = profile.data["programme"]
+    period = programme["period"]
+    specs = profile.data["indicators"]
+    resolved = targets.resolve(specs, lib.indicators, period["end"])
+    period_end = dt.date(period["end"], 12, 31)
+    out = []
+    for key, spec in specs.items():
+        if key not in actuals.values:
+            continue
+        meta = lib.indicators[key]
+        kind = meta["kind"]
+        target = resolved[key]
+        actual = actuals.values[key]
+        base = spec.get("baseline")
+        baseline = base["value"] if base else None
+        a, t = _dec(actual), _dec(target.value)
+        growth = None
+        if baseline is not None:
+            b = _dec(baseline)
+            if kind == "percent":
+                growth = a - b
+            elif b:
+                growth = (a - b) / b
+        if baseline is None or kind == "percent":
+            completion = a / t if t else Decimal(1)
+        else:
+            b = _dec(baseline)
+            completion = (a - b) / (t - b) if t != b else (Decimal(1) if a >= t else Decimal(0))
+        start = dt.date(base["year"], 12, 31) if base else dt.date(period["start"], 1, 1)
+        span = (period_end - start).days
+        elapsed = 1.0 if span <= 0 else min(max((actuals.as_of - start).days / span, 0.0), 1.0)
+        status = DONE if completion >= 1 else BEHIND if completion < Decimal(repr(elapsed)) else ON_TRACK
+        out.append(Progress(key, meta["name"], meta["unit"], kind, target, actual, baseline,
+                            base["year"] if base else None, growth, completion, elapsed, start, status))
+    return out
+
+
+def _dec(value: int | float) -> Decimal:
+    """Exact decimal of a figure as written (2.67, not the binary float nearest to it)."""
+    return Decimal(str(value))
+
+
+def percent(fraction: Decimal | float) -> str:
+    """A fraction as a whole percentage, rounded half up: 0.375 -> 38%."""
+    return figures.quantity(figures.round_half_up(Decimal(str(fraction)) * 100, 0), "percent", "%")
+
+
+def figure(value: int | float, kind: str, unit: str = "") -> str:
+    """A figure in the plan's style (figures.quantity), but keeping a second decimal that a ratio or sum
+    in money carries (2.67, not 2.7), so that printed figures agree with the completion computed from them."""
+    if kind in ("ratio", "money") and isinstance(value, float):
+        two = figures.round_half_up(value, 2)
+        if two != figures.round_half_up(value, 1):
+            return format_decimal(two, format="0.00", locale=figures.LOCALE) + unit
+    return figures.quantity(value, kind, unit)
+
+
+# -- the document ------------------------------------------------------------------------------
+class _Report:
+    def __init__(self, profile: Profile, actuals: Actuals, lib: Library, renderer: Renderer):
+        self.profile, self.actuals, self.lib, self.renderer = profile, actuals, lib, renderer
+        self.t = lib.report_text
+        d = profile.data
+        county, programme = d["county"], d["programme"]
+        self.ctx: dict[str, Any] = {
+            "county": dict(county),
+            "lw": lib.levels[county["level"]],
+            "programme": {"kind": programme["kind"], "batch": programme["batch"],
+                          "start": programme["period"]["start"], "end": programme["period"]["end"]},
+        }
+        title = programme.get("title") or renderer.render(
+            lib.titles["plan"], self.ctx, Where("templates/text/titles.yaml", None, "plan"))
+        self.ctx["plan_title"] = title
+
+    def render(self, key: str, **extra: Any) -> str:
+        *path, last = key.split(".")
+        node = self.t
+        for part in path:
+            node = node[part]
+        return self.renderer.render(node[last], {**self.ctx, **extra}, Where(f"templates/text/{TEXT_FILE}", None, key))
+
+    def status(self, status: str) -> str:
+        return self.render(f"status.{status}")
+
+    def growth(self, p: Progress, key: str) -> str:
+        if p.growth is None:
+            return ""
+        points = p.kind == "percent"
+        if points:
+            amount = figures.number(float(abs(p.growth)), "percent")
+            shown = Decimal(str(figures.round_half_up(abs(p.growth), 1)))
+        else:
+            shown = Decimal(figures.round_half_up(abs(p.growth) * 100, 0))
+            amount = percent(abs(p.growth))
+        sign = 0 if shown == 0 else (1 if p.growth > 0 else -1)
+        return self.render(key, sign=sign, amount=amount, points=points)
+
+    def document(self) -> Document:
+        progress = assess(self.profile, self.actuals, self.lib)
+        as_of = self.actuals.as_of
+        when = self.render("when", as_of={
+            "year": as_of.year, "month": as_of.month, "day": as_of.day,
+            "month_end": (as_of + dt.timedelta(days=1)).month != as_of.month, "text": figures.date(as_of)})
+        tallies = [self.render("tally", status=self.status(s), n=n)
+                   for s in (DONE, ON_TRACK, BEHIND) if (n := sum(p.status == s for p in progress))]
+        blocks: list[Paragraph | Table] = [
+            Paragraph(Role.TITLE, [Span(self.render("title"))]),
+            _body(self.render("intro", when=when, total=len(self.profile.data["indicators"]),
+                              reported=len(progress), tallies=tallies)),
+            Paragraph(Role.HEADING1, [Span(numbering.level1(1) + self.render("headings.indicators"))]),
+        ]
+        end = self.ctx["programme"]["end"]
+        for p in progress:
+            blocks.append(_body(self.render(
+                "indicator", name=p.name, actual=figure(p.actual, p.kind, p.unit),
+                growth=self.growth(p, "growth"), baseline_year=p.baseline_year,
+                baseline=figure(p.baseline, p.kind, p.unit) if p.baseline is not None else "",
+                completion=percent(max(p.completion, Decimal(0))), target=p.target.text, target_year=end)))
+        missing = [self.lib.indicators[k]["name"] for k in self.profile.data["indicators"]
+                   if k not in self.actuals.values]
+        if missing:
+            blocks.append(_body(self.render("unreported", names=missing)))
+        blocks.append(self.table(progress))
+        blocks.append(Paragraph(Role.HEADING1, [Span(numbering.level1(2) + self.render("headings.behind"))]))
+        behind = [p for p in progress if p.status == BEHIND]
+        for p in behind:
+            since = self.render("since", year=p.start.year, end_of_year=p.start.month == 12)
+            blocks.append(_body(self.render("behind", name=p.name, completion=percent(max(p.completion, Decimal(0))),
+                                            elapsed=percent(p.elapsed), since=since)))
+        if not behind:
+            blocks.append(_body(self.render("none_behind")))
+        return Document(title=blocks[0].text, parts=[Part("report", blocks)])
+
+    def table(self, progress: list[Progress]) -> Table:
+        empty = self.render("empty")
+        rows = []
+        for p in progress:
+            baseline = (self.render("baseline_cell", baseline=figure(p.baseline, p.kind), year=p.baseline_year)
+                        if p.baseline is not None else empty)
+            rows.append([p.name, p.unit, baseline, figure(p.target.value, p.kind), figure(p.actual, p.kind),
+                         self.growth(p, "growth_cell") or empty, percent(max(p.completion, Decimal(0))),
+                         self.status(p.status)])
+        return Table(columns=[str(c) for c in self.t["columns"]], rows=rows, widths_mm=TABLE_WIDTHS_MM,
+                     header=True, ruled=True)
+
+
+def _body(text: str) -> Paragraph:
+    return Paragraph(Role.BODY, [Span(text)])
+
+
+def progress_report(profile: Profile, actuals_path: Path, lib: Library, renderer: Renderer | None = None) -> Document:
+    """The progress report of one county's plan at the date of the actuals file, as a document model.
+
+    Raises DrafterError (file:line, field, message) for a bad actuals file or a broken template.
+    """
+    actuals = read_actuals(actuals_path, profile, lib)
+    return _Report(profile, actuals, lib, renderer or Renderer()).document()
