@@ -374,12 +374,12 @@ class Composer:
         if not rows:
             raise DrafterError.single(*self._loc("indicators"), _(
                 "the indicator table needs at least one indicator under indicators"))
-        return [Table(columns=columns, rows=rows, widths_mm=[12, 50, 14, 18, 20, 24, 18], header=True, ruled=True)]
+        return [Table(columns=columns, rows=rows, widths_mm=[14, 44, 14, 18, 20, 24, 22], header=True, ruled=True)]
 
     def attachment_division(self) -> list[Paragraph | Table]:
         columns = list(self.lib.titles["division_columns"])
         rows = [[e.number, e.title, "、".join(e.lead), "、".join(e.partners), e.deadline] for e in self.task_entries]
-        return [Table(columns=columns, rows=rows, widths_mm=[14, 52, 30, 40, 20], header=True, ruled=True)]
+        return [Table(columns=columns, rows=rows, widths_mm=[12, 46, 30, 46, 22], header=True, ruled=True)]
 
 
 def _pad(name: str) -> str:

@@ -30,6 +30,7 @@ LATIN = "Times New Roman"
 SIZE_2 = 22.0   # 2号
 SIZE_3 = 16.0   # 3号
 SIZE_4 = 14.0   # 4号
+SIZE_SMALL_4 = 12.0  # 小四, for ruled tables
 LINE_PITCH = 28.95  # exact line spacing in pt: 22 lines in the 225 mm type area
 TYPE_WIDTH_MM = 156
 RED = RGBColor(0xFF, 0x00, 0x00)
@@ -254,7 +255,7 @@ class DocxWriter:
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         if table.ruled:
             grid.style = doc.styles["Table Grid"]
-        size = SIZE_4 if table.ruled else SIZE_3
+        size = SIZE_SMALL_4 if table.ruled else SIZE_3
         if table.widths_mm:
             grid.autofit = False
             for col, width in zip(grid.columns, table.widths_mm):
@@ -263,8 +264,11 @@ class DocxWriter:
                     cell.width = Mm(width)
         for r, values in enumerate(rows):
             is_header = table.header and r == 0
+            tr_pr = grid.rows[r]._tr.get_or_add_trPr()
+            keep = OxmlElement("w:cantSplit")        # a row never breaks across pages
+            keep.set(qn("w:val"), "true")
+            tr_pr.append(keep)
             if is_header:
-                tr_pr = grid.rows[r]._tr.get_or_add_trPr()
                 el = OxmlElement("w:tblHeader")
                 el.set(qn("w:val"), "true")
                 tr_pr.append(el)
