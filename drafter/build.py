@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from . import compose, library, profiles
 from .errors import DrafterError
 from .i18n import _
 from .model import Document
+from .yamlread import SourceMap
 
-FORMATS = ("docx", "md", "dept")
+FORMATS = ("docx", "md", "dept", "pdf")
 
 
 def _write_docx(document: Document, target: Path, comments: bool) -> None:
@@ -22,19 +23,27 @@ def _write_md(document: Document, target: Path, comments: bool) -> None:
     writer.write(document, target)
 
 
+def _write_pdf(document: Document, target: Path, comments: bool) -> None:
+    from .writers import pdf as writer
+    writer.write(document, target, comments=comments)
+
+
 def outputs(stem: str, fmt: str) -> list[tuple[str, Callable[[Document, Path, bool], None], bool]]:
     """(file name, writer, per-department?) for each file one format writes."""
     if fmt == "docx":
         return [(f"{stem}.docx", _write_docx, False)]
     if fmt == "md":
         return [(f"{stem}.md", _write_md, False)]
+    if fmt == "pdf":
+        return [(f"{stem}.pdf", _write_pdf, False)]
     return [(f"{stem}.departments.docx", _write_docx, True), (f"{stem}.departments.md", _write_md, True)]
 
 
-def check(path: Path) -> Document:
+def check(path: Path, overrides: dict[str, Any] | None = None,
+          overrides_source: SourceMap | None = None) -> Document:
     """Load, validate and compose one profile: everything a build does short of writing."""
     lib = library.load()
-    return compose.plan(profiles.load(path, lib), lib)
+    return compose.plan(profiles.load(path, lib, overrides, overrides_source), lib)
 
 
 def _write_all(document: Document, files: list[tuple[Path, Callable[[Document, Path, bool], None]]],
@@ -59,17 +68,18 @@ def build_report(profile_path: Path, actuals: Path, outdir: Path, formats: tuple
     return _write_all(document, files, comments=False)
 
 
-def build_one(path: Path, outdir: Path, formats: tuple[str, ...], comments: bool = True) -> list[Path]:
+def build_one(path: Path, outdir: Path, formats: tuple[str, ...], comments: bool = True, name: str | None = None,
+              overrides: dict[str, Any] | None = None, overrides_source: SourceMap | None = None) -> list[Path]:
     """Build one profile into ``outdir``; returns the files written. Raises DrafterError on bad input."""
     lib = library.load()
-    document = check(path)
+    document = check(path, overrides, overrides_source)
     written = []
     for fmt in formats:
-        files = outputs(Path(path).stem, fmt)
-        plain = [(outdir / name, write) for name, write, per_department in files if not per_department]
+        files = outputs(name or Path(path).stem, fmt)
+        plain = [(outdir / file, write) for file, write, per_department in files if not per_department]
         written += _write_all(document, plain, comments)
-        per_department = [(outdir / name, write) for name, write, per_department in files if per_department]
-        if per_department:
+        by_department = [(outdir / file, write) for file, write, per_department in files if per_department]
+        if by_department:
             from .departments import department_lists
-            written += _write_all(department_lists(document, lib), per_department, comments)
+            written += _write_all(department_lists(document, lib), by_department, comments)
     return written

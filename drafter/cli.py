@@ -13,7 +13,9 @@ import click
 from . import i18n
 from .errors import DrafterError
 from .i18n import _
+from .library import LEVELS
 
+FORMATS = ("docx", "md", "dept", "pdf")
 EXIT_BAD_INPUT = 1
 
 
@@ -64,9 +66,10 @@ def make_cli() -> click.Group:
     @click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
     @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
                   help=_("Directory to write the drafts into (created if missing)."))
-    @click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md", "dept"]),
+    @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
                   default=("docx",), show_default=True,
-                  help=_("Output format; repeat for several. dept: each department's tasks, as .docx and .md."))
+                  help=_("Output format; repeat for several. dept: each department's tasks, as .docx and .md; "
+                         "pdf: through LibreOffice."))
     @click.option("--no-comments", is_flag=True, default=False,
                   help=_("Leave out the review comments on computed figures."))
     def build(profiles: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_comments: bool) -> None:
@@ -83,6 +86,50 @@ def make_cli() -> click.Group:
                 for out in written:
                     click.echo(_("wrote {file}").format(file=out))
         if failed:
+            sys.exit(EXIT_BAD_INPUT)
+
+    @cli.command(help=_("Build drafts for many profiles at once, in parallel: profile files, folders "
+                        "(searched for *.yaml; base profiles that others extend are skipped) and manifests."))
+    @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+    @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+                  help=_("Directory to write the drafts into (created if missing)."))
+    @click.option("-j", "--jobs", "jobs", type=click.IntRange(1, 64), default=None,
+                  help=_("Worker processes (default: the number of cores)."))
+    @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), default=("docx",),
+                  show_default=True, help=_("Output format; repeat for several."))
+    @click.option("--no-comments", is_flag=True, default=False,
+                  help=_("Leave out the review comments on computed figures."))
+    def batch(paths: tuple[Path, ...], outdir: Path, jobs: int | None, formats: tuple[str, ...],
+              no_comments: bool) -> None:
+        import time
+
+        from . import batch as batch_mod
+
+        started = time.perf_counter()
+        try:
+            work = batch_mod.discover(list(paths))
+            batch_mod.check_names(work, outdir, formats)
+        except DrafterError as exc:
+            _say_issues(exc)
+            sys.exit(EXIT_BAD_INPUT)
+        workers = jobs or batch_mod.default_workers()
+        failures = []
+        built = 0
+        results = batch_mod.run(work, outdir, formats, workers, comments=not no_comments, lang=i18n.language())
+        with click.progressbar(results, length=len(work), label=_("Drafting"), file=sys.stderr,
+                               show_pos=True) as bar:
+            for result in bar:
+                if result.ok:
+                    built += 1
+                else:
+                    failures.append(result)
+        elapsed = time.perf_counter() - started
+        click.echo(_("built {built}, failed {failed}, {seconds:.1f} s ({workers} workers)").format(
+            built=built, failed=len(failures), seconds=elapsed, workers=workers))
+        for result in failures:
+            for issue in result.issues:
+                click.echo(issue, err=True)
+        if failures:
             sys.exit(EXIT_BAD_INPUT)
 
     @cli.command(help=_("Write a progress report: each indicator's actual figure against baseline and target."))
@@ -102,6 +149,33 @@ def make_cli() -> click.Group:
             sys.exit(EXIT_BAD_INPUT)
         for out in written:
             click.echo(_("wrote {file}").format(file=out))
+
+    @cli.command(help=_("Print the profile schema as JSON Schema (draft 2020-12), for editors' YAML support."))
+    def schema() -> None:
+        import json
+
+        from . import jsonschema, library
+
+        click.echo(json.dumps(jsonschema.export(library.load()), ensure_ascii=False, indent=2))
+
+    @cli.command(help=_("Write a commented starter profile that validates and builds as it is."))
+    @click.argument("name")
+    @click.option("--level", required=True, type=click.Choice(LEVELS), help=_("The county's level."))
+    @click.option("--province", required=True, help=_("The province, as written in Chinese."))
+    @click.option("--extends", "extends", default=None, help=_("A base profile to extend, relative to the new file."))
+    @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help=_("Where to write it (default: NAME.yaml here)."))
+    @click.option("--force", is_flag=True, help=_("Overwrite an existing file."))
+    def init(name: str, level: str, province: str, extends: str | None, output: Path | None, force: bool) -> None:
+        from .starter import starter_profile
+        from .output import write_text
+
+        target = output or Path(f"{name}.yaml")
+        if target.exists() and not force:
+            click.echo(_("{file}: already exists; use --force to overwrite").format(file=target), err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        write_text(target, starter_profile(name, level, province, extends))
+        click.echo(_("wrote {file}").format(file=target))
 
     @cli.command(help=_("List the task catalogue: id, group, title, roles (lead first), tags and source."))
     @click.option("--group", "group", default=None, help=_("Only tasks of this group, e.g. protection."))

@@ -27,18 +27,25 @@ class Profile:
         return self.path.stem
 
 
-def load(path: Path | str, lib: Library) -> Profile:
-    """Read, merge and validate one profile; raise DrafterError listing every fault."""
+def load(path: Path | str, lib: Library, overrides: dict[str, Any] | None = None,
+         overrides_source: SourceMap | None = None) -> Profile:
+    """Read, merge and validate one profile; raise DrafterError listing every fault.
+
+    ``overrides`` (from a batch manifest) are merged over the profile, as a last `extends` layer.
+    """
     path = Path(path)
     data, smap = _read_chain(path, [])
-    data, smap = merge(_defaults(lib), SourceMap(smap.file), data, smap)
+    if overrides:
+        data, smap = merge(data, smap, overrides, overrides_source or SourceMap(str(path)))
+        smap.file = str(path)
+    data, smap = merge(defaults(lib), SourceMap(smap.file), data, smap)
     issues = validate(data, smap, lib)
     if issues:
         raise DrafterError(issues)
     return Profile(path, data, smap)
 
 
-def _defaults(lib: Library) -> dict[str, Any]:
+def defaults(lib: Library) -> dict[str, Any]:
     with (lib.root / "defaults.yaml").open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 

@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 command -v soffice >/dev/null || { echo "soffice not found: apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai" >&2; exit 1; }
 command -v pdftoppm >/dev/null || { echo "pdftoppm not found: apt-get install poppler-utils" >&2; exit 1; }
 mkdir -p "$outdir"
-export FONTCONFIG_FILE="$here/fonts.conf"
+export FONTCONFIG_FILE="$here/../drafter/fonts.conf"
 profile_dir=$(mktemp -d)
 trap 'rm -rf "$profile_dir"' EXIT
 soffice -env:UserInstallation=file://"$profile_dir" --headless --convert-to pdf --outdir "$outdir" "$docx" >/dev/null

@@ -1,0 +1,50 @@
+"""Document model -> PDF, through the .docx writer and LibreOffice (soffice --headless)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import DrafterError
+from ..i18n import _
+from ..model import Document
+from ..output import atomic_path
+from . import docx as docx_writer
+
+INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk"
+FONTS_CONF = Path(__file__).resolve().parent.parent / "fonts.conf"
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def write(document: Document, path: Path, comments: bool = True) -> None:
+    exe = soffice()
+    if exe is None:
+        raise DrafterError.single(str(path), None, None, _(
+            "PDF needs LibreOffice, which is not installed; install it with: {command}").format(
+                command=INSTALL_HINT))
+    with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
+        work = Path(tmp)
+        source = work / f"{path.stem}.docx"
+        docx_writer.write(document, source, comments=comments)
+        env = dict(os.environ)
+        if FONTS_CONF.is_file():
+            env["FONTCONFIG_FILE"] = str(FONTS_CONF)
+        # A profile directory of its own, so parallel conversions do not lock each other out.
+        cmd = [exe, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--convert-to", "pdf",
+               "--outdir", str(work), str(source)]
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+        except subprocess.TimeoutExpired:
+            done = None
+        produced = work / f"{path.stem}.pdf"
+        if done is None or done.returncode != 0 or not produced.is_file():
+            detail = (done.stderr or done.stdout).strip()[-300:] if done else "timeout"
+            raise DrafterError.single(str(path), None, None,
+                                      _("LibreOffice could not convert the draft: {detail}").format(detail=detail))
+        with atomic_path(path) as out:
+            shutil.copyfile(produced, out)
