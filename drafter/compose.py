@@ -12,6 +12,7 @@ from .library import Library
 from .model import Document, Emphasis, Paragraph, Part, Role, Span, Table, TaskEntry
 from .profiles import Profile
 from .rendering import Renderer, Where
+from .yamlread import field_text
 
 
 @dataclass
@@ -26,7 +27,7 @@ class Composer:
 
     def profile_where(self, *path: Any) -> Where:
         file, line = self.profile.source.locate(path)
-        return Where(file, line, ".".join(map(str, path)))
+        return Where(file, line, field_text(path))
 
     def render(self, source: str, where: Where, **extra: Any) -> str:
         ctx = self.ctx if not extra else {**self.ctx, **extra}
@@ -62,7 +63,7 @@ class Composer:
 
     def _loc(self, *path: Any) -> tuple[str, int | None, str]:
         file, line = self.profile.source.locate(path)
-        return file, line, ".".join(map(str, path))
+        return file, line, field_text(path)
 
     def resolve_departments(self) -> dict[str, str]:
         """Each role's name in this county: the profile's, else the level default. Roles with neither are absent."""

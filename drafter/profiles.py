@@ -11,7 +11,7 @@ from .errors import DrafterError, Issue
 from .i18n import _
 from .library import Library
 from .validation import validate
-from .yamlread import FieldPath, SourceMap, read
+from .yamlread import FieldPath, SourceMap, check_text, read
 
 APPEND = "+"   # `key+: [...]` appends to the base's list instead of replacing it
 
@@ -39,6 +39,7 @@ def load(path: Path | str, lib: Library, overrides: dict[str, Any] | None = None
         data, smap = merge(data, smap, overrides, overrides_source or SourceMap(str(path)))
         smap.file = str(path)
     data, smap = merge(defaults(lib), SourceMap(smap.file), data, smap)
+    check_text(data, smap)
     issues = validate(data, smap, lib)
     if issues:
         raise DrafterError(issues)

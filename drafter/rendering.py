@@ -17,10 +17,41 @@ class Where:
         self.file, self.line, self.field = file, line, field
 
 
+MAX_STEPS = 10_000       # loop steps one template may take through range()
+MAX_SIZE = 100_000       # characters or items one * may produce
+
+
+class _Bounded(SandboxedEnvironment):
+    """The sandbox bounds range() but not nested loops or big products; this bounds both."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+            raise SecurityError(f"exponent {right} is too large")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_SIZE:
+                    raise SecurityError("the product is too large")
+        return super().call_binop(context, operator, left, right)
+
+
+def _counting_range() -> Any:
+    """range() sharing one budget of MAX_STEPS per render, so nested loops stay bounded too."""
+    spent = [0]
+
+    def bounded(*args: int) -> range:
+        r = range(*args)
+        spent[0] += len(r)
+        if spent[0] > MAX_STEPS:
+            raise SecurityError(f"loops take more than {MAX_STEPS} steps")
+        return r
+    return bounded
+
+
 class Renderer:
     def __init__(self) -> None:
-        self.env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                        keep_trailing_newline=False)
+        self.env = _Bounded(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
         self._compiled: dict[str, Any] = {}
 
     def render(self, source: str, context: dict[str, Any], where: Where) -> str:
@@ -29,7 +60,7 @@ class Renderer:
             template = self._compiled.get(source)
             if template is None:
                 template = self._compiled[source] = self.env.from_string(source)
-            return template.render(context).strip()
+            return template.render({**context, "range": _counting_range()}).strip()
         except SecurityError as exc:
             message = _("template not allowed (sandbox): {detail}").format(detail=exc)
         except UndefinedError as exc:
@@ -41,6 +72,7 @@ class Renderer:
             message = _("template syntax error: {detail}").format(detail=exc.message)
         except TemplateError as exc:
             message = _("template error: {detail}").format(detail=exc)
-        except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError,
+                RecursionError, MemoryError) as exc:
             message = _("template error: {detail}").format(detail=exc)
         raise DrafterError.single(where.file, where.line, where.field, message)

@@ -13,7 +13,7 @@ from .figures import round_half_up
 from .i18n import _
 from .library import Library
 from .schema import ProfileValidator, profile_schema
-from .yamlread import SourceMap
+from .yamlread import SourceMap, field_text
 
 _validators: dict[int, tuple[ProfileValidator, dict[str, Any]]] = {}
 
@@ -47,11 +47,7 @@ def _leaves(errors: Iterable[cerr.ValidationError]) -> Iterable[cerr.ValidationE
             yield error
 
 
-def _field(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(root)"
+_field = field_text
 
 
 def show_value(value: Any) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+import re
 from typing import Any
 
 import yaml
@@ -54,7 +55,15 @@ def read(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
     return parse(raw, name)
 
 
+MAX_VALUES = 1_000_000        # more than this is an alias bomb, not a county profile
+PLACEHOLDER = "\ue000"      # stands in for a control character while we find its field
+# Characters XML 1.0 (and so Word) cannot hold.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def parse(raw: bytes, name: str) -> tuple[Any, SourceMap]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DrafterError.single(name, None, None, _("UTF-16 text (Notepad's \"Unicode\"); save the file as UTF-8"))
     if b"\x00" in raw:
         raise DrafterError.single(name, None, None, _("not a text file (binary data)"))
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -64,50 +73,146 @@ def parse(raw: bytes, name: str) -> tuple[Any, SourceMap]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DrafterError.single(name, line, None, _("not UTF-8 text; save the file as UTF-8")) from None
+    bad = XML_INVALID.search(text)
+    if bad:
+        _reject_control_character(text, bad, name)
+    return _compose(text, name)
+
+
+def _compose(text: str, name: str) -> tuple[Any, SourceMap]:
     smap = SourceMap(name)
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
-        data = _build(loader, node, (), smap) if node is not None else None
+        data = _Builder(loader, smap).build(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or ""
-        raise DrafterError.single(name, line, None, _("YAML syntax error: {problem}").format(problem=problem)) from None
+        # An unclosed quote or bracket is best shown where it opens; anything else where it went wrong.
+        unclosed = bool(exc.context) and any(w in exc.context for w in ("quoted scalar", "flow"))
+        mark = (exc.context_mark if unclosed else exc.problem_mark) or exc.context_mark or exc.problem_mark
+        problem = "; ".join(p for p in (exc.context, exc.problem) if p)
+        raise DrafterError.single(name, mark.line + 1 if mark else None, None,
+                                  _("YAML syntax error: {problem}").format(problem=problem)) from None
+    except RecursionError:
+        line = loader.line + 1 if loader is not None else None
+        raise DrafterError.single(name, line, None, _("nested too deeply to read")) from None
     except yaml.YAMLError as exc:
         raise DrafterError.single(name, None, None, _("YAML syntax error: {problem}").format(problem=exc)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is not None:
         smap.lines[()] = node.start_mark.line + 1
     return data, smap
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: FieldPath, smap: SourceMap) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)  # resolves << merge keys
+def _reject_control_character(text: str, bad: re.Match, name: str) -> None:
+    """Name the field that holds a character Word cannot store, so the clerk can find it."""
+    char = f"U+{ord(bad.group()):04X}"
+    line = text[: bad.start()].count("\n") + 1
+    field = None
+    try:
+        data, smap = _compose(XML_INVALID.sub(PLACEHOLDER, text), name)
+        path = _find(data, ())
+        if path is not None:
+            field, line = field_text(path), smap.line(path) or line
+    except DrafterError:
+        pass
+    raise DrafterError.single(name, line, field, _(
+        "contains the control character {char}, which Word cannot store; delete it").format(char=char))
+
+
+def _find(value: Any, path: FieldPath) -> FieldPath | None:
+    if isinstance(value, str):
+        return path if PLACEHOLDER in value else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _find(item, path + (key,))
+        if found is not None:
+            return found
+    return None
+
+
+def check_text(data: Any, smap: SourceMap) -> None:
+    """Escaped control characters ("\\x01") survive parsing; reject them by field too."""
+    for path, value in _strings(data, ()):
+        bad = XML_INVALID.search(value)
+        if bad:
+            file, line = smap.locate(path)
+            raise DrafterError.single(file, line, field_text(path), _(
+                "contains the control character {char}, which Word cannot store; delete it").format(
+                    char=f"U+{ord(bad.group()):04X}"))
+
+
+def _strings(value: Any, path: FieldPath):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, path + (i,))
+
+
+class _Builder:
+    """Plain values from a node tree, noting lines; refuses self-referring aliases and alias bombs."""
+
+    def __init__(self, loader: yaml.SafeLoader, smap: SourceMap):
+        self.loader, self.smap = loader, smap
+        self.count = 0
+        self.active: set[int] = set()
+
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise DrafterError.single(self.smap.file, node.start_mark.line + 1, field_text(path), _(
+                "more than {n} values: aliases expand too far").format(n=MAX_VALUES))
+        if id(node) in self.active:
+            raise DrafterError.single(self.smap.file, node.start_mark.line + 1, field_text(path),
+                                      _("an alias refers to itself"))
+        if isinstance(node, yaml.MappingNode):
+            self.active.add(id(node))
+            try:
+                return self._mapping(node, path)
+            finally:
+                self.active.discard(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            self.active.add(id(node))
+            try:
+                items = []
+                for i, item in enumerate(node.value):
+                    self.smap.lines[path + (i,)] = item.start_mark.line + 1
+                    items.append(self.build(item, path + (i,)))
+                return items
+            finally:
+                self.active.discard(id(node))
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
+            raise DrafterError.single(self.smap.file, node.start_mark.line + 1, field_text(path), _(
+                "not a valid value: {value} ({reason})").format(value=node.value, reason=exc)) from None
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[Any, Any]:
+        self.loader.flatten_mapping(node)  # resolves << merge keys
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
-            if not isinstance(key, (str, int)):
-                raise DrafterError.single(smap.file, line, _path_text(path), _("a key must be text"))
+            key = self.build(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                raise DrafterError.single(self.smap.file, line, field_text(path), _("a key must be text"))
             if key in out:
-                first = smap.lines.get(path + (key,))
-                raise DrafterError.single(
-                    smap.file, line, _path_text(path + (key,)),
-                    _("duplicate key (first given on line {first})").format(first=first))
-            smap.lines[path + (key,)] = line
-            out[key] = _build(loader, value_node, path + (key,), smap)
+                first = self.smap.lines.get(path + (key,))
+                raise DrafterError.single(self.smap.file, line, field_text(path + (key,)),
+                                          _("duplicate key (first given on line {first})").format(first=first))
+            self.smap.lines[path + (key,)] = line
+            out[key] = self.build(value_node, path + (key,))
         return out
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for i, item in enumerate(node.value):
-            smap.lines[path + (i,)] = item.start_mark.line + 1
-            items.append(_build(loader, item, path + (i,), smap))
-        return items
-    return loader.construct_object(node, deep=True)
 
 
-def _path_text(path: FieldPath) -> str:
-    return ".".join(str(p) for p in path) or "(root)"
+def field_text(path: FieldPath) -> str:
+    """profiles[0].name style: dots between keys, brackets around list positions."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(root)"
