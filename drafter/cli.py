@@ -150,6 +150,28 @@ def make_cli() -> click.Group:
         for out in written:
             click.echo(_("wrote {file}").format(file=out))
 
+    @cli.command(name="check", help=_("Check plan .docx files: sections, numbering, responsibility lists, "
+                                      "leftover template text, page and fonts."))
+    @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    def check_docx(files: tuple[Path, ...]) -> None:
+        from .checker import check, format_finding
+
+        failed = False
+        for path in files:
+            try:
+                findings = check(path)
+            except DrafterError as exc:
+                failed = True
+                _say_issues(exc)
+                continue
+            for finding in findings:
+                click.echo(format_finding(path, finding))
+            if not findings:
+                click.echo(_("{file}: no problems found").format(file=path))
+            failed = failed or bool(findings)
+        if failed:
+            sys.exit(EXIT_BAD_INPUT)
+
     @cli.command(help=_("Print the profile schema as JSON Schema (draft 2020-12), for editors' YAML support."))
     def schema() -> None:
         import json
