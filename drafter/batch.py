@@ -114,8 +114,23 @@ def check_names(jobs: list[Job], outdir: Path, formats: tuple[str, ...]) -> None
         raise DrafterError(issues)
 
 
+def prepare_outdir(outdir: Path) -> None:
+    """Make the output folder and prove it takes a file, before any work starts."""
+    from .build import os_reason
+    from .output import write_text
+
+    probe = outdir / ".drafter-write-test"
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        write_text(probe, "")
+        probe.unlink()
+    except OSError as exc:
+        raise DrafterError.single(str(outdir), None, None, _("cannot write output: {reason}").format(
+            reason=os_reason(exc))) from None
+
+
 # -- building ---------------------------------------------------------------------------
-def _terminate(signum: int, frame: Any) -> None:
+def terminate(signum: int, frame: Any) -> None:
     """SIGTERM -> SystemExit, so `finally` blocks remove temporary files before the process ends."""
     sys.exit(128 + signum)
 
@@ -123,7 +138,7 @@ def _terminate(signum: int, frame: Any) -> None:
 def _worker_init(lang: str) -> None:
     from . import i18n, library
 
-    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGTERM, terminate)
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides; it terminates us
     i18n.set_language(lang)
     library.load()

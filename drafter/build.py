@@ -1,6 +1,7 @@
 """One build, start to finish: profile file -> validated profile -> model -> files."""
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any, Callable
 
@@ -46,6 +47,22 @@ def check(path: Path, overrides: dict[str, Any] | None = None,
     return compose.plan(profiles.load(path, lib, overrides, overrides_source), lib)
 
 
+def os_reason(exc: OSError) -> str:
+    """What went wrong with a file, in the clerk's words."""
+    reasons = {
+        errno.EACCES: _("no permission to write there"),
+        errno.EPERM: _("no permission to write there"),
+        errno.EROFS: _("the disk is read-only"),
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.ENOTDIR: _("part of the path is a file, not a folder"),
+        errno.EEXIST: _("a file stands where the output folder should be"),
+        errno.EISDIR: _("a folder stands where the output file should be"),
+        errno.ENAMETOOLONG: _("the file name is too long"),
+    }
+    return reasons.get(exc.errno, exc.strerror or str(exc))
+
+
 def _write_all(document: Document, files: list[tuple[Path, Callable[[Document, Path, bool], None]]],
                comments: bool) -> list[Path]:
     for target, write in files:
@@ -53,7 +70,7 @@ def _write_all(document: Document, files: list[tuple[Path, Callable[[Document, P
             write(document, target, comments)
         except OSError as exc:
             raise DrafterError.single(str(target), None, None, _("cannot write output: {reason}").format(
-                reason=exc.strerror or exc)) from None
+                reason=os_reason(exc))) from None
     return [target for target, _write in files]
 
 

@@ -64,7 +64,7 @@ def make_cli() -> click.Group:
 
     @cli.command(help=_("Build drafts: OUTDIR/<profile name>.docx and/or .md for each profile."))
     @click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+    @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
                   help=_("Directory to write the drafts into (created if missing)."))
     @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
                   default=("docx",), show_default=True,
@@ -91,7 +91,7 @@ def make_cli() -> click.Group:
     @cli.command(help=_("Build drafts for many profiles at once, in parallel: profile files, folders "
                         "(searched for *.yaml; base profiles that others extend are skipped) and manifests."))
     @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-    @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+    @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
                   help=_("Directory to write the drafts into (created if missing)."))
     @click.option("-j", "--jobs", "jobs", type=click.IntRange(1, 64), default=None,
                   help=_("Worker processes (default: the number of cores)."))
@@ -101,14 +101,17 @@ def make_cli() -> click.Group:
                   help=_("Leave out the review comments on computed figures."))
     def batch(paths: tuple[Path, ...], outdir: Path, jobs: int | None, formats: tuple[str, ...],
               no_comments: bool) -> None:
+        import signal
         import time
 
         from . import batch as batch_mod
 
+        signal.signal(signal.SIGTERM, batch_mod.terminate)   # stop workers and clean up, as on Ctrl-C
         started = time.perf_counter()
         try:
             work = batch_mod.discover(list(paths))
             batch_mod.check_names(work, outdir, formats)
+            batch_mod.prepare_outdir(outdir)
         except DrafterError as exc:
             _say_issues(exc)
             sys.exit(EXIT_BAD_INPUT)
@@ -116,13 +119,19 @@ def make_cli() -> click.Group:
         failures = []
         built = 0
         results = batch_mod.run(work, outdir, formats, workers, comments=not no_comments, lang=i18n.language())
-        with click.progressbar(results, length=len(work), label=_("Drafting"), file=sys.stderr,
-                               show_pos=True) as bar:
-            for result in bar:
-                if result.ok:
-                    built += 1
-                else:
-                    failures.append(result)
+        try:
+            with click.progressbar(results, length=len(work), label=_("Drafting"), file=sys.stderr,
+                                   show_pos=True) as bar:
+                for result in bar:
+                    if result.ok:
+                        built += 1
+                    else:
+                        failures.append(result)
+        except (KeyboardInterrupt, SystemExit):
+            results.close()
+            click.echo(_("interrupted: {built} drafts were written whole; no partial file is left").format(
+                built=built), err=True)
+            sys.exit(130)
         elapsed = time.perf_counter() - started
         click.echo(_("built {built}, failed {failed}, {seconds:.1f} s ({workers} workers)").format(
             built=built, failed=len(failures), seconds=elapsed, workers=workers))
@@ -135,7 +144,7 @@ def make_cli() -> click.Group:
     @cli.command(help=_("Write a progress report: each indicator's actual figure against baseline and target."))
     @click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
     @click.argument("actuals", type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+    @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
                   help=_("Directory to write the report into (created if missing)."))
     @click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md"]), default=("docx",),
                   show_default=True, help=_("Output format; repeat for several."))
