@@ -5,6 +5,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -48,3 +49,28 @@ def test_taishan_converts_to_pdf(built, tmp_path):
     assert "一、指导思想" in second
     assert second.endswith("—2—")
     assert "16.加大知识产权宣传力度。" in text_of(pdf)
+
+
+def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
+    """Every built .docx is valid: python-docx re-opens it and LibreOffice converts it to PDF."""
+    _tools()
+    import docx
+
+    from conftest import run_cli
+    subprocess.run([sys.executable, str(ROOT / "bench" / "gen_profiles.py"), "--seed", "3", "50", str(tmp_path / "in")],
+                   check=True, capture_output=True, timeout=300)
+    built = run_cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "docx"), "-j", "2")
+    assert built.returncode == 0, built.stderr
+    drafts = sorted((tmp_path / "docx").glob("*.docx"))
+    assert len(drafts) == 50
+    for path in drafts:
+        assert docx.Document(str(path)).paragraphs[0].text.endswith("人民政府文件")
+    env = {**os.environ, "FONTCONFIG_FILE": str(ROOT / "drafter" / "fonts.conf")}
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path / "pdf"), *map(str, drafts)],
+                   check=True, capture_output=True, timeout=1200, env=env)
+    for path in drafts:
+        pdf = tmp_path / "pdf" / f"{path.stem}.pdf"
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+        assert pages >= 5, (path.name, pages)
