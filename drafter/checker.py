@@ -36,7 +36,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import numbering
+from . import library, numbering
 from .errors import DrafterError
 from .i18n import _
 
@@ -81,13 +81,11 @@ PAGE_MM = (210.0, 297.0)
 MARGINS_MM = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
 TOLERANCE_MM = 1.0
 
-# Section ids in their required order; the pattern matches the text after "一、".
-SECTIONS = (
-    ("guiding", re.compile("指导思想|总体思路|总体要求"), "指导思想/总体思路/总体要求", True),
-    ("principles", re.compile("基本原则|工作原则"), "基本原则/工作原则", False),
-    ("goals", re.compile("主要目标|工作目标|总体目标"), "主要目标/工作目标/总体目标", True),
-    ("tasks", re.compile("重点任务|主要任务"), "重点任务/主要任务", True),
-    ("safeguards", re.compile("保障措施|组织保障"), "保障措施/组织保障", True),
+# Section ids in their required order, with their heading synonyms, from templates/sections.yaml;
+# the pattern matches the text after "一、".
+SECTIONS = tuple(
+    (s["id"], re.compile("|".join(map(re.escape, s["headings"]))), "/".join(s["headings"]), not s.get("optional"))
+    for s in library.load().sections
 )
 RANK = {sid: i for i, (sid, *_rest) in enumerate(SECTIONS)}
 
