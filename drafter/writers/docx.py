@@ -6,6 +6,7 @@ python-docx's ``font.name`` sets only the Latin fonts, so every run and style al
 """
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.run import Run
 
 from ..model import Document, Emphasis, Paragraph, Role, Table
 from ..output import atomic_path
@@ -128,6 +130,10 @@ class DocxWriter:
         doc.core_properties.title = document.title
         doc.core_properties.author = ""
         self._styles(doc)
+        self._ppr_cache: dict = {}
+        self._rpr_cache: dict = {}
+        # Looking a style up by name scans every style; resolve each id once.
+        self._style_ids = {name: doc.styles[name].style_id for name in {lay.style for lay in LAYOUTS.values()}}
         self._page(doc, document.header_text)
         body = doc._body._body
         for p in list(body.iterchildren(qn("w:p"))):
@@ -215,28 +221,59 @@ class DocxWriter:
     # -- blocks -----------------------------------------------------------------
     def _paragraph(self, doc, block: Paragraph):
         layout = LAYOUTS[block.role]
-        para = doc.add_paragraph(style=layout.style)
-        pf = para.paragraph_format
-        pf.alignment = layout.align
-        _exact_spacing(pf, layout.lines_before)
-        if layout.size > LINE_PITCH:  # the organ mark is taller than one line
-            pf.line_spacing = Pt(layout.size * 1.2)
-        _char_indent(pf, "first_line_indent", layout.first_line_chars, layout.size)
-        _char_indent(pf, "left_indent", layout.left_chars, layout.size)
-        _char_indent(pf, "right_indent", layout.right_chars, layout.size)
+        para = doc.add_paragraph()
+        para._p.insert(0, deepcopy(self._ppr(doc, block.role)))
         size = layout.size
         if block.role is Role.ORGAN_MARK:
             size = min(layout.size, (TYPE_WIDTH_MM / 25.4 * 72) / max(len(block.text), 1))
         for span in block.spans:
-            run = para.add_run(span.text)
-            run.font.size = Pt(size)
-            run.font.bold = False
-            if layout.color is not None:
-                run.font.color.rgb = layout.color
-            set_fonts(run._r, EMPHASIS_FONT.get(span.emphasis, layout.font))
+            r = OxmlElement("w:r")
+            r.append(deepcopy(self._rpr(doc, EMPHASIS_FONT.get(span.emphasis, layout.font), size, layout.color)))
+            para._p.append(r)
+            run = Run(r, para)
+            if "\n" in span.text or "\t" in span.text:
+                run.text = span.text          # python-docx turns these into breaks and tabs
+            else:
+                t = OxmlElement("w:t")
+                t.set(qn("xml:space"), "preserve")
+                t.text = span.text
+                r.append(t)
             if span.note and self.comments:
                 doc.add_comment(run, text=span.note, author="drafter", initials="DR")
         return para
+
+    # Paragraph and run properties are built once per layout with python-docx, then copied:
+    # python-docx's ordered child insertion is the writer's main cost otherwise.
+    def _ppr(self, doc, role: Role):
+        if role not in self._ppr_cache:
+            layout = LAYOUTS[role]
+            para = doc.add_paragraph()
+            if layout.style != "Normal":
+                para._p.style = self._style_ids[layout.style]
+            pf = para.paragraph_format
+            pf.alignment = layout.align
+            _exact_spacing(pf, layout.lines_before)
+            if layout.size > LINE_PITCH:  # the organ mark is taller than one line
+                pf.line_spacing = Pt(layout.size * 1.2)
+            _char_indent(pf, "first_line_indent", layout.first_line_chars, layout.size)
+            _char_indent(pf, "left_indent", layout.left_chars, layout.size)
+            _char_indent(pf, "right_indent", layout.right_chars, layout.size)
+            self._ppr_cache[role] = para._p.pPr
+            para._p.getparent().remove(para._p)
+        return self._ppr_cache[role]
+
+    def _rpr(self, doc, font: str, size: float, color: RGBColor | None):
+        key = (font, size, str(color))
+        if key not in self._rpr_cache:
+            run = doc.add_paragraph().add_run()
+            run.font.size = Pt(size)
+            run.font.bold = False
+            if color is not None:
+                run.font.color.rgb = color
+            set_fonts(run._r, font)
+            self._rpr_cache[key] = run._r.rPr
+            run._parent._p.getparent().remove(run._parent._p)
+        return self._rpr_cache[key]
 
     @staticmethod
     def _red_rule(para) -> None:
