@@ -56,6 +56,8 @@ class Renderer:
 
     def render(self, source: str, context: dict[str, Any], where: Where) -> str:
         """Render one template string; every failure becomes a DrafterError naming ``where``."""
+        if "{" not in source:              # plain text: nothing to render
+            return source.strip()
         try:
             template = self._compiled.get(source)
             if template is None:

@@ -7,6 +7,7 @@ import json
 from typing import Any, Iterable
 
 from cerberus import errors as cerr
+from cerberus.schema import DefinitionSchema
 
 from .errors import Issue
 from .figures import round_half_up
@@ -18,12 +19,22 @@ from .yamlread import SourceMap, field_text
 _validators: dict[int, tuple[ProfileValidator, dict[str, Any]]] = {}
 
 
+class _TrustedSchema(DefinitionSchema):
+    """drafter's own schema, checked once by tests/test_cli_more.py rather than in every process:
+    cerberus's schema self-check costs more than validating a profile."""
+
+    def validate(self, schema: Any = None) -> None:
+        pass
+
+
 def _validator(lib: Library) -> tuple[ProfileValidator, dict[str, Any]]:
     """One validator per library; the plain schema dict is kept for suggestions."""
     key = id(lib)
     if key not in _validators:
         schema = profile_schema(lib)
-        _validators[key] = (ProfileValidator(schema, allow_unknown=False), schema)
+        validator = ProfileValidator(allow_unknown=False)
+        validator.schema = _TrustedSchema(validator, schema)
+        _validators[key] = (validator, schema)
     return _validators[key]
 
 

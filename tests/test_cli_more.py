@@ -107,3 +107,11 @@ def test_pdf_format(tmp_path):
     result = run_cli("build", "profiles/rongcheng.yaml", "-o", str(tmp_path), "--format", "pdf")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "rongcheng.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_profile_schema_is_a_valid_cerberus_schema():
+    """Run-time skips cerberus's schema self-check (drafter.validation._TrustedSchema); this is that check."""
+    from drafter import library
+    from drafter.schema import ProfileValidator, profile_schema
+    validator = ProfileValidator(profile_schema(library.load()))     # raises SchemaError if the schema is wrong
+    assert "county" in validator.schema
