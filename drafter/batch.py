@@ -42,21 +42,30 @@ class Result:
 
 
 # -- finding the jobs ---------------------------------------------------------------
-def _extends_of(path: Path) -> Path | None:
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _peek(path: Path) -> tuple[Path | None, bool]:
+    """(the base a file extends, whether it is a manifest), parsing it only if it may be either."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    ref = data.get("extends") if isinstance(data, dict) else None
-    return (path.parent / ref).resolve() if isinstance(ref, str) else None
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None, False
+    if "extends" not in text and "profiles" not in text:
+        return None, False
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return None, False
+    if not isinstance(data, dict):
+        return None, False
+    ref = data.get("extends")
+    manifest = set(data) == {"profiles"} and isinstance(data["profiles"], list)
+    return ((path.parent / ref).resolve() if isinstance(ref, str) else None), manifest
 
 
 def _is_manifest(path: Path) -> bool:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return False
-    return isinstance(data, dict) and set(data) == {"profiles"} and isinstance(data["profiles"], list)
+    return _peek(path)[1]
 
 
 def _manifest_jobs(path: Path) -> list[Job]:
@@ -85,8 +94,9 @@ def discover(paths: list[Path]) -> list[Job]:
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.yaml") if not any(part.startswith(".") for part in p.parts))
-            bases = {b for b in map(_extends_of, found) if b is not None}
-            found = [p for p in found if p.resolve() not in bases and not _is_manifest(p)]
+            peeked = {p: _peek(p) for p in found}
+            bases = {base for base, _manifest in peeked.values() if base is not None}
+            found = [p for p in found if p.resolve() not in bases and not peeked[p][1]]
             jobs += [Job(p, p.stem) for p in found]
         elif path.suffix in (".yaml", ".yml") and _is_manifest(path):
             jobs += _manifest_jobs(path)

@@ -388,6 +388,17 @@ def _pad(name: str) -> str:
     return f"{name[0]}\u3000{name[1]}" if len(name) == 2 else name
 
 
+_shared_renderer: Renderer | None = None
+
+
+def shared_renderer() -> Renderer:
+    """One renderer per process, so a batch worker compiles the catalogue's templates once, not per profile."""
+    global _shared_renderer
+    if _shared_renderer is None:
+        _shared_renderer = Renderer()
+    return _shared_renderer
+
+
 def plan(profile: Profile, lib: Library, renderer: Renderer | None = None) -> Document:
     """The whole draft of one county's plan as a document model."""
-    return Composer(profile, lib, renderer or Renderer()).document()
+    return Composer(profile, lib, renderer or shared_renderer()).document()

@@ -61,6 +61,8 @@ class Renderer:
         try:
             template = self._compiled.get(source)
             if template is None:
+                if len(self._compiled) > 5000:    # profile texts vary; keep the cache bounded
+                    self._compiled.clear()
                 template = self._compiled[source] = self.env.from_string(source)
             return template.render({**context, "range": _counting_range()}).strip()
         except SecurityError as exc:

@@ -299,9 +299,10 @@ class DocxWriter:
                 col.width = Mm(width)
                 for cell in col.cells:
                     cell.width = Mm(width)
-        for r, values in enumerate(rows):
+        for r, (row, values) in enumerate(zip(grid.rows, rows)):
+            cells = row.cells        # Table.cell() rebuilds the whole cell list on every call
             is_header = table.header and r == 0
-            tr_pr = grid.rows[r]._tr.get_or_add_trPr()
+            tr_pr = row._tr.get_or_add_trPr()
             keep = OxmlElement("w:cantSplit")        # a row never breaks across pages
             keep.set(qn("w:val"), "true")
             tr_pr.append(keep)
@@ -310,8 +311,7 @@ class DocxWriter:
                 el.set(qn("w:val"), "true")
                 tr_pr.append(el)
             for c, value in enumerate(values):
-                cell = grid.cell(r, c)
-                para = cell.paragraphs[0]
+                para = cells[c].paragraphs[0]
                 pf = para.paragraph_format
                 pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
                 pf.line_spacing = Pt(size * 1.5)
