@@ -133,8 +133,11 @@ def make_cli() -> click.Group:
                 built=built), err=True)
             sys.exit(130)
         elapsed = time.perf_counter() - started
-        click.echo(_("built {built}, failed {failed}, {seconds:.1f} s ({workers} workers)").format(
-            built=built, failed=len(failures), seconds=elapsed, workers=workers))
+        rows = [(_("built"), str(built)), (_("failed"), str(len(failures))),
+                (_("time"), _("{seconds:.1f} s with {workers} workers").format(seconds=elapsed, workers=workers))]
+        width = max(len(label) for label, _value in rows)
+        for label, value in rows:
+            click.echo(f"{label.ljust(width)}  {value}")
         for result in failures:
             for issue in result.issues:
                 click.echo(issue, err=True)

@@ -24,7 +24,7 @@ def folder(tmp_path):
 def test_batch_builds_good_reports_bad_skips_bases(folder, tmp_path):
     result = run_cli("batch", str(folder), "-o", str(tmp_path / "out"), "-j", "2", "--format", "md")
     assert result.returncode == 1
-    assert "成功 3，失败 1" in result.stdout
+    assert "成功  3" in result.stdout and "失败  1" in result.stdout and "用时" in result.stdout
     assert "broken.yaml:2: YAML 语法错误" in result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["rongcheng.md", "sample-county.md", "taishan.md"]
     assert "Traceback" not in result.stderr
@@ -115,3 +115,20 @@ def test_profile_schema_is_a_valid_cerberus_schema():
     from drafter.schema import ProfileValidator, profile_schema
     validator = ProfileValidator(profile_schema(library.load()))     # raises SchemaError if the schema is wrong
     assert "county" in validator.schema
+
+
+def test_english_locale_switches_messages(tmp_path):
+    """With no --lang and no DRAFTER_LANG, an English locale gives English messages."""
+    import os
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if k not in ("DRAFTER_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(LANG="en_US.UTF-8", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "drafter", "batch", str(PROFILES / "taishan.yaml"), "-o",
+                           str(tmp_path), "--format", "md"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "built   1" in done.stdout and "workers" in done.stdout
+    env["LANG"] = "zh_CN.UTF-8"
+    done = subprocess.run([sys.executable, "-m", "drafter", "validate", str(PROFILES / "taishan.yaml")],
+                          capture_output=True, text=True, env=env, cwd=ROOT)
+    assert "检查通过" in done.stdout
