@@ -4,10 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
-LOCALE = "zh_CN"
+LOCALE = Locale.parse("zh_CN")   # parsed once: Babel would parse the string on every call
 
 
 def date(value: dt.date) -> str:

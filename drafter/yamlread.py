@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -55,6 +56,8 @@ def read(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
     return parse(raw, name)
 
 
+# libyaml's parser keeps line marks too and is several times faster; PyYAML's own is the fallback.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_VALUES = 1_000_000        # more than this is an alias bomb, not a county profile
 PLACEHOLDER = "\ue000"      # stands in for a control character while we find its field
 # Characters XML 1.0 (and so Word) cannot hold.
@@ -79,31 +82,44 @@ def parse(raw: bytes, name: str) -> tuple[Any, SourceMap]:
     return _compose(text, name)
 
 
-def _compose(text: str, name: str) -> tuple[Any, SourceMap]:
+def _compose(text: str, name: str, loader_class: type = _Loader) -> tuple[Any, SourceMap]:
+    """Parse with libyaml; on a syntax error parse again with PyYAML, whose messages say more."""
     smap = SourceMap(name)
     loader = None
     try:
-        loader = yaml.SafeLoader(text)
+        loader = loader_class(text)
         node = loader.get_single_node()
         data = _Builder(loader, smap).build(node, ()) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        # An unclosed quote or bracket is best shown where it opens; anything else where it went wrong.
-        unclosed = bool(exc.context) and any(w in exc.context for w in ("quoted scalar", "flow"))
-        mark = (exc.context_mark if unclosed else exc.problem_mark) or exc.context_mark or exc.problem_mark
-        problem = "; ".join(p for p in (exc.context, exc.problem) if p)
-        raise DrafterError.single(name, mark.line + 1 if mark else None, None,
-                                  _("YAML syntax error: {problem}").format(problem=problem)) from None
-    except RecursionError:
-        line = loader.line + 1 if loader is not None else None
-        raise DrafterError.single(name, line, None, _("nested too deeply to read")) from None
-    except yaml.YAMLError as exc:
-        raise DrafterError.single(name, None, None, _("YAML syntax error: {problem}").format(problem=exc)) from None
+    except (yaml.YAMLError, RecursionError):
+        if loader_class is not yaml.SafeLoader:
+            if loader is not None:
+                loader.dispose()
+                loader = None
+            return _compose(text, name, yaml.SafeLoader)
+        _syntax_error(sys.exc_info()[1], loader, name)
+        raise  # unreachable: _syntax_error always raises
     finally:
         if loader is not None:
             loader.dispose()
     if node is not None:
         smap.lines[()] = node.start_mark.line + 1
     return data, smap
+
+
+def _syntax_error(exc: BaseException, loader: Any, name: str) -> None:
+    """Turn PyYAML's complaint into a DrafterError at the most helpful line."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        # An unclosed quote or bracket is best shown where it opens; anything else where it went wrong.
+        unclosed = bool(exc.context) and any(w in exc.context for w in ("quoted scalar", "flow"))
+        mark = (exc.context_mark if unclosed else exc.problem_mark) or exc.context_mark or exc.problem_mark
+        problem = "; ".join(p for p in (exc.context, exc.problem) if p)
+        raise DrafterError.single(name, mark.line + 1 if mark else None, None,
+                                  _("YAML syntax error: {problem}").format(problem=problem))
+    if isinstance(exc, RecursionError):
+        line = getattr(loader, "line", None)
+        raise DrafterError.single(name, line + 1 if isinstance(line, int) else None, None,
+                                  _("nested too deeply to read"))
+    raise DrafterError.single(name, None, None, _("YAML syntax error: {problem}").format(problem=exc))
 
 
 def _reject_control_character(text: str, bad: re.Match, name: str) -> None:
