@@ -55,6 +55,11 @@ def test_bad_input(case, tmp_path):
         path = CORPUS / case["file"]
     command = case.get("command", "validate")
     outdir = tmp_path / "out"
+    if case.get("outdir") == "file":            # a file where the output folder should be
+        outdir.write_text("not a folder", encoding="utf-8")
+    elif case.get("outdir") == "under-file":    # the output folder's parent is a file
+        (tmp_path / "blocker").write_text("not a folder", encoding="utf-8")
+        outdir = tmp_path / "blocker" / "out"
     args = [command, str(path)] + (["-o", str(outdir)] if command == "build" else [])
     result = run_cli(*args)
     out = result.stdout + result.stderr
@@ -63,5 +68,5 @@ def test_bad_input(case, tmp_path):
     assert result.returncode == case["exit"], f"exit {result.returncode}, expected {case['exit']}:\n{shown}"
     missing = [fragment for fragment in case["expect"] if fragment not in out]
     assert not missing, f"missing {missing} in:\n{shown}"
-    if command == "build" and case["exit"] != 0:
+    if command == "build" and case["exit"] != 0 and "outdir" not in case:
         assert not outdir.exists() or not any(outdir.iterdir()), "a rejected profile left a draft behind"
