@@ -46,7 +46,7 @@ def test_every_layout_places_every_group_once():
         assert sorted(placed) == sorted(LIB.groups), name
 
 
-@pytest.mark.parametrize("level,lists", itertools.product(library.LEVELS, [([], []), (["某大学"], ["装备制造"])]))
+@pytest.mark.parametrize("level,lists", list(itertools.product(library.LEVELS, [([], []), (["某大学"], ["装备制造"])])))
 def test_every_text_renders_for_every_level(level, lists):
     env = SandboxedEnvironment(undefined=StrictUndefined)
     universities, industries = lists
