@@ -15,6 +15,20 @@ from .rendering import Renderer, Where
 from .yamlread import field_text
 
 
+def base_context(profile: Profile, lib: Library, renderer: Renderer) -> dict[str, Any]:
+    """What every text about a county can say: its names, level words, programme and plan title."""
+    county, programme = profile.data["county"], profile.data["programme"]
+    ctx: dict[str, Any] = {
+        "county": dict(county),
+        "lw": lib.levels[county["level"]],
+        "programme": {"kind": programme["kind"], "batch": programme["batch"],
+                      "start": programme["period"]["start"], "end": programme["period"]["end"]},
+    }
+    ctx["plan_title"] = programme.get("title") or renderer.render(
+        lib.titles["plan"], ctx, Where("templates/text/titles.yaml", None, "plan"))
+    return ctx
+
+
 @dataclass
 class Composer:
     profile: Profile
@@ -36,34 +50,28 @@ class Composer:
     # -- context -----------------------------------------------------------
     def build_context(self) -> None:
         d = self.profile.data
-        county, programme = d["county"], d["programme"]
-        period = programme["period"]
         lg = d["leading_group"]
-        self.ctx: dict[str, Any] = {
-            "county": dict(county),
-            "lw": self.lib.levels[county["level"]],
-            "programme": {"kind": programme["kind"], "batch": programme["batch"],
-                          "start": period["start"], "end": period["end"]},
+        self.ctx: dict[str, Any] = base_context(self.profile, self.lib, self.renderer)
+        self.ctx.update({
             "industries": list(d["industries"]),
             "universities": list(d["universities"]),
             "funding_rules": d["funding_rules"],
             "leading_group": {"name": lg["name"], "short_name": lg.get("short_name", lg["name"]),
                               "office_head": lg.get("office_head", ""),
                               "leader_post": lg.get("leader_post", "")},
-        }
+        })
         self.ctx["dept"] = self.resolve_departments()
         self.ctx["leading_group"]["office"] = lg.get("office") or self.ctx["dept"].get("market", "")
         if not self.ctx["leading_group"]["office"]:
             raise DrafterError.single(*self._loc("leading_group"), _("name the office (leading_group.office)"))
-        title = programme.get("title") or self.render(self.lib.titles["plan"], self.lib_where("text/titles.yaml", "plan"))
-        self.ctx["plan_title"] = title
         notice = dict(d["notice"])
         notice["date_text"] = figures.date(notice["date"])
         self.ctx["notice"] = notice
 
     def _loc(self, *path: Any) -> tuple[str, int | None, str]:
-        file, line = self.profile.source.locate(path)
-        return file, line, field_text(path)
+        """file, line, field of a profile path, for DrafterError.single."""
+        where = self.profile_where(*path)
+        return where.file, where.line, where.field
 
     def resolve_departments(self) -> dict[str, str]:
         """Each role's name in this county: the profile's, else the level default. Roles with neither are absent."""
@@ -173,9 +181,7 @@ class Composer:
     @property
     def targets(self) -> dict[str, targets_mod.Target]:
         if not hasattr(self, "_targets"):
-            self._targets = targets_mod.resolve(self.profile.data["indicators"], self.lib.indicators,
-                                                self.ctx["programme"]["end"],
-                                                self.profile.data["county"].get("population"))
+            self._targets = targets_mod.of_profile(self.profile.data, self.lib.indicators)
         return self._targets
 
     def goal_segment(self, segment: Any, field: str) -> list[Span]:

@@ -41,3 +41,13 @@ def number(value: float | int, kind: str) -> str:
 def quantity(value: float | int, kind: str, unit: str) -> str:
     """A figure with its unit: 2300件, 2.1万件, 7.0件, 90%, 4.2亿元."""
     return number(value, kind) + unit
+
+
+def measured(value: float | int, kind: str, unit: str = "") -> str:
+    """An actual figure as reported: like ``quantity``, but a ratio or a sum of money keeps its second
+    decimal (2.67, not 2.7), so printed figures agree with the completion computed from them."""
+    if kind in ("ratio", "money") and isinstance(value, float):
+        two = round_half_up(value, 2)
+        if two != round_half_up(value, 1):
+            return format_decimal(two, format="0.00", locale=LOCALE) + unit
+    return quantity(value, kind, unit)

@@ -34,7 +34,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from babel.numbers import format_decimal
 
 from . import figures, numbering, targets
 from .errors import DrafterError, Issue
@@ -42,9 +41,10 @@ from .i18n import _
 from .library import Library
 from .model import Document, Paragraph, Part, Role, Span, Table
 from .profiles import Profile
+from .compose import base_context
 from .rendering import Renderer, Where
 from .validation import show_value, suggest, type_name, type_name_of
-from .yamlread import SourceMap, read
+from .yamlread import SourceMap, field_text, read
 
 TEXT_FILE = "report.yaml"
 FIELDS = ("as_of", "actuals")
@@ -69,7 +69,7 @@ def read_actuals(path: Path | str, profile: Profile, lib: Library) -> Actuals:
     issues: list[Issue] = []
 
     def add(field_path: tuple[Any, ...], message: str) -> None:
-        issues.append(Issue(name, smap.line(field_path), ".".join(map(str, field_path)) or None, message))
+        issues.append(Issue(name, smap.line(field_path), field_text(field_path) if field_path else None, message))
 
     if not isinstance(data, dict):
         what = _("an empty file") if data is None else type_name_of(data)
@@ -98,7 +98,7 @@ def read_actuals(path: Path | str, profile: Profile, lib: Library) -> Actuals:
     elif not raw:
         add(("actuals",), _("expected at least {min} item(s)").format(min=1))
     else:
-        planned = profile.data.get("indicators") or {}
+        planned = targets.of_profile(profile.data, lib.indicators)
         for key, value in raw.items():
             where = ("actuals", key)
             if key not in lib.indicators:
@@ -158,10 +158,11 @@ def assess(profile: Profile, actuals: Actuals, lib: Library) -> list[Progress]:
     programme = profile.data["programme"]
     period = programme["period"]
     specs = profile.data["indicators"]
-    resolved = targets.resolve(specs, lib.indicators, period["end"])
+    resolved = targets.of_profile(profile.data, lib.indicators)
     period_end = dt.date(period["end"], 12, 31)
     out = []
-    for key, spec in specs.items():
+    for key in resolved:                       # includes ratios derived from the population
+        spec = specs.get(key, {})
         if key not in actuals.values:
             continue
         meta = lib.indicators[key]
@@ -202,32 +203,12 @@ def percent(fraction: Decimal | float) -> str:
     return figures.quantity(figures.round_half_up(Decimal(str(fraction)) * 100, 0), "percent", "%")
 
 
-def figure(value: int | float, kind: str, unit: str = "") -> str:
-    """A figure in the plan's style (figures.quantity), but keeping a second decimal that a ratio or sum
-    in money carries (2.67, not 2.7), so that printed figures agree with the completion computed from them."""
-    if kind in ("ratio", "money") and isinstance(value, float):
-        two = figures.round_half_up(value, 2)
-        if two != figures.round_half_up(value, 1):
-            return format_decimal(two, format="0.00", locale=figures.LOCALE) + unit
-    return figures.quantity(value, kind, unit)
-
-
 # -- the document ------------------------------------------------------------------------------
 class _Report:
     def __init__(self, profile: Profile, actuals: Actuals, lib: Library, renderer: Renderer):
         self.profile, self.actuals, self.lib, self.renderer = profile, actuals, lib, renderer
         self.t = lib.report_text
-        d = profile.data
-        county, programme = d["county"], d["programme"]
-        self.ctx: dict[str, Any] = {
-            "county": dict(county),
-            "lw": lib.levels[county["level"]],
-            "programme": {"kind": programme["kind"], "batch": programme["batch"],
-                          "start": programme["period"]["start"], "end": programme["period"]["end"]},
-        }
-        title = programme.get("title") or renderer.render(
-            lib.titles["plan"], self.ctx, Where("templates/text/titles.yaml", None, "plan"))
-        self.ctx["plan_title"] = title
+        self.ctx: dict[str, Any] = base_context(profile, lib, renderer)
 
     def render(self, key: str, **extra: Any) -> str:
         *path, last = key.split(".")
@@ -269,9 +250,9 @@ class _Report:
         end = self.ctx["programme"]["end"]
         for p in progress:
             blocks.append(_body(self.render(
-                "indicator", name=p.name, actual=figure(p.actual, p.kind, p.unit),
+                "indicator", name=p.name, actual=figures.measured(p.actual, p.kind, p.unit),
                 growth=self.growth(p, "growth"), baseline_year=p.baseline_year,
-                baseline=figure(p.baseline, p.kind, p.unit) if p.baseline is not None else "",
+                baseline=figures.measured(p.baseline, p.kind, p.unit) if p.baseline is not None else "",
                 completion=percent(max(p.completion, Decimal(0))), target=p.target.text, target_year=end)))
         missing = [self.lib.indicators[k]["name"] for k in self.profile.data["indicators"]
                    if k not in self.actuals.values]
@@ -292,9 +273,9 @@ class _Report:
         empty = self.render("empty")
         rows = []
         for p in progress:
-            baseline = (self.render("baseline_cell", baseline=figure(p.baseline, p.kind), year=p.baseline_year)
+            baseline = (self.render("baseline_cell", baseline=figures.measured(p.baseline, p.kind), year=p.baseline_year)
                         if p.baseline is not None else empty)
-            rows.append([p.name, p.unit, baseline, figure(p.target.value, p.kind), figure(p.actual, p.kind),
+            rows.append([p.name, p.unit, baseline, figures.measured(p.target.value, p.kind), figures.measured(p.actual, p.kind),
                          self.growth(p, "growth_cell") or empty, percent(max(p.completion, Decimal(0))),
                          self.status(p.status)])
         return Table(columns=[str(c) for c in self.t["columns"]], rows=rows, widths_mm=TABLE_WIDTHS_MM,

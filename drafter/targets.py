@@ -60,3 +60,8 @@ def _given(key: str, spec: dict[str, Any], meta: dict[str, Any], end_year: int) 
         "rate": figures.number(spec["growth"] * 100, "percent") + "%",
     }
     return Target(key, value, figures.quantity(value, kind, unit), "growth", basis)
+
+
+def of_profile(data: dict[str, Any], registry: dict[str, dict[str, Any]]) -> dict[str, Target]:
+    """A validated profile's targets, as the plan prints them and the progress report measures them."""
+    return resolve(data["indicators"], registry, data["programme"]["period"]["end"], data["county"].get("population"))

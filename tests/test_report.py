@@ -250,3 +250,19 @@ def test_report_command_writes_docx_and_md(tmp_path):
     assert (tmp_path / "taishan.report.docx").stat().st_size > 5000
     bad = run_cli("report", "profiles/taishan.yaml", "profiles/taishan.yaml", "-o", str(tmp_path))
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and "taishan.yaml" in bad.stderr
+
+
+def test_report_measures_a_ratio_the_plan_derives_from_population(tmp_path):
+    """The report uses the plan's own targets: a per-10k ratio computed from the population is one of them.
+    560 / 958,000 × 10,000 = 5.845… → 5.8; actual 3.1 with no baseline → 3.1 / 5.8 = 53%."""
+    from conftest import load_profile, run_cli, write_profile
+    data = load_profile("taishan")
+    data["county"]["population"] = 958000
+    del data["indicators"]["invention_per_10k"]
+    data["indicators"]["high_value_per_10k"] = {}
+    profile = write_profile(data, tmp_path / "t.yaml")
+    (tmp_path / "a.yaml").write_text("as_of: 2023-06-30\nactuals:\n  high_value_per_10k: 3.1\n", encoding="utf-8")
+    result = run_cli("report", str(profile), str(tmp_path / "a.yaml"), "-o", str(tmp_path), "--format", "md")
+    assert result.returncode == 0, result.stderr
+    md = (tmp_path / "t.report.md").read_text(encoding="utf-8")
+    assert "万人高价值发明专利拥有量达到3.1件，完成预期目标的53%（2025年目标5.8件）" in md
