@@ -11,8 +11,6 @@ from .i18n import _
 from .model import Document
 from .yamlread import SourceMap
 
-FORMATS = ("docx", "md", "dept", "pdf")
-
 
 def _write_docx(document: Document, target: Path, comments: bool) -> None:
     from .writers import docx as writer

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Callable
 
 import click
 
@@ -31,6 +32,28 @@ def _lang_from_argv(argv: list[str]) -> str | None:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
     return None
+
+
+def outdir_option(help_text: str) -> Callable:
+    return click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path), help=help_text)
+
+
+def formats_option(choices: tuple[str, ...], help_text: str) -> Callable:
+    return click.option("--format", "formats", multiple=True, type=click.Choice(choices), default=("docx",),
+                        show_default=True, help=help_text)
+
+
+def draft_options(command: Callable) -> Callable:
+    """-o, --format and --no-comments, as build and batch share them."""
+    for option in reversed((
+        outdir_option(_("Directory to write the drafts into (created if missing).")),
+        formats_option(FORMATS, _("Output format; repeat for several. dept: each department's tasks, as .docx "
+                                  "and .md; pdf: through LibreOffice.")),
+        click.option("--no-comments", is_flag=True, default=False,
+                     help=_("Leave out the review comments on computed figures.")),
+    )):
+        command = option(command)
+    return command
 
 
 def make_cli() -> click.Group:
@@ -64,14 +87,7 @@ def make_cli() -> click.Group:
 
     @cli.command(help=_("Build drafts: OUTDIR/<profile name>.docx and/or .md for each profile."))
     @click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
-                  help=_("Directory to write the drafts into (created if missing)."))
-    @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
-                  default=("docx",), show_default=True,
-                  help=_("Output format; repeat for several. dept: each department's tasks, as .docx and .md; "
-                         "pdf: through LibreOffice."))
-    @click.option("--no-comments", is_flag=True, default=False,
-                  help=_("Leave out the review comments on computed figures."))
+    @draft_options
     def build(profiles: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_comments: bool) -> None:
         from .build import build_one
 
@@ -91,14 +107,9 @@ def make_cli() -> click.Group:
     @cli.command(help=_("Build drafts for many profiles at once, in parallel: profile files, folders "
                         "(searched for *.yaml; base profiles that others extend are skipped) and manifests."))
     @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-    @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
-                  help=_("Directory to write the drafts into (created if missing)."))
     @click.option("-j", "--jobs", "jobs", type=click.IntRange(1, 64), default=None,
                   help=_("Worker processes (default: the number of cores)."))
-    @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS), default=("docx",),
-                  show_default=True, help=_("Output format; repeat for several."))
-    @click.option("--no-comments", is_flag=True, default=False,
-                  help=_("Leave out the review comments on computed figures."))
+    @draft_options
     def batch(paths: tuple[Path, ...], outdir: Path, jobs: int | None, formats: tuple[str, ...],
               no_comments: bool) -> None:
         import signal
@@ -147,10 +158,8 @@ def make_cli() -> click.Group:
     @cli.command(help=_("Write a progress report: each indicator's actual figure against baseline and target."))
     @click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
     @click.argument("actuals", type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path),
-                  help=_("Directory to write the report into (created if missing)."))
-    @click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md"]), default=("docx",),
-                  show_default=True, help=_("Output format; repeat for several."))
+    @outdir_option(_("Directory to write the report into (created if missing)."))
+    @formats_option(("docx", "md"), _("Output format; repeat for several."))
     def report(profile: Path, actuals: Path, outdir: Path, formats: tuple[str, ...]) -> None:
         from .build import build_report
 
