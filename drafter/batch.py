@@ -18,6 +18,7 @@ import yaml
 
 from .errors import DrafterError, Issue
 from .i18n import _
+from .validation import unknown_field
 from .yamlread import SourceMap, read
 
 
@@ -42,6 +43,7 @@ class Result:
 
 
 # -- finding the jobs ---------------------------------------------------------------
+MANIFEST_FIELDS = ("path", "name", "overrides")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -77,10 +79,9 @@ def _manifest_jobs(path: Path) -> list[Job]:
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
             raise DrafterError.single(str(path), smap.line(("profiles", i)), f"profiles[{i}]",
                                       _("expected a profile path, or a mapping with path and overrides"))
-        unknown = set(entry) - {"path", "name", "overrides"}
-        if unknown:
-            raise DrafterError.single(str(path), smap.line(("profiles", i)), f"profiles[{i}]",
-                                      _("unknown field") + f": {', '.join(sorted(unknown))}")
+        for key in set(entry) - set(MANIFEST_FIELDS):
+            raise DrafterError.single(str(path), smap.line(("profiles", i, key)), f"profiles[{i}].{key}",
+                                      unknown_field(key, MANIFEST_FIELDS))
         profile = path.parent / entry["path"]
         prefix = ("profiles", i, "overrides")
         sub = SourceMap(str(path), {k[len(prefix):]: v for k, v in smap.lines.items() if k[:len(prefix)] == prefix})

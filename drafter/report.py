@@ -43,7 +43,7 @@ from .model import Document, Paragraph, Part, Role, Span, Table
 from .profiles import Profile
 from .compose import base_context
 from .rendering import Renderer, Where
-from .validation import show_value, suggest, type_name, type_name_of
+from .validation import show_value, suggest, type_name, type_name_of, unknown_field
 from .yamlread import SourceMap, field_text, read
 
 TEXT_FILE = "report.yaml"
@@ -78,9 +78,7 @@ def read_actuals(path: Path | str, profile: Profile, lib: Library) -> Actuals:
 
     for key in data:
         if key not in FIELDS:
-            hint = suggest(str(key), FIELDS)
-            add((key,), _("unknown field") + (hint or " " + _("(known fields: {names})").format(
-                names=", ".join(FIELDS))))
+            add((key,), unknown_field(key, FIELDS))
 
     as_of = _date(data.get("as_of"))
     if "as_of" not in data:

@@ -118,17 +118,22 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return _("; did you mean {name}?").format(name=close[0]) if close else ""
 
 
+def unknown_field(name: Any, known: Iterable[str]) -> str:
+    """"unknown field", with the near name if there is one, else the names that are allowed there."""
+    known = list(known)
+    hint = suggest(name, known)
+    if hint or not known:
+        return _("unknown field") + hint
+    return _("unknown field") + " " + _("(known fields: {names})").format(names=", ".join(known))
+
+
 def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any]) -> Issue:
     path = tuple(error.document_path)
     file, line = smap.locate(path)
     field = _field(path)
     code, constraint, value = error.code, error.constraint, error.value
     if code == cerr.UNKNOWN_FIELD.code:
-        known = _schema_at(schema, path) or {}
-        hint = suggest(path[-1], known)
-        msg = _("unknown field") + hint
-        if known and not hint:
-            msg += " " + _("(known fields: {names})").format(names=", ".join(known))
+        msg = unknown_field(path[-1], _schema_at(schema, path) or {})
     elif code == cerr.REQUIRED_FIELD.code:
         msg = _("required field is missing")
     elif code == cerr.BAD_TYPE.code:
