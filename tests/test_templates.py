@@ -59,4 +59,4 @@ def test_sandbox_escape_fails_clearly(variant, escape):
     assert code == 1
     assert "Traceback" not in out and md is None
     assert "tasks.overrides.ip-publicity.body" in out
-    assert "沙箱" in out or "缺失的值" in out
+    assert "模板内容不被允许（沙箱限制）" in out and "is unsafe" in out
