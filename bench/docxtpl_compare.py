@@ -13,6 +13,7 @@ renders and saves all of them in this one process, on one core. Attachments (tab
 template, so drafter is timed twice: on the same content (notice + plan, no review comments) and on
 the full document as `drafter build` writes it (attachments, review comments).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,39 +40,68 @@ def make_template(path: Path) -> None:
     The template is itself a drafter document whose text is Jinja: `{{ … }}` in the spans, and
     docxtpl's paragraph tags (`{%p … %}`) as paragraphs of their own, which docxtpl removes.
     """
+
     def p(role: Role, *texts: str, lead: Emphasis | None = None) -> Paragraph:
-        spans = [Span(t, lead if (lead and i == 0) else Emphasis.PLAIN) for i, t in enumerate(texts)]
+        spans = [
+            Span(t, lead if (lead and i == 0) else Emphasis.PLAIN) for i, t in enumerate(texts)
+        ]
         return Paragraph(role, spans)
 
     def tag(text: str) -> Paragraph:
         return Paragraph(Role.BODY, [Span(text)])
 
-    notice = [p(Role.ORGAN_MARK, "{{ n.organ_mark }}"),
-              tag("{%p if n.doc_number %}"), p(Role.DOC_NUMBER, "{{ n.doc_number }}"), tag("{%p endif %}"),
-              *[p(role, "{{ n.%s }}" % role.value) for role in (Role.TITLE, Role.ADDRESSEE, Role.BODY,
-                                                                Role.SIGNATURE, Role.DATE)],
-              tag("{%p if n.note %}"), p(Role.NOTE, "{{ n.note }}"), tag("{%p endif %}")]
-    plan = [p(Role.TITLE, "{{ plan_title }}"), p(Role.BODY, "{{ preamble }}"),
-            tag("{%p for s in sections %}"), p(Role.HEADING1, "{{ s.heading }}"),
-            tag("{%p for x in s.paras %}"), p(Role.BODY, "{{ x.lead }}", "{{ x.text }}", lead=Emphasis.LEAD2),
-            tag("{%p endfor %}"),
-            tag("{%p for g in s.groups %}"), p(Role.HEADING2, "{{ g.title }}"),
-            tag("{%p for t in g.tasks %}"), p(Role.BODY, "{{ t.lead }}", "{{ t.body }}", "{{ t.duty }}",
-                                              lead=Emphasis.LEAD3),
-            tag("{%p endfor %}"), tag("{%p endfor %}"), tag("{%p endfor %}"),
-            tag("{%p if attachment_list %}"), p(Role.ATTACHMENT_LIST, "{{ attachment_list[0] }}"), tag("{%p endif %}"),
-            tag("{%p for line in attachment_list[1:] %}"), p(Role.ATTACHMENT_LIST_MORE, "{{ line }}"),
-            tag("{%p endfor %}")]
-    template = Document(title="{{ plan_title }}", parts=[Part("notice", notice), Part("plan", plan)],
-                        header_text="{{ header_text }}")
+    notice = [
+        p(Role.ORGAN_MARK, "{{ n.organ_mark }}"),
+        tag("{%p if n.doc_number %}"),
+        p(Role.DOC_NUMBER, "{{ n.doc_number }}"),
+        tag("{%p endif %}"),
+        *[
+            p(role, f"{{{{ n.{role.value} }}}}")
+            for role in (Role.TITLE, Role.ADDRESSEE, Role.BODY, Role.SIGNATURE, Role.DATE)
+        ],
+        tag("{%p if n.note %}"),
+        p(Role.NOTE, "{{ n.note }}"),
+        tag("{%p endif %}"),
+    ]
+    plan = [
+        p(Role.TITLE, "{{ plan_title }}"),
+        p(Role.BODY, "{{ preamble }}"),
+        tag("{%p for s in sections %}"),
+        p(Role.HEADING1, "{{ s.heading }}"),
+        tag("{%p for x in s.paras %}"),
+        p(Role.BODY, "{{ x.lead }}", "{{ x.text }}", lead=Emphasis.LEAD2),
+        tag("{%p endfor %}"),
+        tag("{%p for g in s.groups %}"),
+        p(Role.HEADING2, "{{ g.title }}"),
+        tag("{%p for t in g.tasks %}"),
+        p(Role.BODY, "{{ t.lead }}", "{{ t.body }}", "{{ t.duty }}", lead=Emphasis.LEAD3),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+        tag("{%p if attachment_list %}"),
+        p(Role.ATTACHMENT_LIST, "{{ attachment_list[0] }}"),
+        tag("{%p endif %}"),
+        tag("{%p for line in attachment_list[1:] %}"),
+        p(Role.ATTACHMENT_LIST_MORE, "{{ line }}"),
+        tag("{%p endfor %}"),
+    ]
+    template = Document(
+        title="{{ plan_title }}",
+        parts=[Part("notice", notice), Part("plan", plan)],
+        header_text="{{ header_text }}",
+    )
     DocxWriter(comments=False).build(template).save(str(path))
 
 
 def context(document: Document) -> dict[str, Any]:
     """The template's context, read from drafter's model (notice and plan parts)."""
     notice_part, plan_part = document.parts[0], document.parts[1]
-    ctx: dict[str, Any] = {"n": {b.role.value: b.text for b in notice_part.blocks},
-                           "header_text": document.header_text or "", "sections": [], "attachment_list": []}
+    ctx: dict[str, Any] = {
+        "n": {b.role.value: b.text for b in notice_part.blocks},
+        "header_text": document.header_text or "",
+        "sections": [],
+        "attachment_list": [],
+    }
     ctx["plan_title"], ctx["preamble"] = plan_part.blocks[0].text, plan_part.blocks[1].text
     for b in plan_part.blocks[2:]:
         if not isinstance(b, Paragraph):
@@ -84,16 +114,23 @@ def context(document: Document) -> dict[str, Any]:
             ctx["attachment_list"].append(b.text)
         elif b.spans[0].emphasis is Emphasis.LEAD3:
             ctx["sections"][-1]["groups"][-1]["tasks"].append(
-                {"lead": b.spans[0].text, "body": "".join(s.text for s in b.spans[1:-1]), "duty": b.spans[-1].text})
+                {
+                    "lead": b.spans[0].text,
+                    "body": "".join(s.text for s in b.spans[1:-1]),
+                    "duty": b.spans[-1].text,
+                }
+            )
         else:
             lead = b.spans[0].text if b.spans[0].emphasis is Emphasis.LEAD2 else ""
-            ctx["sections"][-1]["paras"].append({"lead": lead, "text": b.text[len(lead):]})
+            ctx["sections"][-1]["paras"].append({"lead": lead, "text": b.text[len(lead) :]})
     return ctx
 
 
 def same_content(document: Document) -> Document:
     """The part of the draft the template carries: notice and plan."""
-    return Document(title=document.title, parts=document.parts[:2], header_text=document.header_text)
+    return Document(
+        title=document.title, parts=document.parts[:2], header_text=document.header_text
+    )
 
 
 def body_text(path: Path) -> list[str]:
@@ -120,18 +157,25 @@ def compare(paths: list[Path]) -> dict[str, Any]:
 
         def own(i: int, full: bool) -> Path:
             writer = DocxWriter() if full else DocxWriter(comments=False)
-            writer.build(documents[i] if full else same_content(documents[i])).save(str(out / f"own-{i}.docx"))
+            writer.build(documents[i] if full else same_content(documents[i])).save(
+                str(out / f"own-{i}.docx")
+            )
             return out / f"own-{i}.docx"
 
-        tpl(0), own(0, False), own(0, True)     # warm up imports and caches
+        tpl(0), own(0, False), own(0, True)  # warm up imports and caches
         result: dict[str, Any] = {"profiles": len(paths), "compose_s": t_compose}
-        for name, fn in (("docxtpl_s", lambda i: tpl(i)), ("drafter_same_s", lambda i: own(i, False)),
-                         ("drafter_full_s", lambda i: own(i, True))):
+        for name, fn in (
+            ("docxtpl_s", lambda i: tpl(i)),
+            ("drafter_same_s", lambda i: own(i, False)),
+            ("drafter_full_s", lambda i: own(i, True)),
+        ):
             t0 = time.perf_counter()
             for i in range(len(documents)):
                 fn(i)
             result[name] = time.perf_counter() - t0
-        result["text_equal"] = all(body_text(tpl(i)) == body_text(own(i, False)) for i in range(min(10, len(paths))))
+        result["text_equal"] = all(
+            body_text(tpl(i)) == body_text(own(i, False)) for i in range(min(10, len(paths)))
+        )
     return result
 
 

@@ -6,6 +6,7 @@ Prints Markdown. PROFILE defaults to profiles/taishan.yaml; --many DIR also prof
 builds of the profiles in DIR (up to 50), which is what a batch worker does.
 Each function returns (markdown, figures) so bench/run.py can both print and reason about them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,11 +40,17 @@ d = w.DocxWriter().build(doc); t.append(time.perf_counter())
 d.save(sys.argv[2]); t.append(time.perf_counter())
 print(json.dumps([b - a for a, b in zip(t, t[1:])]))
 """
-PHASE_NAMES = ["import drafter (cli, yaml, jinja2, cerberus, babel, click)", "import writers.docx (python-docx, lxml)",
-               "library.load (templates/*.yaml)", "profiles.load (read, merge, validate)", "compose.plan",
-               "DocxWriter.build", "save .docx"]
+PHASE_NAMES = [
+    "import drafter (cli, yaml, jinja2, cerberus, babel, click)",
+    "import writers.docx (python-docx, lxml)",
+    "library.load (templates/*.yaml)",
+    "profiles.load (read, merge, validate)",
+    "compose.plan",
+    "DocxWriter.build",
+    "save .docx",
+]
 
-KEY_COSTS = [   # (key, file suffix, function, label)
+KEY_COSTS = [  # (key, file suffix, function, label)
     ("build", "drafter/build.py", "build_one", "whole build (load, compose, write .docx)"),
     ("load", "drafter/profiles.py", "load", "profiles.load: read YAML, merge, validate"),
     ("validate", "drafter/validation.py", "validate", "  of which cerberus + semantic validation"),
@@ -52,8 +59,12 @@ KEY_COSTS = [   # (key, file suffix, function, label)
     ("writer", "drafter/writers/docx.py", "build", "DocxWriter.build"),
     ("template", "docx/api.py", "Document", "  of which opening python-docx's default template"),
     ("paragraph", "drafter/writers/docx.py", "_paragraph", "  of which paragraphs (_paragraph)"),
-    ("style", "docx/styles/styles.py", "default",
-     "    of which python-docx's default-style scan (add_paragraph(style=name))"),
+    (
+        "style",
+        "docx/styles/styles.py",
+        "default",
+        "    of which python-docx's default-style scan (add_paragraph(style=name))",
+    ),
     ("table", "drafter/writers/docx.py", "_table", "  of which tables (_table)"),
     ("cell", "docx/table.py", "cell", "    of which Table.cell(r, c) lookups"),
     ("comment", "docx/document.py", "add_comment", "  of which review comments (add_comment)"),
@@ -64,12 +75,16 @@ KEY_COSTS = [   # (key, file suffix, function, label)
 def _imports(args: list[str]) -> list[tuple[int, int, str]]:
     """(cumulative us, depth, module) for each import of ``python -X importtime ARGS``."""
     with tempfile.TemporaryDirectory() as out:
-        proc = subprocess.run([sys.executable, "-X", "importtime", *[a.replace("OUT", out) for a in args]],
-                              cwd=REPO, capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", *[a.replace("OUT", out) for a in args]],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
     rows = []
     for line in proc.stderr.splitlines():
         if line.startswith("import time:") and "cumulative" not in line:
-            _self, cumulative, raw = line[len("import time:"):].split("|")
+            _self, cumulative, raw = line[len("import time:") :].split("|")
             rows.append((int(cumulative), (len(raw) - len(raw.lstrip()) - 1) // 2, raw.strip()))
     return rows
 
@@ -82,13 +97,20 @@ def importtime(profile: Path, top: int = 12) -> tuple[str, dict[str, float]]:
     total = sum(c for c, d, _ in rows if d == 0)
     top_level = sorted((r for r in rows if r[1] == 0), reverse=True)[:top]
     packages = sorted((r for r in rows if "." not in r[2] and r[1] > 0), reverse=True)[:top]
-    lines = [f"Imports of one `drafter build` under -X importtime: {total / 1000:.0f} ms in all "
-             "(\\* also imported by a bare `python -c pass`, i.e. at interpreter start-up).", "",
-             "| top-level import | cumulative ms | | package (wherever first imported) | cumulative ms |",
-             "|---|---:|---|---|---:|"]
+    lines = [
+        f"Imports of one `drafter build` under -X importtime: {total / 1000:.0f} ms in all "
+        "(\\* also imported by a bare `python -c pass`, i.e. at interpreter start-up).",
+        "",
+        "| top-level import | cumulative ms | | package (wherever first imported) | cumulative ms |",
+        "|---|---:|---|---|---:|",
+    ]
     mark = lambda name: name + (" \\*" if name in startup else "")  # noqa: E731
     for i in range(max(len(top_level), len(packages))):
-        a = f"{mark(top_level[i][2])} | {top_level[i][0] / 1000:.1f}" if i < len(top_level) else " | "
+        a = (
+            f"{mark(top_level[i][2])} | {top_level[i][0] / 1000:.1f}"
+            if i < len(top_level)
+            else " | "
+        )
         b = f"{mark(packages[i][2])} | {packages[i][0] / 1000:.1f}" if i < len(packages) else " | "
         lines.append(f"| {a} | | {b} |")
     figures = {"total": total / 1000, **{name: c / 1000 for c, _d, name in packages}}
@@ -101,12 +123,24 @@ def phases(profile: Path, runs: int = 5) -> tuple[str, dict[str, float]]:
     samples: list[list[float]] = []
     with tempfile.TemporaryDirectory() as out:
         for _ in range(runs):
-            proc = subprocess.run([sys.executable, "-c", PHASES, str(profile), f"{out}/x.docx"], cwd=REPO,
-                                  capture_output=True, text=True, check=True)
+            proc = subprocess.run(
+                [sys.executable, "-c", PHASES, str(profile), f"{out}/x.docx"],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             samples.append(json.loads(proc.stdout))
-    ms = {name: statistics.median(s[i] for s in samples) * 1000 for i, name in enumerate(PHASE_NAMES)}
-    lines = [f"Phases of one cold in-process build of {profile.name} (median of {runs} fresh processes; "
-             "interpreter start-up not included):", "", "| phase | ms |", "|---|---:|"]
+    ms = {
+        name: statistics.median(s[i] for s in samples) * 1000 for i, name in enumerate(PHASE_NAMES)
+    }
+    lines = [
+        f"Phases of one cold in-process build of {profile.name} (median of {runs} fresh processes; "
+        "interpreter start-up not included):",
+        "",
+        "| phase | ms |",
+        "|---|---:|",
+    ]
     lines += [f"| {k} | {v:.1f} |" for k, v in ms.items()]
     lines.append(f"| **sum** | {sum(ms.values()):.1f} |")
     return "\n".join(lines), ms
@@ -123,43 +157,69 @@ def yaml_loaders() -> tuple[str, dict[str, float]]:
                 yaml.load(text, Loader=loader)
             ms[loader.__name__] = (time.perf_counter() - t0) * 1000
     shown = ", ".join(f"{k} {v:.0f} ms" for k, v in ms.items())
-    return f"Parsing the {len(texts)} YAML files under templates/ (what library.load reads): {shown}.", ms
+    return (
+        f"Parsing the {len(texts)} YAML files under templates/ (what library.load reads): {shown}.",
+        ms,
+    )
 
 
 COLD_COSTS = [  # extra rows for one whole cold process
-    ("process", "drafter/cli.py", "main", "the whole `drafter build` command (after interpreter start-up)"),
-    ("imports", "importlib._bootstrap>", "_find_and_load", "  imports (overlap the rows below: some are lazy)"),
-    ("regex", "re/__init__.py", "_compile", "  regular expressions compiled (re), mostly at import"),
+    (
+        "process",
+        "drafter/cli.py",
+        "main",
+        "the whole `drafter build` command (after interpreter start-up)",
+    ),
+    (
+        "imports",
+        "importlib._bootstrap>",
+        "_find_and_load",
+        "  imports (overlap the rows below: some are lazy)",
+    ),
+    (
+        "regex",
+        "re/__init__.py",
+        "_compile",
+        "  regular expressions compiled (re), mostly at import",
+    ),
 ]
 
 
-def key_costs(stats: pstats.Stats, builds: int,
-              keys: list[tuple[str, str, str, str]] = KEY_COSTS) -> tuple[str, dict[str, tuple[float, float, float]]]:
+def key_costs(
+    stats: pstats.Stats, builds: int, keys: list[tuple[str, str, str, str]] = KEY_COSTS
+) -> tuple[str, dict[str, tuple[float, float, float]]]:
     """Cumulative time of the functions that matter: key -> (ms per build, share of the first row, calls per build)."""
     table = stats.stats  # type: ignore[attr-defined]
     found: dict[str, tuple[float, float, float]] = {}
     lines = ["| where | ms per build | share | calls per build |", "|---|---:|---:|---:|"]
     total = None
     for key, suffix, func, label in keys:
-        hits = [(v[1], v[3]) for (file, _line, name), v in table.items()
-                if name == func and file.replace("\\", "/").endswith(suffix)]
+        hits = [
+            (v[1], v[3])
+            for (file, _line, name), v in table.items()
+            if name == func and file.replace("\\", "/").endswith(suffix)
+        ]
         if not hits:
             continue
         calls, cum = sum(h[0] for h in hits), sum(h[1] for h in hits)
         total = total or cum
         found[key] = (cum / builds * 1000, cum / total, calls / builds)
-        lines.append(f"| {label} | {found[key][0]:.1f} | {found[key][1]:.0%} | {found[key][2]:.0f} |")
+        lines.append(
+            f"| {label} | {found[key][0]:.1f} | {found[key][1]:.0%} | {found[key][2]:.0f} |"
+        )
     return "\n".join(lines), found
 
 
-def cprofile(paths: list[Path], top: int = 12) -> tuple[str, dict[str, tuple[float, float, float]], list[str]]:
+def cprofile(
+    paths: list[Path], top: int = 12
+) -> tuple[str, dict[str, tuple[float, float, float]], list[str]]:
     """cProfile of warm in-process builds (load, compose, write .docx) of ``paths``; also the names of
     the five functions with the most own time."""
     sys.path.insert(0, str(REPO))
     from drafter.build import build_one
 
     with tempfile.TemporaryDirectory() as out:
-        build_one(paths[0], Path(out), ("docx",))       # imports and library cache outside the profile
+        build_one(paths[0], Path(out), ("docx",))  # imports and library cache outside the profile
         prof = cProfile.Profile()
         prof.enable()
         for p in paths:
@@ -169,33 +229,64 @@ def cprofile(paths: list[Path], top: int = 12) -> tuple[str, dict[str, tuple[flo
     stats = pstats.Stats(prof, stream=buf)
     table, costs = key_costs(stats, len(paths))
     stats.strip_dirs().sort_stats("tottime").print_stats(top)
-    leaders = [name if file == "~" else f"{Path(file).name}:{name}"
-               for file, _line, name in stats.fcn_list[:5]]  # type: ignore[attr-defined]
+    leaders = [
+        name if file == "~" else f"{Path(file).name}:{name}"
+        for file, _line, name in stats.fcn_list[:5]
+    ]  # type: ignore[attr-defined]
     body = buf.getvalue()
-    md = (f"cProfile of {len(paths)} warm in-process builds (`build_one`, docx; cProfile slows Python code "
-          f"about 2×, so read the shares rather than the milliseconds):\n\n{table}\n\n"
-          f"Top {top} functions by own time:\n\n```\n" + body[body.find("   ncalls"):].rstrip() + "\n```")
+    md = (
+        f"cProfile of {len(paths)} warm in-process builds (`build_one`, docx; cProfile slows Python code "
+        f"about 2×, so read the shares rather than the milliseconds):\n\n{table}\n\n"
+        f"Top {top} functions by own time:\n\n```\n"
+        + body[body.find("   ncalls") :].rstrip()
+        + "\n```"
+    )
     return md, costs, leaders
 
 
 def cold_cprofile(profile: Path) -> tuple[str, dict[str, tuple[float, float, float]]]:
     """cProfile of one whole `python -m drafter build PROFILE` process, imports included."""
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, "-m", "cProfile", "-o", f"{out}/cold.prof", "-m", "drafter", "build",
-                        str(profile), "-o", out], cwd=REPO, check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "cProfile",
+                "-o",
+                f"{out}/cold.prof",
+                "-m",
+                "drafter",
+                "build",
+                str(profile),
+                "-o",
+                out,
+            ],
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+        )
         stats = pstats.Stats(f"{out}/cold.prof")
     table, costs = key_costs(stats, 1, COLD_COSTS + KEY_COSTS)
-    return (f"cProfile of one cold `drafter build {profile.name}` process (rows overlap: the import row includes "
-            f"imports made lazily inside later rows; cProfile inflates Python code):\n\n{table}"), costs
+    return (
+        f"cProfile of one cold `drafter build {profile.name}` process (rows overlap: the import row includes "
+        f"imports made lazily inside later rows; cProfile inflates Python code):\n\n{table}"
+    ), costs
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("profile", nargs="?", type=Path, default=TAISHAN)
-    ap.add_argument("--many", type=Path, help="directory of profiles to profile in-process builds of")
+    ap.add_argument(
+        "--many", type=Path, help="directory of profiles to profile in-process builds of"
+    )
     args = ap.parse_args()
-    for md, *_data in (importtime(args.profile), phases(args.profile), yaml_loaders(),
-                       cold_cprofile(args.profile), cprofile([args.profile.resolve()])):
+    for md, *_data in (
+        importtime(args.profile),
+        phases(args.profile),
+        yaml_loaders(),
+        cold_cprofile(args.profile),
+        cprofile([args.profile.resolve()]),
+    ):
         print(md, end="\n\n")
     if args.many:
         print(cprofile(sorted(args.many.resolve().glob("*.yaml"))[:50])[0])

@@ -3,16 +3,18 @@
 The library yields one result per profile as it finishes; the command line owns the progress bar.
 One bad profile never stops the others, and outputs are written atomically by the writers.
 """
+
 from __future__ import annotations
 
 import os
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -25,8 +27,8 @@ from .yamlread import SourceMap, read
 @dataclass(frozen=True)
 class Job:
     profile: Path
-    name: str                                   # output file stem
-    overrides: dict[str, Any] | None = None     # from a manifest entry
+    name: str  # output file stem
+    overrides: dict[str, Any] | None = None  # from a manifest entry
     overrides_source: SourceMap | None = None
 
 
@@ -77,15 +79,28 @@ def _manifest_jobs(path: Path) -> list[Job]:
         if isinstance(entry, str):
             entry = {"path": entry}
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-            raise DrafterError.single(str(path), smap.line(("profiles", i)), f"profiles[{i}]",
-                                      _("expected a profile path, or a mapping with path and overrides"))
+            raise DrafterError.single(
+                str(path),
+                smap.line(("profiles", i)),
+                f"profiles[{i}]",
+                _("expected a profile path, or a mapping with path and overrides"),
+            )
         for key in set(entry) - set(MANIFEST_FIELDS):
-            raise DrafterError.single(str(path), smap.line(("profiles", i, key)), f"profiles[{i}].{key}",
-                                      unknown_field(key, MANIFEST_FIELDS))
+            raise DrafterError.single(
+                str(path),
+                smap.line(("profiles", i, key)),
+                f"profiles[{i}].{key}",
+                unknown_field(key, MANIFEST_FIELDS),
+            )
         profile = path.parent / entry["path"]
         prefix = ("profiles", i, "overrides")
-        sub = SourceMap(str(path), {k[len(prefix):]: v for k, v in smap.lines.items() if k[:len(prefix)] == prefix})
-        jobs.append(Job(profile, str(entry.get("name") or profile.stem), entry.get("overrides"), sub))
+        sub = SourceMap(
+            str(path),
+            {k[len(prefix) :]: v for k, v in smap.lines.items() if k[: len(prefix)] == prefix},
+        )
+        jobs.append(
+            Job(profile, str(entry.get("name") or profile.stem), entry.get("overrides"), sub)
+        )
     return jobs
 
 
@@ -94,7 +109,9 @@ def discover(paths: list[Path]) -> list[Job]:
     jobs: list[Job] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.yaml") if not any(part.startswith(".") for part in p.parts))
+            found = sorted(
+                p for p in path.rglob("*.yaml") if not any(part.startswith(".") for part in p.parts)
+            )
             peeked = {p: _peek(p) for p in found}
             bases = {base for base, _manifest in peeked.values() if base is not None}
             found = [p for p in found if p.resolve() not in bases and not peeked[p][1]]
@@ -117,9 +134,16 @@ def check_names(jobs: list[Job], outdir: Path, formats: tuple[str, ...]) -> None
             for name, _writer, _per_dept in outputs(job.name, fmt):
                 target = outdir / name
                 if target in seen and seen[target].profile != job.profile:
-                    issues.append(Issue(str(job.profile), None, None, _(
-                        "writes {target}, as {other} does; rename one or give it a name in a manifest").format(
-                            target=target, other=seen[target].profile)))
+                    issues.append(
+                        Issue(
+                            str(job.profile),
+                            None,
+                            None,
+                            _(
+                                "writes {target}, as {other} does; rename one or give it a name in a manifest"
+                            ).format(target=target, other=seen[target].profile),
+                        )
+                    )
                 seen.setdefault(target, job)
     if issues:
         raise DrafterError(issues)
@@ -136,8 +160,12 @@ def prepare_outdir(outdir: Path) -> None:
         write_text(probe, "")
         probe.unlink()
     except OSError as exc:
-        raise DrafterError.single(str(outdir), None, None, _("cannot write output: {reason}").format(
-            reason=os_reason(exc))) from None
+        raise DrafterError.single(
+            str(outdir),
+            None,
+            None,
+            _("cannot write output: {reason}").format(reason=os_reason(exc)),
+        ) from None
 
 
 # -- building ---------------------------------------------------------------------------
@@ -150,7 +178,7 @@ def _worker_init(lang: str) -> None:
     from . import i18n, library
 
     signal.signal(signal.SIGTERM, terminate)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides; it terminates us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it terminates us
     i18n.set_language(lang)
     library.load()
 
@@ -161,18 +189,33 @@ def build_job(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) 
     started = time.perf_counter()
     result = Result(job)
     try:
-        result.written = build_one(job.profile, outdir, formats, comments=comments, name=job.name,
-                                   overrides=job.overrides, overrides_source=job.overrides_source)
+        result.written = build_one(
+            job.profile,
+            outdir,
+            formats,
+            comments=comments,
+            name=job.name,
+            overrides=job.overrides,
+            overrides_source=job.overrides_source,
+        )
     except DrafterError as exc:
         result.issues = [str(i) for i in exc.issues]
     except Exception as exc:  # noqa: BLE001 - one broken profile must not stop the batch
-        result.issues = [_("{file}: internal error: {error}").format(file=job.profile, error=repr(exc))]
+        result.issues = [
+            _("{file}: internal error: {error}").format(file=job.profile, error=repr(exc))
+        ]
     result.seconds = time.perf_counter() - started
     return result
 
 
-def run(jobs: list[Job], outdir: Path, formats: tuple[str, ...], workers: int, comments: bool = True,
-        lang: str = "zh_CN") -> Iterator[Result]:
+def run(
+    jobs: list[Job],
+    outdir: Path,
+    formats: tuple[str, ...],
+    workers: int,
+    comments: bool = True,
+    lang: str = "zh_CN",
+) -> Iterator[Result]:
     """Build every job; yield each result as it finishes."""
     if workers <= 1 or len(jobs) <= 1:
         _worker_init(lang)
@@ -184,7 +227,7 @@ def run(jobs: list[Job], outdir: Path, formats: tuple[str, ...], workers: int, c
     queue = iter(jobs)
     finished = False
     try:
-        for job in queue:                       # keep a bounded number of jobs in flight
+        for job in queue:  # keep a bounded number of jobs in flight
             pending.add(pool.submit(build_job, job, outdir, formats, comments))
             if len(pending) >= workers * 4:
                 break
@@ -197,7 +240,7 @@ def run(jobs: list[Job], outdir: Path, formats: tuple[str, ...], workers: int, c
                     pending.add(pool.submit(build_job, job, outdir, formats, comments))
         finished = True
     finally:
-        if not finished:   # interrupted: stop the workers now; their SIGTERM handler cleans up
+        if not finished:  # interrupted: stop the workers now; their SIGTERM handler cleans up
             for future in pending:
                 future.cancel()
             for process in list((getattr(pool, "_processes", None) or {}).values()):
@@ -207,4 +250,6 @@ def run(jobs: list[Job], outdir: Path, formats: tuple[str, ...], workers: int, c
 
 
 def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )

@@ -28,6 +28,7 @@ The plan's own rules are judged only from its first level-1 heading up to its at
 ("附件：…" or an "附件" label): the cover notice before it and the attachments after it hold no
 sections or numbered items of the plan.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,18 +53,29 @@ PAGE_SIZE = "page-size"
 PAGE_MARGINS = "page-margins"
 FONT = "font"
 FONT_SIZE = "font-size"
-CODES = (SECTIONS_MISSING, SECTIONS_ORDER, SECTIONS_REPEAT, NUMBERING_GAP, NUMBERING_REPEAT,
-         TASK_RESPONSIBILITY, TEMPLATE_MARKER, PAGE_SIZE, PAGE_MARGINS, FONT, FONT_SIZE)
+CODES = (
+    SECTIONS_MISSING,
+    SECTIONS_ORDER,
+    SECTIONS_REPEAT,
+    NUMBERING_GAP,
+    NUMBERING_REPEAT,
+    TASK_RESPONSIBILITY,
+    TEMPLATE_MARKER,
+    PAGE_SIZE,
+    PAGE_MARGINS,
+    FONT,
+    FONT_SIZE,
+)
 
 EXCERPT_CHARS = 20
 
 
 @dataclass(frozen=True)
 class Finding:
-    paragraph: int | None   # 1-based index among doc.paragraphs; None for the whole document
-    code: str               # stable id, one of CODES
-    message: str            # translated
-    excerpt: str            # the paragraph's first characters, '' if none
+    paragraph: int | None  # 1-based index among doc.paragraphs; None for the whole document
+    code: str  # stable id, one of CODES
+    message: str  # translated
+    excerpt: str  # the paragraph's first characters, '' if none
 
 
 def format_finding(path, f: Finding) -> str:
@@ -84,7 +96,12 @@ TOLERANCE_MM = 1.0
 # Section ids in their required order, with their heading synonyms, from templates/sections.yaml;
 # the pattern matches the text after "一、".
 SECTIONS = tuple(
-    (s["id"], re.compile("|".join(map(re.escape, s["headings"]))), "/".join(s["headings"]), not s.get("optional"))
+    (
+        s["id"],
+        re.compile("|".join(map(re.escape, s["headings"]))),
+        "/".join(s["headings"]),
+        not s.get("optional"),
+    )
     for s in library.load().sections
 )
 RANK = {sid: i for i, (sid, *_rest) in enumerate(SECTIONS)}
@@ -94,10 +111,15 @@ FANGSONG = ("仿宋", "fangsong")
 HEITI = ("黑体", "simhei")
 KAITI = ("楷体", "kaiti")
 XIAOBIAOSONG = ("方正小标宋", "小标宋", "fzxiaobiaosong")
-FAMILY_NAME = {FANGSONG: "仿宋_GB2312", HEITI: "黑体", KAITI: "楷体_GB2312", XIAOBIAOSONG: "方正小标宋简体"}
-SIZE_TEXT = 16.0    # 3号
-SIZE_TITLE = 22.0   # 2号
-WORD_DEFAULT_SIZE = 10.0   # what Word uses when no style gives a size
+FAMILY_NAME = {
+    FANGSONG: "仿宋_GB2312",
+    HEITI: "黑体",
+    KAITI: "楷体_GB2312",
+    XIAOBIAOSONG: "方正小标宋简体",
+}
+SIZE_TEXT = 16.0  # 3号
+SIZE_TITLE = 22.0  # 2号
+WORD_DEFAULT_SIZE = 10.0  # what Word uses when no style gives a size
 
 _CN_NUMBERS = {numbering.chinese(n): n for n in range(1, 100)}
 _H1 = re.compile(r"^([一二三四五六七八九十]+)、")
@@ -119,14 +141,16 @@ def _open(path: Path):
     import docx
 
     def fail(reason: str) -> DrafterError:
-        return DrafterError.single(str(path), None, None,
-                                   _("not a Word .docx file: {reason}").format(reason=reason))
+        return DrafterError.single(
+            str(path), None, None, _("not a Word .docx file: {reason}").format(reason=reason)
+        )
 
     if path.is_dir():
         raise fail(_("it is a folder"))
     if not path.exists():
         raise fail(_("the file does not exist"))
     import zipfile
+
     if not zipfile.is_zipfile(path):
         raise fail(_("it is not a .docx package (an old .doc file, a PDF or another format?)"))
     try:
@@ -142,8 +166,10 @@ def _excerpt(text: str) -> str:
 
 def _run_elements(p) -> list:
     """The runs that show the paragraph's text, also inside hyperlinks, insertions and fields."""
-    return p.xpath("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r"
-                   " | ./w:sdt/w:sdtContent/w:r | ./w:fldSimple/w:r")
+    return p.xpath(
+        "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r"
+        " | ./w:sdt/w:sdtContent/w:r | ./w:fldSimple/w:r"
+    )
 
 
 def _run_text(r) -> str:
@@ -152,12 +178,12 @@ def _run_text(r) -> str:
 
 @dataclass
 class _Para:
-    index: int          # 1-based
-    text: str           # leading spaces stripped
-    element: object     # w:p
+    index: int  # 1-based
+    text: str  # leading spaces stripped
+    element: object  # w:p
     kind: str = "body"  # body h1 h2 l3 l4 title masthead label other empty
     number: int = 0
-    run_in: bool = False   # an h2 with its text in the same paragraph: （一）坚持创新引领。…
+    run_in: bool = False  # an h2 with its text in the same paragraph: （一）坚持创新引领。…
     region: str = "front"  # front (cover notice, title, preamble), plan, attachments
 
     @property
@@ -182,6 +208,7 @@ class _Styles:
     @staticmethod
     def _theme(doc) -> dict[str, str | None]:
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
         fonts: dict[str, str | None] = {}
         try:
             root = etree.fromstring(doc.part.part_related_by(RT.THEME).blob)
@@ -264,13 +291,17 @@ class _Styles:
             return False
         for style in self.chain(pstyle.get(W + "val")):
             name = style.find(W + "name")
-            if style.get(W + "styleId") == "Title" or (name is not None and name.get(W + "val") in ("Title", "标题")):
+            if style.get(W + "styleId") == "Title" or (
+                name is not None and name.get(W + "val") in ("Title", "标题")
+            ):
                 return True
         return False
 
 
 def _classify(doc, styles: _Styles) -> list[_Para]:
-    paras = [_Para(i, p.text.lstrip(_SPACES).rstrip(), p._p) for i, p in enumerate(doc.paragraphs, 1)]
+    paras = [
+        _Para(i, p.text.lstrip(_SPACES).rstrip(), p._p) for i, p in enumerate(doc.paragraphs, 1)
+    ]
     region = "front"
     seen_title = False
     after_label = False
@@ -293,24 +324,32 @@ def _classify(doc, styles: _Styles) -> list[_Para]:
             after_label = True
             continue
         centred = styles.centred(para.element)
-        if after_label:   # the attachment's title, on one or more centred lines
+        if after_label:  # the attachment's title, on one or more centred lines
             para.kind = "title"
             after_label = False
             continue
         if region == "attachments":
             prev = paras[para.index - 2]
-            para.kind = "title" if (prev.kind == "title" and centred) or styles.is_title_style(para.element) \
+            para.kind = (
+                "title"
+                if (prev.kind == "title" and centred) or styles.is_title_style(para.element)
                 else "body"
+            )
             continue
         # the cover notice and the plan's title and preamble
         if _DOC_NUMBER.search(text) and len(text) <= 30:
             para.kind = "body"
-        elif not seen_title and text.endswith("文件") and len(text) <= 40 and not re.search("[，。：]", text):
+        elif (
+            not seen_title
+            and text.endswith("文件")
+            and len(text) <= 40
+            and not re.search("[，。：]", text)
+        ):
             para.kind = "masthead"
         elif styles.is_title_style(para.element) or ("关于印发" in text and text.endswith("通知")):
             para.kind = "title"
         elif centred and re.fullmatch(r"[（(].*[）)]", text):
-            para.kind = "other"   # a centred note such as （征求意见稿）: no rule for its font
+            para.kind = "other"  # a centred note such as （征求意见稿）: no rule for its font
         elif centred:
             para.kind = "title"
         else:
@@ -318,9 +357,15 @@ def _classify(doc, styles: _Styles) -> list[_Para]:
         seen_title = seen_title or para.kind == "title"
     # A plan title typed left-aligned in Normal style: the last line before 一、 that names the 方案.
     front = [p for p in paras if p.region == "front" and p.kind == "body"]
-    if front and not any(p.kind == "title" and p.region == "front" and "方案" in p.text for p in paras):
+    if front and not any(
+        p.kind == "title" and p.region == "front" and "方案" in p.text for p in paras
+    ):
         for para in reversed(front):
-            if "方案" in para.text and len(para.text) <= 80 and not re.search("[。；：:]$", para.text):
+            if (
+                "方案" in para.text
+                and len(para.text) <= 80
+                and not re.search("[。；：:]$", para.text)
+            ):
                 para.kind = "title"
                 break
     return paras
@@ -328,8 +373,12 @@ def _classify(doc, styles: _Styles) -> list[_Para]:
 
 def _classify_numbered(para: _Para) -> None:
     text = para.text
-    for kind, pattern, value in (("h1", _H1, _CN_NUMBERS.get), ("h2", _H2, _CN_NUMBERS.get),
-                                 ("l4", _L4, int), ("l3", _L3, int)):
+    for kind, pattern, value in (
+        ("h1", _H1, _CN_NUMBERS.get),
+        ("h2", _H2, _CN_NUMBERS.get),
+        ("l4", _L4, int),
+        ("l3", _L3, int),
+    ):
         m = pattern.match(text)
         if m and value(m.group(1)):
             para.kind, para.number = kind, value(m.group(1))
@@ -359,26 +408,51 @@ def _check_sections(paras: list[_Para]) -> list[Finding]:
         if sid is None:
             continue
         if sid in found:
-            findings.append(Finding(para.index, SECTIONS_REPEAT, _(
-                "section repeated: {heading} is already the heading of paragraph {first}").format(
-                heading=para.text, first=found[sid].index), para.excerpt))
+            findings.append(
+                Finding(
+                    para.index,
+                    SECTIONS_REPEAT,
+                    _(
+                        "section repeated: {heading} is already the heading of paragraph {first}"
+                    ).format(heading=para.text, first=found[sid].index),
+                    para.excerpt,
+                )
+            )
             continue
         found[sid] = para
         if highest is not None and RANK[sid] < RANK[_section_of(highest.text)]:
-            findings.append(Finding(para.index, SECTIONS_ORDER, _(
-                "section out of order: {heading} should come before {previous}").format(
-                heading=para.text, previous=highest.text), para.excerpt))
+            findings.append(
+                Finding(
+                    para.index,
+                    SECTIONS_ORDER,
+                    _("section out of order: {heading} should come before {previous}").format(
+                        heading=para.text, previous=highest.text
+                    ),
+                    para.excerpt,
+                )
+            )
         else:
             highest = para
     for sid, _pattern, names, required in SECTIONS:
         if required and sid not in found:
-            findings.append(Finding(None, SECTIONS_MISSING, _(
-                "missing section: no level-1 heading is {headings}").format(headings=names), ""))
+            findings.append(
+                Finding(
+                    None,
+                    SECTIONS_MISSING,
+                    _("missing section: no level-1 heading is {headings}").format(headings=names),
+                    "",
+                )
+            )
     return findings
 
 
 # -- 2. numbering ---------------------------------------------------------------------------------
-_LABEL = {"h1": numbering.level1, "h2": numbering.level2, "l3": numbering.level3, "l4": numbering.level4}
+_LABEL = {
+    "h1": numbering.level1,
+    "h2": numbering.level2,
+    "l3": numbering.level3,
+    "l4": numbering.level4,
+}
 
 
 def _step(kind: str, prev: int, para: _Para) -> Finding | None:
@@ -386,25 +460,47 @@ def _step(kind: str, prev: int, para: _Para) -> Finding | None:
     if n == prev + 1:
         return None
     label = _LABEL[kind]
-    if prev == 0:   # n > 1: the list starts late
-        return Finding(para.index, NUMBERING_GAP, _("numbering starts at {current} instead of {expected}").format(
-            current=label(n), expected=label(1)), para.excerpt)
+    if prev == 0:  # n > 1: the list starts late
+        return Finding(
+            para.index,
+            NUMBERING_GAP,
+            _("numbering starts at {current} instead of {expected}").format(
+                current=label(n), expected=label(1)
+            ),
+            para.excerpt,
+        )
     if n > prev + 1:
-        return Finding(para.index, NUMBERING_GAP, _(
-            "numbering is not continuous: {previous} is followed by {current}").format(
-            previous=label(prev), current=label(n)), para.excerpt)
-    return Finding(para.index, NUMBERING_REPEAT, _(
-        "numbering repeats or goes back: {previous} is followed by {current}").format(
-        previous=label(prev), current=label(n)), para.excerpt)
+        return Finding(
+            para.index,
+            NUMBERING_GAP,
+            _("numbering is not continuous: {previous} is followed by {current}").format(
+                previous=label(prev), current=label(n)
+            ),
+            para.excerpt,
+        )
+    return Finding(
+        para.index,
+        NUMBERING_REPEAT,
+        _("numbering repeats or goes back: {previous} is followed by {current}").format(
+            previous=label(prev), current=label(n)
+        ),
+        para.excerpt,
+    )
 
 
-def _walk_numbers(paras: list[_Para], level3_per_group: bool) -> tuple[list[Finding], list[Finding]]:
+def _walk_numbers(
+    paras: list[_Para], level3_per_group: bool
+) -> tuple[list[Finding], list[Finding]]:
     """Findings for 一、（一）（1） and, separately, for 1. numbered one way or the other.
 
     After a wrong number the count goes on from that number (a deleted item is one gap), unless
     the next item of the same list shows that only this one is mistyped (1. 2. 2. 4.)."""
-    resets = {"h1": ("h2", "l3", "l4"), "h2": ("l3", "l4") if level3_per_group else ("l4",),
-              "l3": ("l4",), "l4": ()}
+    resets = {
+        "h1": ("h2", "l3", "l4"),
+        "h2": ("l3", "l4") if level3_per_group else ("l4",),
+        "l3": ("l4",),
+        "l4": (),
+    }
     items = [p for p in paras if p.region == "plan" and p.kind in resets]
     others, level3 = [], []
     last = {"h1": 0, "h2": 0, "l3": 0, "l4": 0}
@@ -426,7 +522,7 @@ def _walk_numbers(paras: list[_Para], level3_per_group: bool) -> tuple[list[Find
 def _next_sibling(items: list[_Para], i: int, resets: dict[str, tuple[str, ...]]) -> _Para | None:
     """The next item of the same list as items[i]: same level, before anything that restarts it."""
     kind = items[i].kind
-    for item in items[i + 1:]:
+    for item in items[i + 1 :]:
         if item.kind == kind:
             return item
         if kind in resets[item.kind]:
@@ -453,10 +549,12 @@ def _ends_in_duty(text: str) -> bool:
         elif ch in "（(":
             depth -= 1
             if depth == 0:
-                inner = text[i + 1:-1].strip(_SPACES)
+                inner = text[i + 1 : -1].strip(_SPACES)
                 if _DUTY_PREFIX.match(inner):
                     return True
-                return bool(_DUTY_SUFFIX.search(inner)) and bool(_DUTY_SUFFIX.sub("", inner).strip(_SPACES))
+                return bool(_DUTY_SUFFIX.search(inner)) and bool(
+                    _DUTY_SUFFIX.sub("", inner).strip(_SPACES)
+                )
     return False
 
 
@@ -467,28 +565,35 @@ def _check_responsibility(paras: list[_Para]) -> list[Finding]:
         if para.kind != "h1" or _section_of(para.text) != "tasks":
             continue
         section = []
-        for p in plan[start + 1:]:
+        for p in plan[start + 1 :]:
             if p.kind == "h1":
                 break
             section.append(p)
         task_kind = "l3" if any(p.kind == "l3" for p in section) else None
         if task_kind is None and any(p.kind == "h2" and p.run_in for p in section):
-            task_kind = "h2"   # tasks written as run-in （一） items, with no 1. level
+            task_kind = "h2"  # tasks written as run-in （一） items, with no 1. level
         if task_kind is None:
             continue
         stops = {"h2", "l3"}
         for i, task in enumerate(section):
             if task.kind != task_kind or (task_kind == "h2" and not task.run_in):
                 continue
-            text = task.text   # the task with any paragraphs that continue it
-            for p in section[i + 1:]:
+            text = task.text  # the task with any paragraphs that continue it
+            for p in section[i + 1 :]:
                 if p.kind in stops:
                     break
                 text += p.text
             if not _ends_in_duty(text):
-                findings.append(Finding(task.index, TASK_RESPONSIBILITY, _(
-                    "task does not end in its responsibility list (the units responsible, in brackets)"),
-                    task.excerpt))
+                findings.append(
+                    Finding(
+                        task.index,
+                        TASK_RESPONSIBILITY,
+                        _(
+                            "task does not end in its responsibility list (the units responsible, in brackets)"
+                        ),
+                        task.excerpt,
+                    )
+                )
     return findings
 
 
@@ -506,30 +611,53 @@ def _check_markers(doc, paras: list[_Para]) -> list[Finding]:
     for para in paras:
         marks = _markers(para.text)
         if marks:
-            findings.append(Finding(para.index, TEMPLATE_MARKER, _(
-                "leftover template marker: {markers}").format(markers=marks), para.excerpt))
+            findings.append(
+                Finding(
+                    para.index,
+                    TEMPLATE_MARKER,
+                    _("leftover template marker: {markers}").format(markers=marks),
+                    para.excerpt,
+                )
+            )
     body = doc.element.body
     for p in body.iter(W + "p"):
         if p.getparent() is body:
-            continue   # a body paragraph: done above
+            continue  # a body paragraph: done above
         text = "".join(t.text or "" for t in p.iter(W + "t"))
         marks = _markers(text)
         if marks:
-            findings.append(Finding(None, TEMPLATE_MARKER, _(
-                "leftover template marker in a table: {markers}").format(markers=marks), _excerpt(text)))
+            findings.append(
+                Finding(
+                    None,
+                    TEMPLATE_MARKER,
+                    _("leftover template marker in a table: {markers}").format(markers=marks),
+                    _excerpt(text),
+                )
+            )
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     for rel in doc.part.rels.values():
         if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
             continue
-        root = etree.fromstring(rel.target_part.blob) if not hasattr(rel.target_part, "element") \
+        root = (
+            etree.fromstring(rel.target_part.blob)
+            if not hasattr(rel.target_part, "element")
             else rel.target_part.element
+        )
         for p in root.iter(W + "p"):
             text = "".join(t.text or "" for t in p.iter(W + "t"))
             marks = _markers(text)
             if marks:
-                findings.append(Finding(None, TEMPLATE_MARKER, _(
-                    "leftover template marker in a page header or footer: {markers}").format(markers=marks),
-                    _excerpt(text)))
+                findings.append(
+                    Finding(
+                        None,
+                        TEMPLATE_MARKER,
+                        _("leftover template marker in a page header or footer: {markers}").format(
+                            markers=marks
+                        ),
+                        _excerpt(text),
+                    )
+                )
     return findings
 
 
@@ -553,33 +681,67 @@ def _check_page(doc) -> list[Finding]:
         portrait = not _off(width, PAGE_MM[0]) and not _off(height, PAGE_MM[1])
         landscape = not _off(width, PAGE_MM[1]) and not _off(height, PAGE_MM[0])
         if not (portrait or landscape):
-            findings.append(Finding(None, PAGE_SIZE, _(
-                "section {n}: the page is {width} x {height} mm, not A4 (210 x 297 mm)").format(
-                n=n, width=_shown(width), height=_shown(height)), ""))
+            findings.append(
+                Finding(
+                    None,
+                    PAGE_SIZE,
+                    _(
+                        "section {n}: the page is {width} x {height} mm, not A4 (210 x 297 mm)"
+                    ).format(n=n, width=_shown(width), height=_shown(height)),
+                    "",
+                )
+            )
         if landscape:
-            continue   # a landscape A4 page for a wide table: its margins turn with it
+            continue  # a landscape A4 page for a wide table: its margins turn with it
         got = {side: _mm(getattr(section, f"{side}_margin")) for side in MARGINS_MM}
         if any(_off(got[side], want) for side, want in MARGINS_MM.items()):
-            findings.append(Finding(None, PAGE_MARGINS, _(
-                "section {n}: margins are top {top}, bottom {bottom}, left {left}, right {right} mm;"
-                " GB/T 9704 needs top 37, bottom 35, left 28, right 26 mm").format(
-                n=n, **{side: _shown(v) for side, v in got.items()}), ""))
+            findings.append(
+                Finding(
+                    None,
+                    PAGE_MARGINS,
+                    _(
+                        "section {n}: margins are top {top}, bottom {bottom}, left {left}, right {right} mm;"
+                        " GB/T 9704 needs top 37, bottom 35, left 28, right 26 mm"
+                    ).format(n=n, **{side: _shown(v) for side, v in got.items()}),
+                    "",
+                )
+            )
     return findings
 
 
 # -- 6. fonts -------------------------------------------------------------------------------------
 def _role(kind: str) -> str:
     return {
-        "body": _("body text"), "l3": _("body text"), "l4": _("body text"),
-        "h1": _("level-1 heading"), "h2": _("level-2 heading"), "title": _("title"),
-        "masthead": _("organ mark"), "label": _("attachment label"),
+        "body": _("body text"),
+        "l3": _("body text"),
+        "l4": _("body text"),
+        "h1": _("level-1 heading"),
+        "h2": _("level-2 heading"),
+        "title": _("title"),
+        "masthead": _("organ mark"),
+        "label": _("attachment label"),
     }[kind]
 
 
-_FAMILY = {"body": FANGSONG, "l3": FANGSONG, "l4": FANGSONG, "h1": HEITI, "h2": KAITI,
-           "title": XIAOBIAOSONG, "masthead": XIAOBIAOSONG, "label": HEITI}
-_SIZE = {"body": SIZE_TEXT, "l3": SIZE_TEXT, "l4": SIZE_TEXT, "h1": SIZE_TEXT, "h2": SIZE_TEXT,
-         "title": SIZE_TITLE, "label": SIZE_TEXT}
+_FAMILY = {
+    "body": FANGSONG,
+    "l3": FANGSONG,
+    "l4": FANGSONG,
+    "h1": HEITI,
+    "h2": KAITI,
+    "title": XIAOBIAOSONG,
+    "masthead": XIAOBIAOSONG,
+    "label": HEITI,
+}
+_SIZE = {
+    "body": SIZE_TEXT,
+    "l3": SIZE_TEXT,
+    "l4": SIZE_TEXT,
+    "h1": SIZE_TEXT,
+    "h2": SIZE_TEXT,
+    "title": SIZE_TITLE,
+    "label": SIZE_TEXT,
+}
 
 
 def _in_family(name: str | None, family: tuple[str, ...]) -> bool:
@@ -592,7 +754,7 @@ def _check_fonts(paras: list[_Para], styles: _Styles) -> list[Finding]:
         if para.kind not in _FAMILY:
             continue
         font_finding = size_finding = None
-        before = ""   # the paragraph's text before this run
+        before = ""  # the paragraph's text before this run
         for r in _run_elements(para.element):
             text = _run_text(r)
             starts_in_lead = "。" not in before
@@ -601,17 +763,29 @@ def _check_fonts(paras: list[_Para], styles: _Styles) -> list[Finding]:
                 continue
             kind = para.kind
             if kind == "h2" and para.run_in and not starts_in_lead:
-                kind = "body"   # the text after a run-in （一）…。 lead
+                kind = "body"  # the text after a run-in （一）…。 lead
             name = styles.east_asia_font(r, para.element)
             if font_finding is None and not _in_family(name, _FAMILY[kind]):
-                font_finding = Finding(para.index, FONT, _("{what} should be in {expected}, found {found}").format(
-                    what=_role(kind), expected=FAMILY_NAME[_FAMILY[kind]], found=name or _("no font set")),
-                    para.excerpt)
+                font_finding = Finding(
+                    para.index,
+                    FONT,
+                    _("{what} should be in {expected}, found {found}").format(
+                        what=_role(kind),
+                        expected=FAMILY_NAME[_FAMILY[kind]],
+                        found=name or _("no font set"),
+                    ),
+                    para.excerpt,
+                )
             size = styles.size(r, para.element)
             if size_finding is None and kind in _SIZE and size != _SIZE[kind]:
-                size_finding = Finding(para.index, FONT_SIZE, _(
-                    "{what} should be {expected} pt, found {found} pt").format(
-                    what=_role(kind), expected=f"{_SIZE[kind]:g}", found=f"{size:g}"), para.excerpt)
+                size_finding = Finding(
+                    para.index,
+                    FONT_SIZE,
+                    _("{what} should be {expected} pt, found {found} pt").format(
+                        what=_role(kind), expected=f"{_SIZE[kind]:g}", found=f"{size:g}"
+                    ),
+                    para.excerpt,
+                )
         findings += [f for f in (font_finding, size_finding) if f]
     return findings
 
@@ -623,6 +797,12 @@ def check(path: Path) -> list[Finding]:
     doc = _open(path)
     styles = _Styles(doc)
     paras = _classify(doc, styles)
-    findings = (_check_sections(paras) + _check_numbering(paras) + _check_responsibility(paras)
-                + _check_markers(doc, paras) + _check_page(doc) + _check_fonts(paras, styles))
+    findings = (
+        _check_sections(paras)
+        + _check_numbering(paras)
+        + _check_responsibility(paras)
+        + _check_markers(doc, paras)
+        + _check_page(doc)
+        + _check_fonts(paras, styles)
+    )
     return sorted(findings, key=lambda f: (f.paragraph is not None, f.paragraph or 0))

@@ -3,11 +3,12 @@
 Exit codes: 0 done, 1 bad input (messages name file:line and field), 2 usage.
 Help texts are translated, so the language is chosen before the commands are built.
 """
+
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import click
 
@@ -35,23 +36,43 @@ def _lang_from_argv(argv: list[str]) -> str | None:
 
 
 def outdir_option(help_text: str) -> Callable:
-    return click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path), help=help_text)
+    return click.option(
+        "-o", "--output", "outdir", required=True, type=click.Path(path_type=Path), help=help_text
+    )
 
 
 def formats_option(choices: tuple[str, ...], help_text: str) -> Callable:
-    return click.option("--format", "formats", multiple=True, type=click.Choice(choices), default=("docx",),
-                        show_default=True, help=help_text)
+    return click.option(
+        "--format",
+        "formats",
+        multiple=True,
+        type=click.Choice(choices),
+        default=("docx",),
+        show_default=True,
+        help=help_text,
+    )
 
 
 def draft_options(command: Callable) -> Callable:
     """-o, --format and --no-comments, as build and batch share them."""
-    for option in reversed((
-        outdir_option(_("Directory to write the drafts into (created if missing).")),
-        formats_option(FORMATS, _("Output format; repeat for several. dept: each department's tasks, as .docx "
-                                  "and .md; pdf: through LibreOffice.")),
-        click.option("--no-comments", is_flag=True, default=False,
-                     help=_("Leave out the review comments on computed figures.")),
-    )):
+    for option in reversed(
+        (
+            outdir_option(_("Directory to write the drafts into (created if missing).")),
+            formats_option(
+                FORMATS,
+                _(
+                    "Output format; repeat for several. dept: each department's tasks, as .docx "
+                    "and .md; pdf: through LibreOffice."
+                ),
+            ),
+            click.option(
+                "--no-comments",
+                is_flag=True,
+                default=False,
+                help=_("Leave out the review comments on computed figures."),
+            ),
+        )
+    ):
         command = option(command)
     return command
 
@@ -59,17 +80,25 @@ def draft_options(command: Callable) -> Callable:
 def make_cli() -> click.Group:
     """Build the command group in the current language."""
 
-    @click.group(help=_("Draft county IP work plans as GB/T 9704 .docx files."),
-                 context_settings={"help_option_names": ["-h", "--help"]})
-    @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default=None,
-                  help=_("Language of messages: zh_CN (default) or en."))
+    @click.group(
+        help=_("Draft county IP work plans as GB/T 9704 .docx files."),
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    @click.option(
+        "--lang",
+        type=click.Choice(["zh_CN", "en"]),
+        default=None,
+        help=_("Language of messages: zh_CN (default) or en."),
+    )
     @click.version_option(package_name="drafter")
     def cli(lang: str | None) -> None:
         if lang:
             i18n.set_language(lang)
 
     @cli.command(help=_("Check profiles; print every problem with file:line and field."))
-    @click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument(
+        "profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+    )
     def validate(profiles: tuple[Path, ...]) -> None:
         from .build import check
 
@@ -86,9 +115,13 @@ def make_cli() -> click.Group:
             sys.exit(EXIT_BAD_INPUT)
 
     @cli.command(help=_("Build drafts: OUTDIR/<profile name>.docx and/or .md for each profile."))
-    @click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument(
+        "profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+    )
     @draft_options
-    def build(profiles: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_comments: bool) -> None:
+    def build(
+        profiles: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_comments: bool
+    ) -> None:
         from .build import build_one
 
         failed = 0
@@ -104,20 +137,37 @@ def make_cli() -> click.Group:
         if failed:
             sys.exit(EXIT_BAD_INPUT)
 
-    @cli.command(help=_("Build drafts for many profiles at once, in parallel: profile files, folders "
-                        "(searched for *.yaml; base profiles that others extend are skipped) and manifests."))
+    @cli.command(
+        help=_(
+            "Build drafts for many profiles at once, in parallel: profile files, folders "
+            "(searched for *.yaml; base profiles that others extend are skipped) and manifests."
+        )
+    )
     @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-    @click.option("-j", "--jobs", "jobs", type=click.IntRange(1, 64), default=None,
-                  help=_("Worker processes (default: the number of cores)."))
+    @click.option(
+        "-j",
+        "--jobs",
+        "jobs",
+        type=click.IntRange(1, 64),
+        default=None,
+        help=_("Worker processes (default: the number of cores)."),
+    )
     @draft_options
-    def batch(paths: tuple[Path, ...], outdir: Path, jobs: int | None, formats: tuple[str, ...],
-              no_comments: bool) -> None:
+    def batch(
+        paths: tuple[Path, ...],
+        outdir: Path,
+        jobs: int | None,
+        formats: tuple[str, ...],
+        no_comments: bool,
+    ) -> None:
         import signal
         import time
 
         from . import batch as batch_mod
 
-        signal.signal(signal.SIGTERM, batch_mod.terminate)   # stop workers and clean up, as on Ctrl-C
+        signal.signal(
+            signal.SIGTERM, batch_mod.terminate
+        )  # stop workers and clean up, as on Ctrl-C
         started = time.perf_counter()
         try:
             work = batch_mod.discover(list(paths))
@@ -129,10 +179,13 @@ def make_cli() -> click.Group:
         workers = jobs or batch_mod.default_workers()
         failures = []
         built = 0
-        results = batch_mod.run(work, outdir, formats, workers, comments=not no_comments, lang=i18n.language())
+        results = batch_mod.run(
+            work, outdir, formats, workers, comments=not no_comments, lang=i18n.language()
+        )
         try:
-            with click.progressbar(results, length=len(work), label=_("Drafting"), file=sys.stderr,
-                                   show_pos=True) as bar:
+            with click.progressbar(
+                results, length=len(work), label=_("Drafting"), file=sys.stderr, show_pos=True
+            ) as bar:
                 for result in bar:
                     if result.ok:
                         built += 1
@@ -140,12 +193,24 @@ def make_cli() -> click.Group:
                         failures.append(result)
         except (KeyboardInterrupt, SystemExit):
             results.close()
-            click.echo(_("interrupted: {built} drafts were written whole; no partial file is left").format(
-                built=built), err=True)
+            click.echo(
+                _("interrupted: {built} drafts were written whole; no partial file is left").format(
+                    built=built
+                ),
+                err=True,
+            )
             sys.exit(130)
         elapsed = time.perf_counter() - started
-        rows = [(_("built"), str(built)), (_("failed"), str(len(failures))),
-                (_("time"), _("{seconds:.1f} s with {workers} workers").format(seconds=elapsed, workers=workers))]
+        rows = [
+            (_("built"), str(built)),
+            (_("failed"), str(len(failures))),
+            (
+                _("time"),
+                _("{seconds:.1f} s with {workers} workers").format(
+                    seconds=elapsed, workers=workers
+                ),
+            ),
+        ]
         width = max(len(label) for label, _value in rows)
         for label, value in rows:
             click.echo(f"{label.ljust(width)}  {value}")
@@ -155,7 +220,11 @@ def make_cli() -> click.Group:
         if failures:
             sys.exit(EXIT_BAD_INPUT)
 
-    @cli.command(help=_("Write a progress report: each indicator's actual figure against baseline and target."))
+    @cli.command(
+        help=_(
+            "Write a progress report: each indicator's actual figure against baseline and target."
+        )
+    )
     @click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
     @click.argument("actuals", type=click.Path(dir_okay=False, path_type=Path))
     @outdir_option(_("Directory to write the report into (created if missing)."))
@@ -171,9 +240,16 @@ def make_cli() -> click.Group:
         for out in written:
             click.echo(_("wrote {file}").format(file=out))
 
-    @cli.command(name="check", help=_("Check plan .docx files: sections, numbering, responsibility lists, "
-                                      "leftover template text, page and fonts."))
-    @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @cli.command(
+        name="check",
+        help=_(
+            "Check plan .docx files: sections, numbering, responsibility lists, "
+            "leftover template text, page and fonts."
+        ),
+    )
+    @click.argument(
+        "files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+    )
     def check_docx(files: tuple[Path, ...]) -> None:
         from .checker import check, format_finding
 
@@ -193,7 +269,11 @@ def make_cli() -> click.Group:
         if failed:
             sys.exit(EXIT_BAD_INPUT)
 
-    @cli.command(help=_("Print the profile schema as JSON Schema (draft 2020-12), for editors' YAML support."))
+    @cli.command(
+        help=_(
+            "Print the profile schema as JSON Schema (draft 2020-12), for editors' YAML support."
+        )
+    )
     def schema() -> None:
         import json
 
@@ -203,41 +283,76 @@ def make_cli() -> click.Group:
 
     @cli.command(help=_("Write a commented starter profile that validates and builds as it is."))
     @click.argument("name")
-    @click.option("--level", required=True, type=click.Choice(LEVELS), help=_("The county's level."))
+    @click.option(
+        "--level", required=True, type=click.Choice(LEVELS), help=_("The county's level.")
+    )
     @click.option("--province", required=True, help=_("The province, as written in Chinese."))
-    @click.option("--extends", "extends", default=None, help=_("A base profile to extend, relative to the new file."))
-    @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                  help=_("Where to write it (default: NAME.yaml here)."))
+    @click.option(
+        "--extends",
+        "extends",
+        default=None,
+        help=_("A base profile to extend, relative to the new file."),
+    )
+    @click.option(
+        "-o",
+        "--output",
+        "output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=_("Where to write it (default: NAME.yaml here)."),
+    )
     @click.option("--force", is_flag=True, help=_("Overwrite an existing file."))
-    def init(name: str, level: str, province: str, extends: str | None, output: Path | None, force: bool) -> None:
-        from .starter import starter_profile
+    def init(
+        name: str, level: str, province: str, extends: str | None, output: Path | None, force: bool
+    ) -> None:
         from .output import write_text
+        from .starter import starter_profile
 
         target = output or Path(f"{name}.yaml")
         if target.exists() and not force:
-            click.echo(_("{file}: already exists; use --force to overwrite").format(file=target), err=True)
+            click.echo(
+                _("{file}: already exists; use --force to overwrite").format(file=target), err=True
+            )
             sys.exit(EXIT_BAD_INPUT)
         write_text(target, starter_profile(name, level, province, extends))
         click.echo(_("wrote {file}").format(file=target))
 
-    @cli.command(help=_("List the task catalogue: id, group, title, roles (lead first), tags and source."))
-    @click.option("--group", "group", default=None, help=_("Only tasks of this group, e.g. protection."))
-    @click.option("--tag", "tag", default=None, help=_("Only tasks with this tag, e.g. universities."))
+    @cli.command(
+        help=_("List the task catalogue: id, group, title, roles (lead first), tags and source.")
+    )
+    @click.option(
+        "--group", "group", default=None, help=_("Only tasks of this group, e.g. protection.")
+    )
+    @click.option(
+        "--tag", "tag", default=None, help=_("Only tasks with this tag, e.g. universities.")
+    )
     def tasks(group: str | None, tag: str | None) -> None:
         from . import library
         from .schema import TAGS
 
         lib = library.load()
-        for name, value, known in (("--group", group, list(lib.groups)), ("--tag", tag, list(TAGS))):
+        for name, value, known in (
+            ("--group", group, list(lib.groups)),
+            ("--tag", tag, list(TAGS)),
+        ):
             if value is not None and value not in known:
-                raise click.BadParameter(_("expected one of: {choices}; got {value}").format(
-                    choices=", ".join(known), value=value), param_hint=name)
-        shown = [t for t in lib.tasks if (group is None or t["group"] == group)
-                 and (tag is None or tag in t.get("tags", []))]
+                raise click.BadParameter(
+                    _("expected one of: {choices}; got {value}").format(
+                        choices=", ".join(known), value=value
+                    ),
+                    param_hint=name,
+                )
+        shown = [
+            t
+            for t in lib.tasks
+            if (group is None or t["group"] == group) and (tag is None or tag in t.get("tags", []))
+        ]
         for t in shown:
             click.echo(f"{t['id']}  [{t['group']}]  {t['title']}")
-            click.echo(f"    roles: {', '.join(t['roles'])}    tags: {', '.join(t.get('tags', [])) or '-'}"
-                       f"    source: {', '.join(t['source'])}{'    core' if t.get('core') else ''}")
+            click.echo(
+                f"    roles: {', '.join(t['roles'])}    tags: {', '.join(t.get('tags', [])) or '-'}"
+                f"    source: {', '.join(t['source'])}{'    core' if t.get('core') else ''}"
+            )
         click.echo(_("{n} tasks").format(n=len(shown)))
 
     return cli

@@ -1,4 +1,5 @@
 """Profile + library -> document model. Chooses tasks, renders text, numbers headings, names departments."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,11 +22,16 @@ def base_context(profile: Profile, lib: Library, renderer: Renderer) -> dict[str
     ctx: dict[str, Any] = {
         "county": dict(county),
         "lw": lib.levels[county["level"]],
-        "programme": {"kind": programme["kind"], "batch": programme["batch"],
-                      "start": programme["period"]["start"], "end": programme["period"]["end"]},
+        "programme": {
+            "kind": programme["kind"],
+            "batch": programme["batch"],
+            "start": programme["period"]["start"],
+            "end": programme["period"]["end"],
+        },
     }
     ctx["plan_title"] = programme.get("title") or renderer.render(
-        lib.titles["plan"], ctx, Where("templates/text/titles.yaml", None, "plan"))
+        lib.titles["plan"], ctx, Where("templates/text/titles.yaml", None, "plan")
+    )
     return ctx
 
 
@@ -52,18 +58,25 @@ class Composer:
         d = self.profile.data
         lg = d["leading_group"]
         self.ctx: dict[str, Any] = base_context(self.profile, self.lib, self.renderer)
-        self.ctx.update({
-            "industries": list(d["industries"]),
-            "universities": list(d["universities"]),
-            "funding_rules": d["funding_rules"],
-            "leading_group": {"name": lg["name"], "short_name": lg.get("short_name", lg["name"]),
-                              "office_head": lg.get("office_head", ""),
-                              "leader_post": lg.get("leader_post", "")},
-        })
+        self.ctx.update(
+            {
+                "industries": list(d["industries"]),
+                "universities": list(d["universities"]),
+                "funding_rules": d["funding_rules"],
+                "leading_group": {
+                    "name": lg["name"],
+                    "short_name": lg.get("short_name", lg["name"]),
+                    "office_head": lg.get("office_head", ""),
+                    "leader_post": lg.get("leader_post", ""),
+                },
+            }
+        )
         self.ctx["dept"] = self.resolve_departments()
         self.ctx["leading_group"]["office"] = lg.get("office") or self.ctx["dept"].get("market", "")
         if not self.ctx["leading_group"]["office"]:
-            raise DrafterError.single(*self._loc("leading_group"), _("name the office (leading_group.office)"))
+            raise DrafterError.single(
+                *self._loc("leading_group"), _("name the office (leading_group.office)")
+            )
         notice = dict(d["notice"])
         notice["date_text"] = figures.date(notice["date"])
         self.ctx["notice"] = notice
@@ -82,7 +95,9 @@ class Composer:
             if role in named:
                 out[role] = named[role]
             elif level in (spec.get("names") or {}):
-                out[role] = self.render(spec["names"][level], self.lib_where("catalogue/roles.yaml", f"roles.{role}"))
+                out[role] = self.render(
+                    spec["names"][level], self.lib_where("catalogue/roles.yaml", f"roles.{role}")
+                )
         return out
 
     # -- the document --------------------------------------------------------
@@ -91,16 +106,27 @@ class Composer:
         plan = self.plan_part()
         parts = [self.notice_part(), plan, *self.attachment_parts()]
         status = self.profile.data["plan"]["status"]
-        return Document(title=self.ctx["plan_title"], parts=parts,
-                        header_text=None if status == "final" else status, tasks=self.task_entries)
+        return Document(
+            title=self.ctx["plan_title"],
+            parts=parts,
+            header_text=None if status == "final" else status,
+            tasks=self.task_entries,
+        )
 
     def notice_part(self) -> Part:
         t = self.lib.notice
         where = lambda key: self.lib_where("text/notice.yaml", key)  # noqa: E731
         p = [
             Paragraph(Role.ORGAN_MARK, [Span(self.render(t["organ_mark"], where("organ_mark")))]),
-            *([Paragraph(Role.DOC_NUMBER, [Span(self.render(t["doc_number"], where("doc_number")))])]
-              if "doc_number" in self.ctx["notice"] else []),
+            *(
+                [
+                    Paragraph(
+                        Role.DOC_NUMBER, [Span(self.render(t["doc_number"], where("doc_number")))]
+                    )
+                ]
+                if "doc_number" in self.ctx["notice"]
+                else []
+            ),
             Paragraph(Role.TITLE, [Span(self.render(t["title"], where("title")))]),
             Paragraph(Role.ADDRESSEE, [Span(self.render(t["addressees"], where("addressees")))]),
             Paragraph(Role.BODY, [Span(self.render(t["body"], where("body")))]),
@@ -108,7 +134,9 @@ class Composer:
             Paragraph(Role.DATE, [Span(self.ctx["notice"]["date_text"])]),
         ]
         if self.ctx["notice"]["public"]:
-            p.append(Paragraph(Role.NOTE, [Span(self.render(t["public_note"], where("public_note")))]))
+            p.append(
+                Paragraph(Role.NOTE, [Span(self.render(t["public_note"], where("public_note")))])
+            )
         return Part("notice", p)
 
     def plan_part(self) -> Part:
@@ -135,8 +163,13 @@ class Composer:
         d = self.profile.data
         policies = self.lib.national_policies + d["legal_basis"]["policies"]
         bases = self.lib.batch_bases.get(d["programme"]["batch"], []) + d["legal_basis"]["bases"]
-        return self.render(self.lib.text_template("preamble.j2"), self.lib_where("text/preamble.j2", "preamble"),
-                           policies=policies, bases=bases, period_sentence=d["plan"]["period_sentence"])
+        return self.render(
+            self.lib.text_template("preamble.j2"),
+            self.lib_where("text/preamble.j2", "preamble"),
+            policies=policies,
+            bases=bases,
+            period_sentence=d["plan"]["period_sentence"],
+        )
 
     def variant(self, section: dict[str, Any], key: str) -> str:
         plan = self.profile.data["plan"]
@@ -147,23 +180,41 @@ class Composer:
     def section_guiding(self, section: dict[str, Any]) -> list[Paragraph]:
         file = self.variant(section, "guiding")
         policies = self.lib.national_policies + self.profile.data["legal_basis"]["policies"]
-        text = self.render(self.lib.text_template(file), self.lib_where(f"text/{file}", "guiding"), policies=policies)
+        text = self.render(
+            self.lib.text_template(file),
+            self.lib_where(f"text/{file}", "guiding"),
+            policies=policies,
+        )
         return [self.body(para) for para in text.split("\n\n") if para.strip()]
 
-    def items(self, library: dict[str, dict[str, Any]], ids: list[str], file: str) -> list[Paragraph]:
+    def items(
+        self, library: dict[str, dict[str, Any]], ids: list[str], file: str
+    ) -> list[Paragraph]:
         out = []
         for i, key in enumerate(ids, 1):
             item = library[key]
             title = self.render(item["title"], self.lib_where(file, f"{key}.title"))
             body = self.render(item["body"], self.lib_where(file, f"{key}.body"))
-            out.append(Paragraph(Role.BODY, [Span(f"{numbering.level2(i)}{title}。", Emphasis.LEAD2), Span(body)]))
+            out.append(
+                Paragraph(
+                    Role.BODY, [Span(f"{numbering.level2(i)}{title}。", Emphasis.LEAD2), Span(body)]
+                )
+            )
         return out
 
     def section_principles(self, section: dict[str, Any]) -> list[Paragraph]:
-        return self.items(self.lib.principles, self.profile.data["plan"]["principles"], "catalogue/principles.yaml")
+        return self.items(
+            self.lib.principles,
+            self.profile.data["plan"]["principles"],
+            "catalogue/principles.yaml",
+        )
 
     def section_safeguards(self, section: dict[str, Any]) -> list[Paragraph]:
-        return self.items(self.lib.safeguards, self.profile.data["plan"]["safeguards"], "catalogue/safeguards.yaml")
+        return self.items(
+            self.lib.safeguards,
+            self.profile.data["plan"]["safeguards"],
+            "catalogue/safeguards.yaml",
+        )
 
     # -- goals -----------------------------------------------------------------
     def section_goals(self, section: dict[str, Any]) -> list[Paragraph]:
@@ -195,12 +246,18 @@ class Composer:
         spans = [Span(self.render(segment.get("before", ""), where))]
         for n, key in enumerate(given):
             target = self.targets[key]
-            clause = self.render(self.lib.indicators[key]["sentence"], self.lib_where("catalogue/indicators.yaml", key),
-                                 target=target.text)
+            clause = self.render(
+                self.lib.indicators[key]["sentence"],
+                self.lib_where("catalogue/indicators.yaml", key),
+                target=target.text,
+            )
             note = None
             if target.computed:
-                note = self.render(self.lib.notes[target.computed], self.lib_where("text/notes.yaml", target.computed),
-                                   **target.basis)
+                note = self.render(
+                    self.lib.notes[target.computed],
+                    self.lib_where("text/notes.yaml", target.computed),
+                    **target.basis,
+                )
             spans.append(Span(clause, note=note))
             spans.append(Span("，" if n < len(given) - 1 else "。"))
         return [s for s in spans if s.text]
@@ -232,8 +289,11 @@ class Composer:
             chosen = list(t["select"])
         else:
             tags = self.county_tags()
-            chosen = [task["id"] for task in self.lib.tasks
-                      if task.get("core") and set(task.get("tags", [])) <= tags]
+            chosen = [
+                task["id"]
+                for task in self.lib.tasks
+                if task.get("core") and set(task.get("tags", [])) <= tags
+            ]
         wanted_tags = set(t.get("tags", []))
         chosen += [task["id"] for task in self.lib.tasks if wanted_tags & set(task.get("tags", []))]
         chosen += t["include"] + [c["id"] for c in t.get("custom", [])]
@@ -249,7 +309,10 @@ class Composer:
         t = self.profile.data["tasks"]
         if "groups" in t:
             titles = t.get("group_titles", {})
-            return [{"title": titles.get(g, self.lib.groups[g]["title"]), "groups": [g]} for g in t["groups"]]
+            return [
+                {"title": titles.get(g, self.lib.groups[g]["title"]), "groups": [g]}
+                for g in t["groups"]
+            ]
         return self.lib.layouts[t["layout"]]
 
     def section_tasks(self, section: dict[str, Any]) -> list[Paragraph]:
@@ -260,9 +323,12 @@ class Composer:
             group = self.task_pool()[task_id]["group"]
             slot = next((i for i, h in enumerate(layout) if group in h["groups"]), None)
             if slot is None:
-                raise DrafterError.single(*self._loc("tasks", "layout"), _(
-                    "task {task} (group {group}) has no heading in layout {layout}").format(
-                        task=task_id, group=group, layout=d["layout"]))
+                raise DrafterError.single(
+                    *self._loc("tasks", "layout"),
+                    _("task {task} (group {group}) has no heading in layout {layout}").format(
+                        task=task_id, group=group, layout=d["layout"]
+                    ),
+                )
             placed[slot].append(task_id)
         out: list[Paragraph] = []
         self.task_entries: list[TaskEntry] = []
@@ -272,7 +338,9 @@ class Composer:
             if not placed[slot]:
                 continue
             heading_no += 1
-            out.append(Paragraph(Role.HEADING2, [Span(numbering.level2(heading_no) + heading["title"])]))
+            out.append(
+                Paragraph(Role.HEADING2, [Span(numbering.level2(heading_no) + heading["title"])])
+            )
             if d["numbering"] == "per_group":
                 counter = 0
             for task_id in placed[slot]:
@@ -283,13 +351,17 @@ class Composer:
     def task_text(self, task: dict[str, Any], key: str) -> str:
         override = self.profile.data["tasks"]["overrides"].get(task["id"], {})
         if key in override:
-            return self.render(override[key], self.profile_where("tasks", "overrides", task["id"], key))
+            return self.render(
+                override[key], self.profile_where("tasks", "overrides", task["id"], key)
+            )
         if task["_origin"] is not None:
             return self.render(task[key], self.profile_where(*task["_origin"], key))
         return self.render(task[key], self.lib_where("catalogue/tasks.yaml", f"{task['id']}.{key}"))
 
     def default_deadline(self) -> str:
-        return self.render(self.lib.titles["deadline"], self.lib_where("text/titles.yaml", "deadline"))
+        return self.render(
+            self.lib.titles["deadline"], self.lib_where("text/titles.yaml", "deadline")
+        )
 
     def task_paragraph(self, task_id: str, n: int, group_no: int, group_title: str) -> Paragraph:
         task = self.task_pool()[task_id]
@@ -299,24 +371,43 @@ class Composer:
         names = []
         for role in roles:
             if role not in self.ctx["dept"]:
-                raise DrafterError.single(*self._loc("departments"), _(
-                    "task {task} needs role {role}, which has no default name for a {level}; "
-                    "name it under departments").format(task=task_id, role=role,
-                                                        level=self.profile.data["county"]["level"])
-                    + " " + _("(known roles: {names})").format(names=", ".join(self.lib.roles)))
+                raise DrafterError.single(
+                    *self._loc("departments"),
+                    _(
+                        "task {task} needs role {role}, which has no default name for a {level}; "
+                        "name it under departments"
+                    ).format(task=task_id, role=role, level=self.profile.data["county"]["level"])
+                    + " "
+                    + _("(known roles: {names})").format(names=", ".join(self.lib.roles)),
+                )
             names.append(self.ctx["dept"][role])
         names = list(dict.fromkeys(names))
         style = self.lib.responsibility[self.profile.data["tasks"]["responsibility"]]
         collective = len(roles) == 1 and bool(self.lib.roles[roles[0]].get("collective"))
-        duty = self.render(style["one" if len(names) == 1 else "many"],
-                           self.lib_where("text/responsibility.yaml", "style"), units=names, collective=collective)
+        duty = self.render(
+            style["one" if len(names) == 1 else "many"],
+            self.lib_where("text/responsibility.yaml", "style"),
+            units=names,
+            collective=collective,
+        )
         label = numbering.level3(n)
         per_group = self.profile.data["tasks"]["numbering"] == "per_group"
-        self.task_entries.append(TaskEntry(
-            number=f"{group_no}.{n}" if per_group else str(n), label=label, group_title=group_title,
-            title=title, lead=names[:1], partners=names[1:],
-            deadline=override.get("deadline") or task.get("deadline") or self.default_deadline()))
-        return Paragraph(Role.BODY, [Span(f"{label}{title}。", Emphasis.LEAD3), Span(body), Span(duty)])
+        self.task_entries.append(
+            TaskEntry(
+                number=f"{group_no}.{n}" if per_group else str(n),
+                label=label,
+                group_title=group_title,
+                title=title,
+                lead=names[:1],
+                partners=names[1:],
+                deadline=override.get("deadline")
+                or task.get("deadline")
+                or self.default_deadline(),
+            )
+        )
+        return Paragraph(
+            Role.BODY, [Span(f"{label}{title}。", Emphasis.LEAD3), Span(body), Span(duty)]
+        )
 
     # -- attachments -------------------------------------------------------------
     def attachments(self) -> list[str]:
@@ -331,17 +422,24 @@ class Composer:
             return []
         titles = [self.attachment_title(k) for k in keys]
         items = titles if len(titles) == 1 else [f"{i}.{t}" for i, t in enumerate(titles, 1)]
-        first = self.render(self.lib.titles["attachment_list"], self.lib_where("text/titles.yaml", "attachment_list"),
-                            item=items[0])
+        first = self.render(
+            self.lib.titles["attachment_list"],
+            self.lib_where("text/titles.yaml", "attachment_list"),
+            item=items[0],
+        )
         return [Paragraph(Role.ATTACHMENT_LIST, [Span(first)])] + [
-            Paragraph(Role.ATTACHMENT_LIST_MORE, [Span(item)]) for item in items[1:]]
+            Paragraph(Role.ATTACHMENT_LIST_MORE, [Span(item)]) for item in items[1:]
+        ]
 
     def attachment_parts(self) -> list[Part]:
         keys = self.attachments()
         parts = []
         for i, key in enumerate(keys, 1):
-            label = self.render(self.lib.titles["attachment_label"], self.lib_where("text/titles.yaml", "attachment_label"),
-                                number=i if len(keys) > 1 else "")
+            label = self.render(
+                self.lib.titles["attachment_label"],
+                self.lib_where("text/titles.yaml", "attachment_label"),
+                number=i if len(keys) > 1 else "",
+            )
             blocks: list[Paragraph | Table] = [
                 Paragraph(Role.ATTACHMENT_LABEL, [Span(label)]),
                 Paragraph(Role.ATTACHMENT_TITLE, [Span(self.attachment_title(key))]),
@@ -353,15 +451,24 @@ class Composer:
     def attachment_members(self) -> list[Paragraph | Table]:
         members = self.profile.data["leading_group"].get("members") or []
         if not members:
-            raise DrafterError.single(*self._loc("leading_group"), _(
-                "the members attachment needs leading_group.members"))
+            raise DrafterError.single(
+                *self._loc("leading_group"), _("the members attachment needs leading_group.members")
+            )
         rows, last = [], None
         for m in members:
-            rows.append([f"{_pad(m['title'])}：" if m["title"] != last else "", _pad(m["name"]), m["post"]])
+            rows.append(
+                [f"{_pad(m['title'])}：" if m["title"] != last else "", _pad(m["name"]), m["post"]]
+            )
             last = m["title"]
-        office = self.render(self.lib.titles["members_office"], self.lib_where("text/titles.yaml", "members_office"))
-        return [Table(columns=["", "", ""], rows=rows, widths_mm=[28, 32, 96], header=False, ruled=False),
-                self.body(office)]
+        office = self.render(
+            self.lib.titles["members_office"], self.lib_where("text/titles.yaml", "members_office")
+        )
+        return [
+            Table(
+                columns=["", "", ""], rows=rows, widths_mm=[28, 32, 96], header=False, ruled=False
+            ),
+            self.body(office),
+        ]
 
     def attachment_indicators(self) -> list[Paragraph | Table]:
         titles = self.lib.titles
@@ -374,19 +481,43 @@ class Composer:
                 continue
             spec = self.profile.data["indicators"].get(key, {})
             base = spec.get("baseline")
-            rows.append([str(len(rows) + 1), meta["name"], meta["unit"],
-                         str(base["year"]) if base else none,
-                         figures.number(base["value"], meta["kind"]) if base else none,
-                         figures.number(self.targets[key].value, meta["kind"]), meta["nature"]])
+            rows.append(
+                [
+                    str(len(rows) + 1),
+                    meta["name"],
+                    meta["unit"],
+                    str(base["year"]) if base else none,
+                    figures.number(base["value"], meta["kind"]) if base else none,
+                    figures.number(self.targets[key].value, meta["kind"]),
+                    meta["nature"],
+                ]
+            )
         if not rows:
-            raise DrafterError.single(*self._loc("indicators"), _(
-                "the indicator table needs at least one indicator under indicators"))
-        return [Table(columns=columns, rows=rows, widths_mm=[14, 44, 14, 18, 20, 24, 22], header=True, ruled=True)]
+            raise DrafterError.single(
+                *self._loc("indicators"),
+                _("the indicator table needs at least one indicator under indicators"),
+            )
+        return [
+            Table(
+                columns=columns,
+                rows=rows,
+                widths_mm=[14, 44, 14, 18, 20, 24, 22],
+                header=True,
+                ruled=True,
+            )
+        ]
 
     def attachment_division(self) -> list[Paragraph | Table]:
         columns = list(self.lib.titles["division_columns"])
-        rows = [[e.number, e.title, "、".join(e.lead), "、".join(e.partners), e.deadline] for e in self.task_entries]
-        return [Table(columns=columns, rows=rows, widths_mm=[12, 46, 30, 46, 22], header=True, ruled=True)]
+        rows = [
+            [e.number, e.title, "、".join(e.lead), "、".join(e.partners), e.deadline]
+            for e in self.task_entries
+        ]
+        return [
+            Table(
+                columns=columns, rows=rows, widths_mm=[12, 46, 30, 46, 22], header=True, ruled=True
+            )
+        ]
 
 
 def _pad(name: str) -> str:

@@ -1,4 +1,5 @@
 """Errors a user can act on: each names the file, the line and the field."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,7 +14,9 @@ class Issue:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class DrafterError(Exception):
@@ -24,5 +27,5 @@ class DrafterError(Exception):
         self.issues = issues
 
     @classmethod
-    def single(cls, file: str, line: int | None, field: str | None, message: str) -> "DrafterError":
+    def single(cls, file: str, line: int | None, field: str | None, message: str) -> DrafterError:
         return cls([Issue(file, line, field, message)])

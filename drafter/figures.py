@@ -1,4 +1,5 @@
 """Figures and dates in the plans' own style, through Babel for zh_CN."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
-LOCALE = Locale.parse("zh_CN")   # parsed once: Babel would parse the string on every call
+LOCALE = Locale.parse("zh_CN")  # parsed once: Babel would parse the string on every call
 
 
 def date(value: dt.date) -> str:
@@ -34,7 +35,9 @@ def number(value: float | int, kind: str) -> str:
         return format_decimal(round_half_up(value, 1), format="0.0", locale=LOCALE)
     if kind == "percent":
         places = 0 if float(value).is_integer() else 1
-        return format_decimal(round_half_up(value, places), format="0" if places == 0 else "0.0", locale=LOCALE)
+        return format_decimal(
+            round_half_up(value, places), format="0" if places == 0 else "0.0", locale=LOCALE
+        )
     raise ValueError(f"unknown indicator kind {kind!r}")
 
 

@@ -4,6 +4,7 @@ Message ids are English; the zh_CN catalogue carries the Chinese. The language i
 chosen by ``set_language`` (the CLI's --lang), else DRAFTER_LANG, else the locale
 environment when it asks for English, else Chinese.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,17 +4,24 @@ Editors with a YAML language server use it for completion and checking while a c
 A profile that `extends:` a base may leave required fields to the base, so such profiles are
 checked without `required`.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
-from .library import Library
 from . import profiles
+from .library import Library
 from .profiles import APPEND
 from .schema import profile_schema
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-SCALARS = {"string": "string", "integer": "integer", "count": "integer", "number": "number", "boolean": "boolean"}
+SCALARS = {
+    "string": "string",
+    "integer": "integer",
+    "count": "integer",
+    "number": "number",
+    "boolean": "boolean",
+}
 
 
 def _rule(rule: dict[str, Any], strict: bool, defaults: Any = None) -> dict[str, Any]:
@@ -33,16 +40,24 @@ def _rule(rule: dict[str, Any], strict: bool, defaults: Any = None) -> dict[str,
     elif kind == "dict":
         out["type"] = "object"
         if "schema" in rule:
-            out.update(_mapping(rule["schema"], strict, defaults if isinstance(defaults, dict) else {}))
+            out.update(
+                _mapping(rule["schema"], strict, defaults if isinstance(defaults, dict) else {})
+            )
         if "keysrules" in rule:
             out["propertyNames"] = _rule(rule["keysrules"], strict)
         if "valuesrules" in rule:
             out["additionalProperties"] = _rule(rule["valuesrules"], strict)
     text_like = out.get("type") == "string"
-    for cerberus_key, json_key in (("allowed", "enum"), ("min", "minimum"), ("max", "maximum"),
-                                   ("regex", "pattern")):
+    for cerberus_key, json_key in (
+        ("allowed", "enum"),
+        ("min", "minimum"),
+        ("max", "maximum"),
+        ("regex", "pattern"),
+    ):
         if cerberus_key in rule:
-            out[json_key] = list(rule[cerberus_key]) if cerberus_key == "allowed" else rule[cerberus_key]
+            out[json_key] = (
+                list(rule[cerberus_key]) if cerberus_key == "allowed" else rule[cerberus_key]
+            )
     if "regex" in rule:
         out["pattern"] = f"^(?:{rule['regex']})$"
     if "minlength" in rule:
@@ -64,9 +79,11 @@ def _mapping(fields: dict[str, Any], strict: bool, defaults: dict[str, Any]) -> 
     for name, rule in fields.items():
         properties[name] = _rule(rule, strict, defaults.get(name))
         if rule.get("type") == "list":
-            properties[name + APPEND] = properties[name]     # `key+:` appends to a base's list
+            properties[name + APPEND] = properties[name]  # `key+:` appends to a base's list
     out: dict[str, Any] = {"properties": properties, "additionalProperties": False}
-    required = [name for name, rule in fields.items() if rule.get("required") and name not in defaults]
+    required = [
+        name for name, rule in fields.items() if rule.get("required") and name not in defaults
+    ]
     if strict and required:
         out["required"] = required
     return out

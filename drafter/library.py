@@ -1,4 +1,5 @@
 """The content library: everything under templates/, loaded once per process."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Heading numbers as GB/T 9704 writes them: 一、 （一） 1. （1）."""
+
 from __future__ import annotations
 
 _DIGITS = "零一二三四五六七八九"

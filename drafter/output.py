@@ -1,11 +1,12 @@
 """Atomic file output: a draft is written whole or not at all, and a good old file survives a failed build."""
+
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 
 @contextmanager

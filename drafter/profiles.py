@@ -1,4 +1,5 @@
 """Load a county profile: YAML with line numbers, `extends:` merged, defaults under it, validated."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from .library import Library
 from .validation import validate
 from .yamlread import FieldPath, SourceMap, check_text, read
 
-APPEND = "+"   # `key+: [...]` appends to the base's list instead of replacing it
+APPEND = "+"  # `key+: [...]` appends to the base's list instead of replacing it
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,12 @@ class Profile:
         return self.path.stem
 
 
-def load(path: Path | str, lib: Library, overrides: dict[str, Any] | None = None,
-         overrides_source: SourceMap | None = None) -> Profile:
+def load(
+    path: Path | str,
+    lib: Library,
+    overrides: dict[str, Any] | None = None,
+    overrides_source: SourceMap | None = None,
+) -> Profile:
     """Read, merge and validate one profile; raise DrafterError listing every fault.
 
     ``overrides`` (from a batch manifest) are merged over the profile, as a last `extends` layer.
@@ -56,19 +61,30 @@ def _read_chain(path: Path, chain: list[Path]) -> tuple[Any, SourceMap]:
     base_ref = data.get("extends") if isinstance(data, dict) else None
     if not isinstance(base_ref, str):
         return data, smap
-    base_path = (path.parent / base_ref)
+    base_path = path.parent / base_ref
     line = smap.line(("extends",))
     here = path.resolve()
     if base_path.resolve() in [p.resolve() for p in chain + [here]]:
         names = " → ".join(str(p) for p in chain + [path, base_path])
-        raise DrafterError.single(str(path), line, "extends", _("extends cycle: {names}").format(names=names))
+        raise DrafterError.single(
+            str(path), line, "extends", _("extends cycle: {names}").format(names=names)
+        )
     if not base_path.is_file():
-        raise DrafterError.single(str(path), line, "extends",
-                                  _("base profile not found: {base}").format(base=base_path))
+        raise DrafterError.single(
+            str(path), line, "extends", _("base profile not found: {base}").format(base=base_path)
+        )
     base, base_map = _read_chain(base_path, chain + [path])
     if not isinstance(base, dict):
-        raise DrafterError([Issue(str(base_path), base_map.line(()), None,
-                                  _("a base profile must be a mapping of fields (key: value)"))])
+        raise DrafterError(
+            [
+                Issue(
+                    str(base_path),
+                    base_map.line(()),
+                    None,
+                    _("a base profile must be a mapping of fields (key: value)"),
+                )
+            ]
+        )
     return merge(base, base_map, data, smap)
 
 
@@ -91,8 +107,16 @@ def _copy(src: SourceMap, spath: FieldPath, out: SourceMap, dpath: FieldPath, va
             _copy(src, spath + (i,), out, dpath + (i,), v)
 
 
-def _merge(base: Any, bsrc: SourceMap, bpath: FieldPath, over: Any, osrc: SourceMap, opath: FieldPath,
-           dpath: FieldPath, out: SourceMap) -> Any:
+def _merge(
+    base: Any,
+    bsrc: SourceMap,
+    bpath: FieldPath,
+    over: Any,
+    osrc: SourceMap,
+    opath: FieldPath,
+    dpath: FieldPath,
+    out: SourceMap,
+) -> Any:
     if not (isinstance(base, dict) and isinstance(over, dict)):
         _copy(osrc, opath, out, dpath, over)
         return over
@@ -122,7 +146,9 @@ def _merge(base: Any, bsrc: SourceMap, bpath: FieldPath, over: Any, osrc: Source
                 result[name] = value
                 _copy(osrc, opath + (key,), out, dpath + (name,), value)
         elif key in base:
-            result[key] = _merge(base[key], bsrc, bpath + (key,), value, osrc, opath + (key,), dpath + (key,), out)
+            result[key] = _merge(
+                base[key], bsrc, bpath + (key,), value, osrc, opath + (key,), dpath + (key,), out
+            )
         else:
             result[key] = value
             _copy(osrc, opath + (key,), out, dpath + (key,), value)

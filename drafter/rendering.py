@@ -1,4 +1,5 @@
 """Jinja2 for all text: sandboxed (profile text may hold templates) and strict (no silent gaps)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -17,8 +18,8 @@ class Where:
         self.file, self.line, self.field = file, line, field
 
 
-MAX_STEPS = 10_000       # loop steps one template may take through range()
-MAX_SIZE = 100_000       # characters or items one * may produce
+MAX_STEPS = 10_000  # loop steps one template may take through range()
+MAX_SIZE = 100_000  # characters or items one * may produce
 
 
 class _Bounded(SandboxedEnvironment):
@@ -31,7 +32,11 @@ class _Bounded(SandboxedEnvironment):
             raise SecurityError(f"exponent {right} is too large")
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_SIZE:
+                if (
+                    isinstance(seq, (str, list, tuple))
+                    and isinstance(times, int)
+                    and len(seq) * times > MAX_SIZE
+                ):
                     raise SecurityError("the product is too large")
         return super().call_binop(context, operator, left, right)
 
@@ -46,22 +51,25 @@ def _counting_range() -> Any:
         if spent[0] > MAX_STEPS:
             raise SecurityError(f"loops take more than {MAX_STEPS} steps")
         return r
+
     return bounded
 
 
 class Renderer:
     def __init__(self) -> None:
-        self.env = _Bounded(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+        self.env = _Bounded(
+            undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
+        )
         self._compiled: dict[str, Any] = {}
 
     def render(self, source: str, context: dict[str, Any], where: Where) -> str:
         """Render one template string; every failure becomes a DrafterError naming ``where``."""
-        if "{" not in source:              # plain text: nothing to render
+        if "{" not in source:  # plain text: nothing to render
             return source.strip()
         try:
             template = self._compiled.get(source)
             if template is None:
-                if len(self._compiled) > 5000:    # profile texts vary; keep the cache bounded
+                if len(self._compiled) > 5000:  # profile texts vary; keep the cache bounded
                     self._compiled.clear()
                 template = self._compiled[source] = self.env.from_string(source)
             return template.render({**context, "range": _counting_range()}).strip()
@@ -76,7 +84,16 @@ class Renderer:
             message = _("template syntax error: {detail}").format(detail=exc.message)
         except TemplateError as exc:
             message = _("template error: {detail}").format(detail=exc)
-        except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError,
-                RecursionError, MemoryError) as exc:
+        except (
+            TypeError,
+            ValueError,
+            AttributeError,
+            KeyError,
+            IndexError,
+            ZeroDivisionError,
+            OverflowError,
+            RecursionError,
+            MemoryError,
+        ) as exc:
             message = _("template error: {detail}").format(detail=exc)
         raise DrafterError.single(where.file, where.line, where.field, message)

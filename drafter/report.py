@@ -25,6 +25,7 @@ Definitions (all per indicator of the profile that has an actual figure):
 
 Percentages are rounded half up to whole numbers for print; the status uses the exact values.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,14 +35,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-
 from . import figures, numbering, targets
+from .compose import base_context
 from .errors import DrafterError, Issue
 from .i18n import _
 from .library import Library
 from .model import Document, Paragraph, Part, Role, Span, Table
 from .profiles import Profile
-from .compose import base_context
 from .rendering import Renderer, Where
 from .validation import show_value, suggest, type_name, type_name_of, unknown_field
 from .yamlread import SourceMap, field_text, read
@@ -49,7 +49,7 @@ from .yamlread import SourceMap, field_text, read
 TEXT_FILE = "report.yaml"
 FIELDS = ("as_of", "actuals")
 DONE, ON_TRACK, BEHIND = "done", "on_track", "behind"
-TABLE_WIDTHS_MM = [23, 11, 30, 19, 19, 18, 15, 21]   # sums to the 156 mm type area
+TABLE_WIDTHS_MM = [23, 11, 30, 19, 19, 18, 15, 21]  # sums to the 156 mm type area
 
 
 # -- the actuals file -------------------------------------------------------------------
@@ -57,7 +57,7 @@ TABLE_WIDTHS_MM = [23, 11, 30, 19, 19, 18, 15, 21]   # sums to the 156 mm type a
 class Actuals:
     file: str
     as_of: dt.date
-    values: dict[str, int | float]   # indicator id -> actual figure, in the file's order
+    values: dict[str, int | float]  # indicator id -> actual figure, in the file's order
     source: SourceMap
 
 
@@ -69,12 +69,26 @@ def read_actuals(path: Path | str, profile: Profile, lib: Library) -> Actuals:
     issues: list[Issue] = []
 
     def add(field_path: tuple[Any, ...], message: str) -> None:
-        issues.append(Issue(name, smap.line(field_path), field_text(field_path) if field_path else None, message))
+        issues.append(
+            Issue(
+                name, smap.line(field_path), field_text(field_path) if field_path else None, message
+            )
+        )
 
     if not isinstance(data, dict):
         what = _("an empty file") if data is None else type_name_of(data)
-        raise DrafterError([Issue(name, smap.line(()), None, _(
-            "an actuals file must be a mapping of fields (key: value), got {what}").format(what=what))])
+        raise DrafterError(
+            [
+                Issue(
+                    name,
+                    smap.line(()),
+                    None,
+                    _(
+                        "an actuals file must be a mapping of fields (key: value), got {what}"
+                    ).format(what=what),
+                )
+            ]
+        )
 
     for key in data:
         if key not in FIELDS:
@@ -84,15 +98,22 @@ def read_actuals(path: Path | str, profile: Profile, lib: Library) -> Actuals:
     if "as_of" not in data:
         issues.append(Issue(name, smap.line(()), "as_of", _("required field is missing")))
     elif as_of is None:
-        add(("as_of",), _("expected {what}, got {value}").format(what=type_name("date"),
-                                                                 value=show_value(data["as_of"])))
+        add(
+            ("as_of",),
+            _("expected {what}, got {value}").format(
+                what=type_name("date"), value=show_value(data["as_of"])
+            ),
+        )
 
     values: dict[str, int | float] = {}
     raw = data.get("actuals")
     if "actuals" not in data:
         issues.append(Issue(name, smap.line(()), "actuals", _("required field is missing")))
     elif not isinstance(raw, dict):
-        add(("actuals",), _("expected {what}, got {value}").format(what=type_name("dict"), value=show_value(raw)))
+        add(
+            ("actuals",),
+            _("expected {what}, got {value}").format(what=type_name("dict"), value=show_value(raw)),
+        )
     elif not raw:
         add(("actuals",), _("expected at least {min} item(s)").format(min=1))
     else:
@@ -101,14 +122,38 @@ def read_actuals(path: Path | str, profile: Profile, lib: Library) -> Actuals:
             where = ("actuals", key)
             if key not in lib.indicators:
                 hint = suggest(str(key), lib.indicators)
-                add(where, _("unknown indicator id") + hint + " " + _("(known ids: {names})").format(
-                    names=", ".join(lib.indicators)))
+                add(
+                    where,
+                    _("unknown indicator id")
+                    + hint
+                    + " "
+                    + _("(known ids: {names})").format(names=", ".join(lib.indicators)),
+                )
             elif key not in planned:
-                add(where, _("{profile} gives no target for this indicator").format(profile=profile.source.file))
-            elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-                add(where, _("expected {what}, got {value}").format(what=type_name("number"), value=show_value(value)))
+                add(
+                    where,
+                    _("{profile} gives no target for this indicator").format(
+                        profile=profile.source.file
+                    ),
+                )
+            elif (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+            ):
+                add(
+                    where,
+                    _("expected {what}, got {value}").format(
+                        what=type_name("number"), value=show_value(value)
+                    ),
+                )
             elif value < 0:
-                add(where, _("expected at least {min}, got {value}").format(min=0, value=show_value(value)))
+                add(
+                    where,
+                    _("expected at least {min}, got {value}").format(
+                        min=0, value=show_value(value)
+                    ),
+                )
             else:
                 values[key] = value
 
@@ -144,11 +189,11 @@ class Progress:
     actual: int | float
     baseline: int | float | None
     baseline_year: int | None
-    growth: Decimal | None       # fraction (0.2 = 20%), or percentage points for percent-kind indicators
-    completion: Decimal          # fraction of the target reached (0.375 = 37.5%)
-    elapsed: float               # fraction of the time from start to period end that has passed
-    start: dt.date               # where the elapsed time is counted from
-    status: str                  # DONE, ON_TRACK or BEHIND
+    growth: Decimal | None  # fraction (0.2 = 20%), or percentage points for percent-kind indicators
+    completion: Decimal  # fraction of the target reached (0.375 = 37.5%)
+    elapsed: float  # fraction of the time from start to period end that has passed
+    start: dt.date  # where the elapsed time is counted from
+    status: str  # DONE, ON_TRACK or BEHIND
 
 
 def assess(profile: Profile, actuals: Actuals, lib: Library) -> list[Progress]:
@@ -159,7 +204,7 @@ def assess(profile: Profile, actuals: Actuals, lib: Library) -> list[Progress]:
     resolved = targets.of_profile(profile.data, lib.indicators)
     period_end = dt.date(period["end"], 12, 31)
     out = []
-    for key in resolved:                       # includes ratios derived from the population
+    for key in resolved:  # includes ratios derived from the population
         spec = specs.get(key, {})
         if key not in actuals.values:
             continue
@@ -185,9 +230,26 @@ def assess(profile: Profile, actuals: Actuals, lib: Library) -> list[Progress]:
         start = dt.date(base["year"], 12, 31) if base else dt.date(period["start"], 1, 1)
         span = (period_end - start).days
         elapsed = 1.0 if span <= 0 else min(max((actuals.as_of - start).days / span, 0.0), 1.0)
-        status = DONE if completion >= 1 else BEHIND if completion < Decimal(repr(elapsed)) else ON_TRACK
-        out.append(Progress(key, meta["name"], meta["unit"], kind, target, actual, baseline,
-                            base["year"] if base else None, growth, completion, elapsed, start, status))
+        status = (
+            DONE if completion >= 1 else BEHIND if completion < Decimal(repr(elapsed)) else ON_TRACK
+        )
+        out.append(
+            Progress(
+                key,
+                meta["name"],
+                meta["unit"],
+                kind,
+                target,
+                actual,
+                baseline,
+                base["year"] if base else None,
+                growth,
+                completion,
+                elapsed,
+                start,
+                status,
+            )
+        )
     return out
 
 
@@ -213,7 +275,9 @@ class _Report:
         node = self.t
         for part in path:
             node = node[part]
-        return self.renderer.render(node[last], {**self.ctx, **extra}, Where(f"templates/text/{TEXT_FILE}", None, key))
+        return self.renderer.render(
+            node[last], {**self.ctx, **extra}, Where(f"templates/text/{TEXT_FILE}", None, key)
+        )
 
     def status(self, status: str) -> str:
         return self.render(f"status.{status}")
@@ -234,35 +298,80 @@ class _Report:
     def document(self) -> Document:
         progress = assess(self.profile, self.actuals, self.lib)
         as_of = self.actuals.as_of
-        when = self.render("when", as_of={
-            "year": as_of.year, "month": as_of.month, "day": as_of.day,
-            "month_end": (as_of + dt.timedelta(days=1)).month != as_of.month, "text": figures.date(as_of)})
-        tallies = [self.render("tally", status=self.status(s), n=n)
-                   for s in (DONE, ON_TRACK, BEHIND) if (n := sum(p.status == s for p in progress))]
+        when = self.render(
+            "when",
+            as_of={
+                "year": as_of.year,
+                "month": as_of.month,
+                "day": as_of.day,
+                "month_end": (as_of + dt.timedelta(days=1)).month != as_of.month,
+                "text": figures.date(as_of),
+            },
+        )
+        tallies = [
+            self.render("tally", status=self.status(s), n=n)
+            for s in (DONE, ON_TRACK, BEHIND)
+            if (n := sum(p.status == s for p in progress))
+        ]
         blocks: list[Paragraph | Table] = [
             Paragraph(Role.TITLE, [Span(self.render("title"))]),
-            _body(self.render("intro", when=when, total=len(self.profile.data["indicators"]),
-                              reported=len(progress), tallies=tallies)),
-            Paragraph(Role.HEADING1, [Span(numbering.level1(1) + self.render("headings.indicators"))]),
+            _body(
+                self.render(
+                    "intro",
+                    when=when,
+                    total=len(self.profile.data["indicators"]),
+                    reported=len(progress),
+                    tallies=tallies,
+                )
+            ),
+            Paragraph(
+                Role.HEADING1, [Span(numbering.level1(1) + self.render("headings.indicators"))]
+            ),
         ]
         end = self.ctx["programme"]["end"]
         for p in progress:
-            blocks.append(_body(self.render(
-                "indicator", name=p.name, actual=figures.measured(p.actual, p.kind, p.unit),
-                growth=self.growth(p, "growth"), baseline_year=p.baseline_year,
-                baseline=figures.measured(p.baseline, p.kind, p.unit) if p.baseline is not None else "",
-                completion=percent(max(p.completion, Decimal(0))), target=p.target.text, target_year=end)))
-        missing = [self.lib.indicators[k]["name"] for k in self.profile.data["indicators"]
-                   if k not in self.actuals.values]
+            blocks.append(
+                _body(
+                    self.render(
+                        "indicator",
+                        name=p.name,
+                        actual=figures.measured(p.actual, p.kind, p.unit),
+                        growth=self.growth(p, "growth"),
+                        baseline_year=p.baseline_year,
+                        baseline=figures.measured(p.baseline, p.kind, p.unit)
+                        if p.baseline is not None
+                        else "",
+                        completion=percent(max(p.completion, Decimal(0))),
+                        target=p.target.text,
+                        target_year=end,
+                    )
+                )
+            )
+        missing = [
+            self.lib.indicators[k]["name"]
+            for k in self.profile.data["indicators"]
+            if k not in self.actuals.values
+        ]
         if missing:
             blocks.append(_body(self.render("unreported", names=missing)))
         blocks.append(self.table(progress))
-        blocks.append(Paragraph(Role.HEADING1, [Span(numbering.level1(2) + self.render("headings.behind"))]))
+        blocks.append(
+            Paragraph(Role.HEADING1, [Span(numbering.level1(2) + self.render("headings.behind"))])
+        )
         behind = [p for p in progress if p.status == BEHIND]
         for p in behind:
             since = self.render("since", year=p.start.year, end_of_year=p.start.month == 12)
-            blocks.append(_body(self.render("behind", name=p.name, completion=percent(max(p.completion, Decimal(0))),
-                                            elapsed=percent(p.elapsed), since=since)))
+            blocks.append(
+                _body(
+                    self.render(
+                        "behind",
+                        name=p.name,
+                        completion=percent(max(p.completion, Decimal(0))),
+                        elapsed=percent(p.elapsed),
+                        since=since,
+                    )
+                )
+            )
         if not behind:
             blocks.append(_body(self.render("none_behind")))
         return Document(title=blocks[0].text, parts=[Part("report", blocks)])
@@ -271,20 +380,43 @@ class _Report:
         empty = self.render("empty")
         rows = []
         for p in progress:
-            baseline = (self.render("baseline_cell", baseline=figures.measured(p.baseline, p.kind), year=p.baseline_year)
-                        if p.baseline is not None else empty)
-            rows.append([p.name, p.unit, baseline, figures.measured(p.target.value, p.kind), figures.measured(p.actual, p.kind),
-                         self.growth(p, "growth_cell") or empty, percent(max(p.completion, Decimal(0))),
-                         self.status(p.status)])
-        return Table(columns=[str(c) for c in self.t["columns"]], rows=rows, widths_mm=TABLE_WIDTHS_MM,
-                     header=True, ruled=True)
+            baseline = (
+                self.render(
+                    "baseline_cell",
+                    baseline=figures.measured(p.baseline, p.kind),
+                    year=p.baseline_year,
+                )
+                if p.baseline is not None
+                else empty
+            )
+            rows.append(
+                [
+                    p.name,
+                    p.unit,
+                    baseline,
+                    figures.measured(p.target.value, p.kind),
+                    figures.measured(p.actual, p.kind),
+                    self.growth(p, "growth_cell") or empty,
+                    percent(max(p.completion, Decimal(0))),
+                    self.status(p.status),
+                ]
+            )
+        return Table(
+            columns=[str(c) for c in self.t["columns"]],
+            rows=rows,
+            widths_mm=TABLE_WIDTHS_MM,
+            header=True,
+            ruled=True,
+        )
 
 
 def _body(text: str) -> Paragraph:
     return Paragraph(Role.BODY, [Span(text)])
 
 
-def progress_report(profile: Profile, actuals_path: Path, lib: Library, renderer: Renderer | None = None) -> Document:
+def progress_report(
+    profile: Profile, actuals_path: Path, lib: Library, renderer: Renderer | None = None
+) -> Document:
     """The progress report of one county's plan at the date of the actuals file, as a document model.
 
     Raises DrafterError (file:line, field, message) for a bad actuals file or a broken template.

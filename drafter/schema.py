@@ -1,4 +1,5 @@
 """The profile schema (cerberus). Allowed ids come from the library, so data and schema agree."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -7,7 +8,17 @@ from cerberus import TypeDefinition, Validator
 
 from .library import LEVELS, PROGRAMMES, Library
 
-TAGS = ("universities", "agriculture", "gi", "port", "marine", "batch2024", "international", "parks", "culture")
+TAGS = (
+    "universities",
+    "agriculture",
+    "gi",
+    "port",
+    "marine",
+    "batch2024",
+    "international",
+    "parks",
+    "culture",
+)
 MEMBER_TITLES = ("组长", "副组长", "成员")
 NUMBERING = ("continuous", "per_group")
 RESPONSIBILITY = ("duty", "units")
@@ -54,96 +65,172 @@ def profile_schema(lib: Library) -> dict[str, Any]:
         "type": "dict",
         "schema": {
             "target": {"type": "number", "min": 0},
-            "baseline": _dict({"value": {"type": "number", "min": 0, "required": True}, "year": _year(True)}),
+            "baseline": _dict(
+                {"value": {"type": "number", "min": 0, "required": True}, "year": _year(True)}
+            ),
             "growth": {"type": "number", "min": -1, "max": 10},
         },
     }
     task_fields = {
         "title": _text(),
         "body": _text(maxlength=5000),
-        "roles": {"type": "list", "minlength": 1, "schema": {"type": "string", "allowed": list(lib.roles)}},
+        "roles": {
+            "type": "list",
+            "minlength": 1,
+            "schema": {"type": "string", "allowed": list(lib.roles)},
+        },
         "deadline": _text(),
     }
     return {
         "extends": _text(),
-        "county": _dict({
-            "name": _text(True),
-            "full_name": _text(True),
-            "level": {"type": "string", "required": True, "allowed": list(LEVELS)},
-            "province": _text(True),
-            "prefecture": _text(True),
-            "population": {"type": "count", "min": 1},
-            "tags": {"type": "list", "schema": {"type": "string", "allowed": list(TAGS)}},
-        }, required=True),
-        "programme": _dict({
-            "kind": {"type": "string", "required": True, "allowed": list(PROGRAMMES)},
-            "batch": _year(True),
-            "period": _dict({"start": _year(True), "end": _year(True)}, required=True),
-            "title": _text(),
-        }, required=True),
-        "notice": _dict({
-            "issuer": _text(True),
-            "doc_number": _dict({
-                "prefix": _text(True),
-                "year": _year(True),
-                "serial": {"type": "count", "min": 1, "required": True},
-            }),
-            "date": {"type": "date", "required": True},
-            "addressees": _texts(required=True, minlength=1),
-            "approved_by": _text(True),
-            "instruction": _text(True),
-            "public": {"type": "boolean"},
-        }, required=True),
+        "county": _dict(
+            {
+                "name": _text(True),
+                "full_name": _text(True),
+                "level": {"type": "string", "required": True, "allowed": list(LEVELS)},
+                "province": _text(True),
+                "prefecture": _text(True),
+                "population": {"type": "count", "min": 1},
+                "tags": {"type": "list", "schema": {"type": "string", "allowed": list(TAGS)}},
+            },
+            required=True,
+        ),
+        "programme": _dict(
+            {
+                "kind": {"type": "string", "required": True, "allowed": list(PROGRAMMES)},
+                "batch": _year(True),
+                "period": _dict({"start": _year(True), "end": _year(True)}, required=True),
+                "title": _text(),
+            },
+            required=True,
+        ),
+        "notice": _dict(
+            {
+                "issuer": _text(True),
+                "doc_number": _dict(
+                    {
+                        "prefix": _text(True),
+                        "year": _year(True),
+                        "serial": {"type": "count", "min": 1, "required": True},
+                    }
+                ),
+                "date": {"type": "date", "required": True},
+                "addressees": _texts(required=True, minlength=1),
+                "approved_by": _text(True),
+                "instruction": _text(True),
+                "public": {"type": "boolean"},
+            },
+            required=True,
+        ),
         "legal_basis": _dict({"policies": _texts(), "bases": _texts()}),
         "industries": _texts(),
         "universities": _texts(),
         "funding_rules": _text(nullable=True),
-        "indicators": {"type": "dict", "keysrules": {"type": "string", "allowed": list(lib.indicators)},
-                       "valuesrules": indicator},
-        "departments": {"type": "dict", "keysrules": {"type": "string", "allowed": list(lib.roles)},
-                        "valuesrules": _text()},
-        "leading_group": _dict({
-            "name": _text(True),
-            "short_name": _text(),
-            "office": _text(),
-            "office_head": _text(),
-            "leader_post": _text(),
-            "members": {"type": "list", "schema": _dict({
-                "title": {"type": "string", "required": True, "allowed": list(MEMBER_TITLES)},
+        "indicators": {
+            "type": "dict",
+            "keysrules": {"type": "string", "allowed": list(lib.indicators)},
+            "valuesrules": indicator,
+        },
+        "departments": {
+            "type": "dict",
+            "keysrules": {"type": "string", "allowed": list(lib.roles)},
+            "valuesrules": _text(),
+        },
+        "leading_group": _dict(
+            {
                 "name": _text(True),
-                "post": _text(True),
-            })},
-        }, required=True),
-        "plan": _dict({
-            "status": {"type": "string", "allowed": list(STATUS)},
-            "period_sentence": {"type": "boolean"},
-            "headings": _dict({sid: {"type": "string", "allowed": s["headings"]} for sid, s in sections.items()}),
-            "guiding": {"type": "string", "allowed": list(sections["guiding"]["variants"])},
-            "goals_text": {"type": "string", "allowed": list(sections["goals"]["variants"])},
-            "principles": {"type": "list", "schema": {"type": "string", "allowed": list(lib.principles)}},
-            "goals": {"type": "list", "schema": {"type": "string", "allowed": list(lib.goals)}},
-            "safeguards": {"type": "list", "minlength": 1,
-                           "schema": {"type": "string", "allowed": list(lib.safeguards)}},
-            "attachments": {"type": "list", "schema": {"type": "string", "allowed": list(ATTACHMENTS)}},
-        }),
-        "tasks": _dict({
-            "layout": {"type": "string", "allowed": list(lib.layouts)},
-            "numbering": {"type": "string", "allowed": list(NUMBERING)},
-            "responsibility": {"type": "string", "allowed": list(RESPONSIBILITY)},
-            "groups": {"type": "list", "minlength": 1, "schema": {"type": "string", "allowed": list(lib.groups)}},
-            "group_titles": {"type": "dict", "keysrules": {"type": "string", "allowed": list(lib.groups)},
-                             "valuesrules": _text()},
-            "tags": {"type": "list", "schema": {"type": "string", "allowed": list(TAGS)}},
-            "select": {"type": "list", "schema": {"type": "string", "allowed": task_ids}},
-            "include": {"type": "list", "schema": {"type": "string", "allowed": task_ids}},
-            "exclude": {"type": "list", "schema": {"type": "string", "allowed": task_ids}},
-            "overrides": {"type": "dict", "keysrules": {"type": "string", "allowed": task_ids},
-                          "valuesrules": _dict(task_fields)},
-            "custom": {"type": "list", "schema": _dict({
-                "id": _text(True, regex=r"[a-z0-9][a-z0-9-]*", forbidden=task_ids),
-                "group": {"type": "string", "required": True, "allowed": list(lib.groups)},
-                **{k: {**v, "required": True} for k, v in task_fields.items() if k != "deadline"},
-                "deadline": task_fields["deadline"],
-            })},
-        }),
+                "short_name": _text(),
+                "office": _text(),
+                "office_head": _text(),
+                "leader_post": _text(),
+                "members": {
+                    "type": "list",
+                    "schema": _dict(
+                        {
+                            "title": {
+                                "type": "string",
+                                "required": True,
+                                "allowed": list(MEMBER_TITLES),
+                            },
+                            "name": _text(True),
+                            "post": _text(True),
+                        }
+                    ),
+                },
+            },
+            required=True,
+        ),
+        "plan": _dict(
+            {
+                "status": {"type": "string", "allowed": list(STATUS)},
+                "period_sentence": {"type": "boolean"},
+                "headings": _dict(
+                    {
+                        sid: {"type": "string", "allowed": s["headings"]}
+                        for sid, s in sections.items()
+                    }
+                ),
+                "guiding": {"type": "string", "allowed": list(sections["guiding"]["variants"])},
+                "goals_text": {"type": "string", "allowed": list(sections["goals"]["variants"])},
+                "principles": {
+                    "type": "list",
+                    "schema": {"type": "string", "allowed": list(lib.principles)},
+                },
+                "goals": {"type": "list", "schema": {"type": "string", "allowed": list(lib.goals)}},
+                "safeguards": {
+                    "type": "list",
+                    "minlength": 1,
+                    "schema": {"type": "string", "allowed": list(lib.safeguards)},
+                },
+                "attachments": {
+                    "type": "list",
+                    "schema": {"type": "string", "allowed": list(ATTACHMENTS)},
+                },
+            }
+        ),
+        "tasks": _dict(
+            {
+                "layout": {"type": "string", "allowed": list(lib.layouts)},
+                "numbering": {"type": "string", "allowed": list(NUMBERING)},
+                "responsibility": {"type": "string", "allowed": list(RESPONSIBILITY)},
+                "groups": {
+                    "type": "list",
+                    "minlength": 1,
+                    "schema": {"type": "string", "allowed": list(lib.groups)},
+                },
+                "group_titles": {
+                    "type": "dict",
+                    "keysrules": {"type": "string", "allowed": list(lib.groups)},
+                    "valuesrules": _text(),
+                },
+                "tags": {"type": "list", "schema": {"type": "string", "allowed": list(TAGS)}},
+                "select": {"type": "list", "schema": {"type": "string", "allowed": task_ids}},
+                "include": {"type": "list", "schema": {"type": "string", "allowed": task_ids}},
+                "exclude": {"type": "list", "schema": {"type": "string", "allowed": task_ids}},
+                "overrides": {
+                    "type": "dict",
+                    "keysrules": {"type": "string", "allowed": task_ids},
+                    "valuesrules": _dict(task_fields),
+                },
+                "custom": {
+                    "type": "list",
+                    "schema": _dict(
+                        {
+                            "id": _text(True, regex=r"[a-z0-9][a-z0-9-]*", forbidden=task_ids),
+                            "group": {
+                                "type": "string",
+                                "required": True,
+                                "allowed": list(lib.groups),
+                            },
+                            **{
+                                k: {**v, "required": True}
+                                for k, v in task_fields.items()
+                                if k != "deadline"
+                            },
+                            "deadline": task_fields["deadline"],
+                        }
+                    ),
+                },
+            }
+        ),
     }

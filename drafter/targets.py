@@ -1,5 +1,6 @@
 """Indicator targets: copied from the profile, or computed from a baseline and a growth rate,
 or (for per-10k ratios) from the count and the county's population."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +13,8 @@ from . import figures
 class Target:
     indicator: str
     value: float | int
-    text: str                     # formatted with unit: 2.1万件
-    computed: str | None          # None: copied; "growth" or "per_10k": how drafter derived it
+    text: str  # formatted with unit: 2.1万件
+    computed: str | None  # None: copied; "growth" or "per_10k": how drafter derived it
     basis: dict[str, Any] | None  # the figures it was derived from, formatted for the review note
 
 
@@ -25,8 +26,12 @@ def population_text(population: int) -> str:
     return figures.number(population / 10000, "ratio")
 
 
-def resolve(specs: dict[str, dict[str, Any]], registry: dict[str, dict[str, Any]], end_year: int,
-            population: int | None = None) -> dict[str, Target]:
+def resolve(
+    specs: dict[str, dict[str, Any]],
+    registry: dict[str, dict[str, Any]],
+    end_year: int,
+    population: int | None = None,
+) -> dict[str, Target]:
     """Every indicator the profile gives, and every ratio its population lets us derive."""
     out: dict[str, Target] = {}
     for key, spec in specs.items():
@@ -39,7 +44,9 @@ def resolve(specs: dict[str, dict[str, Any]], registry: dict[str, dict[str, Any]
                 count = out[count_key]
                 value = figures.round_half_up(per_10k(count.value, population), 1)
                 basis = {"count": count.text, "population": population_text(population)}
-                out[key] = Target(key, value, figures.quantity(value, "ratio", meta["unit"]), "per_10k", basis)
+                out[key] = Target(
+                    key, value, figures.quantity(value, "ratio", meta["unit"]), "per_10k", basis
+                )
     return out
 
 
@@ -64,4 +71,9 @@ def _given(key: str, spec: dict[str, Any], meta: dict[str, Any], end_year: int) 
 
 def of_profile(data: dict[str, Any], registry: dict[str, dict[str, Any]]) -> dict[str, Target]:
     """A validated profile's targets, as the plan prints them and the progress report measures them."""
-    return resolve(data["indicators"], registry, data["programme"]["period"]["end"], data["county"].get("population"))
+    return resolve(
+        data["indicators"],
+        registry,
+        data["programme"]["period"]["end"],
+        data["county"].get("population"),
+    )

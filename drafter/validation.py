@@ -1,10 +1,12 @@
 """Validate a profile and say what is wrong in the clerk's terms: file:line, field, what was expected."""
+
 from __future__ import annotations
 
 import datetime as dt
 import difflib
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from cerberus import errors as cerr
 from cerberus.schema import DefinitionSchema
@@ -41,8 +43,16 @@ def _validator(lib: Library) -> tuple[ProfileValidator, dict[str, Any]]:
 def validate(data: Any, smap: SourceMap, lib: Library) -> list[Issue]:
     if not isinstance(data, dict):
         what = _("an empty file") if data is None else type_name_of(data)
-        return [Issue(smap.file, smap.line(()), None,
-                      _("a profile must be a mapping of fields (key: value), got {what}").format(what=what))]
+        return [
+            Issue(
+                smap.file,
+                smap.line(()),
+                None,
+                _("a profile must be a mapping of fields (key: value), got {what}").format(
+                    what=what
+                ),
+            )
+        ]
     validator, schema = _validator(lib)
     if validator.validate(data):
         return _semantic(data, smap, lib)
@@ -67,7 +77,7 @@ def show_value(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return type_name_of(value)
     text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "…\""
+    return text if len(text) <= 60 else text[:57] + '…"'
 
 
 def type_name(name: str) -> str:
@@ -119,7 +129,7 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def unknown_field(name: Any, known: Iterable[str]) -> str:
-    """"unknown field", with the near name if there is one, else the names that are allowed there."""
+    """ "unknown field", with the near name if there is one, else the names that are allowed there."""
     known = list(known)
     hint = suggest(name, known)
     if hint or not known:
@@ -137,14 +147,21 @@ def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any])
     elif code == cerr.REQUIRED_FIELD.code:
         msg = _("required field is missing")
     elif code == cerr.BAD_TYPE.code:
-        msg = _("expected {what}, got {value}").format(what=type_name(constraint), value=show_value(value))
+        msg = _("expected {what}, got {value}").format(
+            what=type_name(constraint), value=show_value(value)
+        )
     elif code == cerr.UNALLOWED_VALUE.code:
         msg = _("expected one of: {choices}; got {value}").format(
-            choices="、".join(map(str, constraint)), value=show_value(value)) + suggest(value, constraint)
+            choices="、".join(map(str, constraint)), value=show_value(value)
+        ) + suggest(value, constraint)
     elif code == cerr.MIN_VALUE.code:
-        msg = _("expected at least {min}, got {value}").format(min=constraint, value=show_value(value))
+        msg = _("expected at least {min}, got {value}").format(
+            min=constraint, value=show_value(value)
+        )
     elif code == cerr.MAX_VALUE.code:
-        msg = _("expected at most {max}, got {value}").format(max=constraint, value=show_value(value))
+        msg = _("expected at most {max}, got {value}").format(
+            max=constraint, value=show_value(value)
+        )
     elif code == cerr.EMPTY_NOT_ALLOWED.code:
         msg = _("must not be empty")
     elif code == cerr.MIN_LENGTH.code:
@@ -154,9 +171,13 @@ def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any])
     elif code == cerr.NOT_NULLABLE.code:
         msg = _("must not be empty")
     elif code == cerr.FORBIDDEN_VALUE.code:
-        msg = _("{value} is already a catalogue task id; choose another id").format(value=show_value(value))
+        msg = _("{value} is already a catalogue task id; choose another id").format(
+            value=show_value(value)
+        )
     elif code == cerr.REGEX_MISMATCH.code:
-        msg = _("use lower-case letters, digits and hyphens, e.g. my-task; got {value}").format(value=show_value(value))
+        msg = _("use lower-case letters, digits and hyphens, e.g. my-task; got {value}").format(
+            value=show_value(value)
+        )
     else:  # pragma: no cover - a rule we do not use
         msg = str(error.rule)
     return Issue(file, line, field, msg)
@@ -173,20 +194,31 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
     programme = data["programme"]
     start, end = programme["period"]["start"], programme["period"]["end"]
     if end < start:
-        add(("programme", "period", "end"),
-            _("the period ends ({end}) before it starts ({start})").format(start=start, end=end))
+        add(
+            ("programme", "period", "end"),
+            _("the period ends ({end}) before it starts ({start})").format(start=start, end=end),
+        )
     elif end - start + 1 > 10:
-        add(("programme", "period", "end"),
-            _("a period of {years} years is longer than 10 years").format(years=end - start + 1))
+        add(
+            ("programme", "period", "end"),
+            _("a period of {years} years is longer than 10 years").format(years=end - start + 1),
+        )
     if not start - 1 <= programme["batch"] <= end:
-        add(("programme", "batch"),
+        add(
+            ("programme", "batch"),
             _("batch year {batch} does not fit the period {start}—{end}").format(
-                batch=programme["batch"], start=start, end=end))
+                batch=programme["batch"], start=start, end=end
+            ),
+        )
     seen: dict[str, int] = {}
     for i, task in enumerate(data.get("tasks", {}).get("custom", [])):
         if task["id"] in seen:
-            add(("tasks", "custom", i, "id"), _("task id {id} is used twice (first at custom[{first}])").format(
-                id=task["id"], first=seen[task["id"]]))
+            add(
+                ("tasks", "custom", i, "id"),
+                _("task id {id} is used twice (first at custom[{first}])").format(
+                    id=task["id"], first=seen[task["id"]]
+                ),
+            )
         seen.setdefault(task["id"], i)
     _check_indicators(data, lib, add)
     return issues
@@ -201,10 +233,17 @@ def _check_indicators(data: dict[str, Any], lib: Library, add: Any) -> None:
         base = spec.get("baseline", {}).get("value")
         if meta["kind"] == "ratio" and not spec:
             if not population:
-                add(("indicators", key), _("to compute {name} give county.population").format(name=meta["name"]))
+                add(
+                    ("indicators", key),
+                    _("to compute {name} give county.population").format(name=meta["name"]),
+                )
             elif meta["per_10k_of"] not in specs:
-                add(("indicators", key), _("to compute {name} give a target for {count}").format(
-                    name=meta["name"], count=meta["per_10k_of"]))
+                add(
+                    ("indicators", key),
+                    _("to compute {name} give a target for {count}").format(
+                        name=meta["name"], count=meta["per_10k_of"]
+                    ),
+                )
             continue
         if "target" not in spec and "growth" not in spec:
             add(("indicators", key), _("give a target, or a baseline and a growth rate"))
@@ -212,14 +251,22 @@ def _check_indicators(data: dict[str, Any], lib: Library, add: Any) -> None:
             add(("indicators", key, "growth"), _("a growth rate needs a baseline"))
         if meta["kind"] == "percent":
             if spec.get("target", 0) > 100:
-                add(("indicators", key, "target"), _("a percentage cannot exceed 100, got {value}").format(
-                    value=spec["target"]))
+                add(
+                    ("indicators", key, "target"),
+                    _("a percentage cannot exceed 100, got {value}").format(value=spec["target"]),
+                )
             if base is not None and base > 100:
-                add(("indicators", key, "baseline", "value"),
-                    _("a percentage cannot exceed 100, got {value}").format(value=base))
+                add(
+                    ("indicators", key, "baseline", "value"),
+                    _("a percentage cannot exceed 100, got {value}").format(value=base),
+                )
         if "target" in spec and base is not None and spec["target"] < base:
-            add(("indicators", key, "target"), _("target {target} is below the baseline {baseline}").format(
-                target=spec["target"], baseline=base))
+            add(
+                ("indicators", key, "target"),
+                _("target {target} is below the baseline {baseline}").format(
+                    target=spec["target"], baseline=base
+                ),
+            )
     if population:
         for key, meta in lib.indicators.items():
             count_key = meta.get("per_10k_of")
@@ -229,8 +276,17 @@ def _check_indicators(data: dict[str, Any], lib: Library, add: Any) -> None:
             places = 0 if isinstance(ratio, int) else 1
             derived = round_half_up(count / population * 10000, places)
             if derived != round_half_up(ratio, places):
-                add(("indicators", key, "target"), _(
-                    "{name} {ratio} does not agree with {count_name} {count} and population {population}: "
-                    "that gives {derived}").format(name=meta["name"], ratio=ratio,
-                                                   count_name=lib.indicators[count_key]["name"], count=count,
-                                                   population=population, derived=derived))
+                add(
+                    ("indicators", key, "target"),
+                    _(
+                        "{name} {ratio} does not agree with {count_name} {count} and population {population}: "
+                        "that gives {derived}"
+                    ).format(
+                        name=meta["name"],
+                        ratio=ratio,
+                        count_name=lib.indicators[count_key]["name"],
+                        count=count,
+                        population=population,
+                        derived=derived,
+                    ),
+                )

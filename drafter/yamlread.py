@@ -4,12 +4,13 @@ PyYAML's node tree keeps marks; plain ``safe_load`` drops them. We compose the
 tree, build the values ourselves and note each key's line, so that every later
 message can say ``file:line``. Duplicate keys are errors, not silent overrides.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
 import re
 import sys
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -52,21 +53,25 @@ def read(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DrafterError.single(name, None, None, _("cannot read file: {reason}").format(reason=exc.strerror)) from None
+        raise DrafterError.single(
+            name, None, None, _("cannot read file: {reason}").format(reason=exc.strerror)
+        ) from None
     return parse(raw, name)
 
 
 # libyaml's parser keeps line marks too and is several times faster; PyYAML's own is the fallback.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-MAX_VALUES = 1_000_000        # more than this is an alias bomb, not a county profile
-PLACEHOLDER = "\ue000"      # stands in for a control character while we find its field
+MAX_VALUES = 1_000_000  # more than this is an alias bomb, not a county profile
+PLACEHOLDER = "\ue000"  # stands in for a control character while we find its field
 # Characters XML 1.0 (and so Word) cannot hold.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def parse(raw: bytes, name: str) -> tuple[Any, SourceMap]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DrafterError.single(name, None, None, _("UTF-16 text (Notepad's \"Unicode\"); save the file as UTF-8"))
+        raise DrafterError.single(
+            name, None, None, _('UTF-16 text (Notepad\'s "Unicode"); save the file as UTF-8')
+        )
     if b"\x00" in raw:
         raise DrafterError.single(name, None, None, _("not a text file (binary data)"))
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -75,7 +80,9 @@ def parse(raw: bytes, name: str) -> tuple[Any, SourceMap]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DrafterError.single(name, line, None, _("not UTF-8 text; save the file as UTF-8")) from None
+        raise DrafterError.single(
+            name, line, None, _("not UTF-8 text; save the file as UTF-8")
+        ) from None
     bad = XML_INVALID.search(text)
     if bad:
         _reject_control_character(text, bad, name)
@@ -111,15 +118,26 @@ def _syntax_error(exc: BaseException, loader: Any, name: str) -> None:
     if isinstance(exc, yaml.MarkedYAMLError):
         # An unclosed quote or bracket is best shown where it opens; anything else where it went wrong.
         unclosed = bool(exc.context) and any(w in exc.context for w in ("quoted scalar", "flow"))
-        mark = (exc.context_mark if unclosed else exc.problem_mark) or exc.context_mark or exc.problem_mark
+        mark = (
+            (exc.context_mark if unclosed else exc.problem_mark)
+            or exc.context_mark
+            or exc.problem_mark
+        )
         problem = "; ".join(p for p in (exc.context, exc.problem) if p)
-        raise DrafterError.single(name, mark.line + 1 if mark else None, None,
-                                  _("YAML syntax error: {problem}").format(problem=problem))
+        raise DrafterError.single(
+            name,
+            mark.line + 1 if mark else None,
+            None,
+            _("YAML syntax error: {problem}").format(problem=problem),
+        )
     if isinstance(exc, RecursionError):
         line = getattr(loader, "line", None)
-        raise DrafterError.single(name, line + 1 if isinstance(line, int) else None, None,
-                                  _("nested too deeply to read"))
-    raise DrafterError.single(name, None, None, _("YAML syntax error: {problem}").format(problem=exc))
+        raise DrafterError.single(
+            name, line + 1 if isinstance(line, int) else None, None, _("nested too deeply to read")
+        )
+    raise DrafterError.single(
+        name, None, None, _("YAML syntax error: {problem}").format(problem=exc)
+    )
 
 
 def _reject_control_character(text: str, bad: re.Match, name: str) -> None:
@@ -134,14 +152,26 @@ def _reject_control_character(text: str, bad: re.Match, name: str) -> None:
             field, line = field_text(path), smap.line(path) or line
     except DrafterError:
         pass
-    raise DrafterError.single(name, line, field, _(
-        "contains the control character {char}, which Word cannot store; delete it").format(char=char))
+    raise DrafterError.single(
+        name,
+        line,
+        field,
+        _("contains the control character {char}, which Word cannot store; delete it").format(
+            char=char
+        ),
+    )
 
 
 def _find(value: Any, path: FieldPath) -> FieldPath | None:
     if isinstance(value, str):
         return path if PLACEHOLDER in value else None
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
     for key, item in items:
         found = _find(item, path + (key,))
         if found is not None:
@@ -155,9 +185,14 @@ def check_text(data: Any, smap: SourceMap) -> None:
         bad = XML_INVALID.search(value)
         if bad:
             file, line = smap.locate(path)
-            raise DrafterError.single(file, line, field_text(path), _(
-                "contains the control character {char}, which Word cannot store; delete it").format(
-                    char=f"U+{ord(bad.group()):04X}"))
+            raise DrafterError.single(
+                file,
+                line,
+                field_text(path),
+                _(
+                    "contains the control character {char}, which Word cannot store; delete it"
+                ).format(char=f"U+{ord(bad.group()):04X}"),
+            )
 
 
 def _strings(value: Any, path: FieldPath):
@@ -182,11 +217,19 @@ class _Builder:
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise DrafterError.single(self.smap.file, node.start_mark.line + 1, field_text(path), _(
-                "more than {n} values: aliases expand too far").format(n=MAX_VALUES))
+            raise DrafterError.single(
+                self.smap.file,
+                node.start_mark.line + 1,
+                field_text(path),
+                _("more than {n} values: aliases expand too far").format(n=MAX_VALUES),
+            )
         if id(node) in self.active:
-            raise DrafterError.single(self.smap.file, node.start_mark.line + 1, field_text(path),
-                                      _("an alias refers to itself"))
+            raise DrafterError.single(
+                self.smap.file,
+                node.start_mark.line + 1,
+                field_text(path),
+                _("an alias refers to itself"),
+            )
         if isinstance(node, yaml.MappingNode):
             self.active.add(id(node))
             try:
@@ -206,8 +249,12 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
-            raise DrafterError.single(self.smap.file, node.start_mark.line + 1, field_text(path), _(
-                "not a valid value: {value} ({reason})").format(value=node.value, reason=exc)) from None
+            raise DrafterError.single(
+                self.smap.file,
+                node.start_mark.line + 1,
+                field_text(path),
+                _("not a valid value: {value} ({reason})").format(value=node.value, reason=exc),
+            ) from None
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[Any, Any]:
         self.loader.flatten_mapping(node)  # resolves << merge keys
@@ -216,11 +263,17 @@ class _Builder:
             line = key_node.start_mark.line + 1
             key = self.build(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
-                raise DrafterError.single(self.smap.file, line, field_text(path), _("a key must be text"))
+                raise DrafterError.single(
+                    self.smap.file, line, field_text(path), _("a key must be text")
+                )
             if key in out:
                 first = self.smap.lines.get(path + (key,))
-                raise DrafterError.single(self.smap.file, line, field_text(path + (key,)),
-                                          _("duplicate key (first given on line {first})").format(first=first))
+                raise DrafterError.single(
+                    self.smap.file,
+                    line,
+                    field_text(path + (key,)),
+                    _("duplicate key (first given on line {first})").format(first=first),
+                )
             self.smap.lines[path + (key,)] = line
             out[key] = self.build(value_node, path + (key,))
         return out

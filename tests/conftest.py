@@ -1,4 +1,5 @@
 """Shared fixtures: drafts of the two seed counties, built once per test session."""
+
 from __future__ import annotations
 
 import copy
@@ -14,14 +15,22 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
 
-os.environ["DRAFTER_LANG"] = "zh_CN"   # messages are asserted in Chinese, whatever the machine's locale
+os.environ["DRAFTER_LANG"] = (
+    "zh_CN"  # messages are asserted in Chinese, whatever the machine's locale
+)
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run drafter as a clerk would: a separate process, so exit codes and stderr are real."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=300,
+    )
 
 
 def load_profile(name: str) -> dict:
@@ -45,8 +54,17 @@ def write_profile(data: dict, path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("built")
-    result = run_cli("build", str(PROFILES / "taishan.yaml"), str(PROFILES / "rongcheng.yaml"),
-                     "-o", str(out), "--format", "docx", "--format", "md")
+    result = run_cli(
+        "build",
+        str(PROFILES / "taishan.yaml"),
+        str(PROFILES / "rongcheng.yaml"),
+        "-o",
+        str(out),
+        "--format",
+        "docx",
+        "--format",
+        "md",
+    )
     assert result.returncode == 0, result.stderr
     return out
 
@@ -54,6 +72,7 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture()
 def variant(tmp_path):
     """Build a modified copy of a seed profile; returns (exit code, stdout+stderr, markdown text or None)."""
+
     def build(name: str, change, fmt: str = "md"):
         data = copy.deepcopy(load_profile(name))
         change(data)
@@ -62,4 +81,5 @@ def variant(tmp_path):
         target = tmp_path / "out" / f"{name}-variant.{fmt}"
         text = target.read_text(encoding="utf-8") if fmt == "md" and target.exists() else None
         return result.returncode, result.stdout + result.stderr, text
+
     return build

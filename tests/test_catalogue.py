@@ -1,4 +1,5 @@
 """The content library: complete against the seeds, consistent, and renderable for every level."""
+
 from __future__ import annotations
 
 import itertools
@@ -10,7 +11,23 @@ from jinja2.sandbox import SandboxedEnvironment
 from drafter import library
 
 LIB = library.load()
-SEED_003 = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1", "4.2", "4.3", "5.1", "5.2", "6.1", "6.2", "7.1"]
+SEED_003 = [
+    "1.1",
+    "1.2",
+    "2.1",
+    "2.2",
+    "2.3",
+    "3.1",
+    "3.2",
+    "4.1",
+    "4.2",
+    "4.3",
+    "5.1",
+    "5.2",
+    "6.1",
+    "6.2",
+    "7.1",
+]
 
 
 def sources() -> set[str]:
@@ -29,8 +46,21 @@ def test_catalogue_size_and_groups():
     ids = LIB.task_ids
     assert len(ids) == len(set(ids)) >= 40
     used = {t["group"] for t in LIB.tasks}
-    assert {"system", "creation", "use", "protection", "management", "service", "talent", "culture",
-            "international"} <= used <= set(LIB.groups)
+    assert (
+        {
+            "system",
+            "creation",
+            "use",
+            "protection",
+            "management",
+            "service",
+            "talent",
+            "culture",
+            "international",
+        }
+        <= used
+        <= set(LIB.groups)
+    )
 
 
 def test_tasks_name_known_roles_lead_first():
@@ -46,16 +76,30 @@ def test_every_layout_places_every_group_once():
         assert sorted(placed) == sorted(LIB.groups), name
 
 
-@pytest.mark.parametrize("level,lists", list(itertools.product(library.LEVELS, [([], []), (["某大学"], ["装备制造"])])))
+@pytest.mark.parametrize(
+    "level,lists", list(itertools.product(library.LEVELS, [([], []), (["某大学"], ["装备制造"])]))
+)
 def test_every_text_renders_for_every_level(level, lists):
     env = SandboxedEnvironment(undefined=StrictUndefined)
     universities, industries = lists
-    ctx = dict(county=dict(name="某县", full_name="某市某县", prefecture="某市", province="某省", level=level),
-               lw=LIB.levels[level], programme=dict(kind="试点县", batch=2024, start=2024, end=2026),
-               industries=industries, universities=universities, funding_rules=None,
-               leading_group=dict(name="县知识产权工作领导小组", short_name="领导小组", office="县市场监管局",
-                                  office_head="", leader_post=""),
-               dept={r: "某部门" for r in LIB.roles})
+    ctx = dict(
+        county=dict(
+            name="某县", full_name="某市某县", prefecture="某市", province="某省", level=level
+        ),
+        lw=LIB.levels[level],
+        programme=dict(kind="试点县", batch=2024, start=2024, end=2026),
+        industries=industries,
+        universities=universities,
+        funding_rules=None,
+        leading_group=dict(
+            name="县知识产权工作领导小组",
+            short_name="领导小组",
+            office="县市场监管局",
+            office_head="",
+            leader_post="",
+        ),
+        dept={r: "某部门" for r in LIB.roles},
+    )
     texts = [t["body"] for t in LIB.tasks] + [t["title"] for t in LIB.tasks]
     for lib_items in (LIB.principles, LIB.safeguards):
         texts += [i["body"] for i in lib_items.values()] + [i["title"] for i in lib_items.values()]
@@ -67,7 +111,7 @@ def test_every_text_renders_for_every_level(level, lists):
         assert body.endswith("。"), task["id"]
         for place in ("泰安", "泰山", "山东", "荣成", "济宁", "威海"):
             assert place not in body, (task["id"], place)
-    for role, spec in LIB.roles.items():
+    for _role, spec in LIB.roles.items():
         for name in (spec.get("names") or {}).values():
             assert env.from_string(name).render(ctx)
 

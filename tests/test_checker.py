@@ -1,5 +1,6 @@
 """drafter.checker: a plan .docx checked for sections, numbering, responsibility lists, leftover
 template markers, page and fonts. drafter's own drafts pass; each broken copy fails with its code."""
+
 from __future__ import annotations
 
 import zipfile
@@ -94,8 +95,11 @@ def test_sections_out_of_order(built, tmp_path):
 def test_principles_are_optional(built, tmp_path):
     doc = load(built, "taishan")
     _i, heading = find(doc, "二、基本原则")
-    for p in [heading] + [p for p in doc.paragraphs if p.text.startswith(("（一）坚持", "（二）坚持", "（三）坚持",
-                                                                         "（四）坚持"))]:
+    for p in [heading] + [
+        p
+        for p in doc.paragraphs
+        if p.text.startswith(("（一）坚持", "（二）坚持", "（三）坚持", "（四）坚持"))
+    ]:
         delete(p)
     for old, new in (("三、", "二、"), ("四、", "三、"), ("五、", "四、")):
         _i, h = find(doc, old)
@@ -114,7 +118,7 @@ def test_repeated_section(built, tmp_path):
 
 # -- 2. numbering -------------------------------------------------------------------------------
 def test_deleted_task_leaves_a_gap_continuous(built, tmp_path):
-    doc = load(built, "taishan")   # tasks 1.–16. run on across the groups
+    doc = load(built, "taishan")  # tasks 1.–16. run on across the groups
     _i, task4 = find(doc, "4.实施高价值专利培育计划")
     delete(task4)
     index, _p = find(doc, "5.实施商标品牌和地标培育工程")
@@ -127,7 +131,7 @@ def test_deleted_task_leaves_a_gap_continuous(built, tmp_path):
 
 
 def test_deleted_task_leaves_a_gap_per_group(built, tmp_path):
-    doc = load(built, "rongcheng")   # tasks restart at 1. under each （一）
+    doc = load(built, "rongcheng")  # tasks restart at 1. under each （一）
     _i, task = find(doc, "2.优化知识产权金融服务")
     delete(task)
     index, _p = find(doc, "3.推动知识产权协同创新与实施")
@@ -193,14 +197,23 @@ def test_empty_units_list_is_not_a_responsibility_list(built, tmp_path):
     doc = load(built, "rongcheng")
     index, task = find(doc, "2.提升传统产业知识产权竞争优势")
     task.runs[-1].text = "（责任单位：）"
-    assert [(f.code, f.paragraph) for f in check(save(doc, tmp_path))] == [("task-responsibility", index)]
+    assert [(f.code, f.paragraph) for f in check(save(doc, tmp_path))] == [
+        ("task-responsibility", index)
+    ]
 
 
 def test_responsibility_styles_accepted(built, tmp_path):
     doc = load(built, "rongcheng")
-    endings = ["（市市场监督管理局（知识产权局）负责）", "（市科学技术局、市财政局等按职责分工负责）。",
-               "(责任单位：市商务局)"]
-    for prefix, ending in zip(("1.培育高价值知识产权", "2.提升传统产业", "1.培育知识产权密集型企业"), endings):
+    endings = [
+        "（市市场监督管理局（知识产权局）负责）",
+        "（市科学技术局、市财政局等按职责分工负责）。",
+        "(责任单位：市商务局)",
+    ]
+    for prefix, ending in zip(
+        ("1.培育高价值知识产权", "2.提升传统产业", "1.培育知识产权密集型企业"),
+        endings,
+        strict=False,
+    ):
         _i, task = find(doc, prefix)
         task.runs[-1].text = ending
     assert check(save(doc, tmp_path)) == []
@@ -283,12 +296,15 @@ def test_body_run_in_songti(built, tmp_path):
     assert "宋体" in findings[0].message and "仿宋_GB2312" in findings[0].message
 
 
-@pytest.mark.parametrize("prefix,run,expected", [
-    ("一、指导思想", 0, "黑体"),
-    ("（一）完善知识产权制度体系", 0, "楷体_GB2312"),
-    ("（一）坚持创新引领。", 0, "楷体_GB2312"),   # a run-in lead
-    ("泰安市泰山区国家知识产权强县建设试点县", 0, "方正小标宋简体"),   # the plan's title
-])
+@pytest.mark.parametrize(
+    "prefix,run,expected",
+    [
+        ("一、指导思想", 0, "黑体"),
+        ("（一）完善知识产权制度体系", 0, "楷体_GB2312"),
+        ("（一）坚持创新引领。", 0, "楷体_GB2312"),  # a run-in lead
+        ("泰安市泰山区国家知识产权强县建设试点县", 0, "方正小标宋简体"),  # the plan's title
+    ],
+)
 def test_heading_and_title_fonts(built, tmp_path, prefix, run, expected):
     doc = load(built, "taishan")
     index, para = find(doc, prefix)
@@ -311,7 +327,7 @@ def test_font_resolved_from_styles(built, tmp_path):
     index, para = find(doc, "以习近平新时代中国特色社会主义思想为指导")
     for run in para.runs:
         run._r.rPr.remove(run._r.rPr.find(qn("w:rFonts")))
-    assert check(save(doc, tmp_path, "inherits")) == []          # Normal says 仿宋_GB2312
+    assert check(save(doc, tmp_path, "inherits")) == []  # Normal says 仿宋_GB2312
     normal = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     normal.set(qn("w:eastAsia"), "宋体")
     findings = [f for f in check(save(doc, tmp_path)) if f.paragraph == index]
@@ -371,7 +387,12 @@ def hand_made(paragraphs: list[str], gb: bool):
     if gb:
         s = doc.sections[0]
         s.page_width, s.page_height = Mm(210), Mm(297)
-        s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
+        s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = (
+            Mm(37),
+            Mm(35),
+            Mm(28),
+            Mm(26),
+        )
         normal = doc.styles["Normal"]
         normal.font.size = Pt(16)
         fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
@@ -407,13 +428,16 @@ def test_hand_made_plan_with_word_defaults(tmp_path):
     findings = check(save(hand_made(PLAN, gb=False), tmp_path))
     assert set(codes(findings)) == {"page-size", "page-margins", "font", "font-size"}
     fonts = {f.paragraph: f for f in findings if f.code == "font"}
-    assert set(fonts) == set(range(1, len(PLAN) + 1))       # every paragraph is in Word's default font
-    assert "方正小标宋简体" in fonts[1].message               # the title
-    assert "黑体" in fonts[3].message                         # 一、指导思想
-    assert "楷体_GB2312" in fonts[9].message                  # （一）提升知识产权创造水平
-    assert "仿宋_GB2312" in fonts[10].message                 # a task
-    assert all(f.excerpt == PLAN[f.paragraph - 1][:20] + ("…" if len(PLAN[f.paragraph - 1]) > 20 else "")
-               for f in findings if f.paragraph)
+    assert set(fonts) == set(range(1, len(PLAN) + 1))  # every paragraph is in Word's default font
+    assert "方正小标宋简体" in fonts[1].message  # the title
+    assert "黑体" in fonts[3].message  # 一、指导思想
+    assert "楷体_GB2312" in fonts[9].message  # （一）提升知识产权创造水平
+    assert "仿宋_GB2312" in fonts[10].message  # a task
+    assert all(
+        f.excerpt == PLAN[f.paragraph - 1][:20] + ("…" if len(PLAN[f.paragraph - 1]) > 20 else "")
+        for f in findings
+        if f.paragraph
+    )
 
 
 def test_hand_made_plan_level4_gap_and_missing_duty(tmp_path):
@@ -450,8 +474,14 @@ def _not_docx(tmp_path: Path) -> dict[str, Path]:
         z.writestr("hello.txt", "hello")
     empty = tmp_path / "empty.docx"
     empty.write_bytes(b"")
-    return {"text": text, "doc": old, "zip": other_zip, "empty": empty,
-            "missing": tmp_path / "missing.docx", "folder": tmp_path}
+    return {
+        "text": text,
+        "doc": old,
+        "zip": other_zip,
+        "empty": empty,
+        "missing": tmp_path / "missing.docx",
+        "folder": tmp_path,
+    }
 
 
 @pytest.mark.parametrize("kind", ["text", "doc", "zip", "empty", "missing", "folder"])
@@ -466,9 +496,16 @@ def test_not_a_docx_is_bad_input(tmp_path, kind):
 
 # -- output -------------------------------------------------------------------------------------
 def test_format_finding():
-    f = Finding(57, "numbering-gap", "numbering is not continuous: 3. is followed by 5.", "5.实施商标品牌和地标培育…")
-    assert format_finding(Path("plan.docx"), f) == \
-        'plan.docx: ¶57: numbering-gap: numbering is not continuous: 3. is followed by 5. ("5.实施商标品牌和地标培育…")'
+    f = Finding(
+        57,
+        "numbering-gap",
+        "numbering is not continuous: 3. is followed by 5.",
+        "5.实施商标品牌和地标培育…",
+    )
+    assert (
+        format_finding(Path("plan.docx"), f)
+        == 'plan.docx: ¶57: numbering-gap: numbering is not continuous: 3. is followed by 5. ("5.实施商标品牌和地标培育…")'
+    )
     whole = Finding(None, "page-size", "not A4", "")
     assert format_finding("plan.docx", whole) == "plan.docx: page-size: not A4"
 
@@ -481,13 +518,17 @@ def test_findings_are_sorted_document_wide_first(built, tmp_path):
     _i, heading = find(doc, "五、保障措施")
     retext(heading, "保障措施", "其他事项")
     findings = check(save(doc, tmp_path))
-    assert codes(findings)[:2] in (["sections-missing", "page-margins"], ["page-margins", "sections-missing"])
+    assert codes(findings)[:2] in (
+        ["sections-missing", "page-margins"],
+        ["page-margins", "sections-missing"],
+    )
     indexed = [f.paragraph for f in findings if f.paragraph is not None]
     assert indexed == sorted(indexed) and len(indexed) == 1
 
 
 def test_check_command_exit_codes(built, tmp_path):
     from conftest import run_cli
+
     good = run_cli("check", str(built / "taishan.docx"))
     assert good.returncode == 0 and "未发现问题" in good.stdout
     doc = docx.Document(str(built / "taishan.docx"))
@@ -499,4 +540,8 @@ def test_check_command_exit_codes(built, tmp_path):
     notdocx = tmp_path / "plan.docx"
     notdocx.write_text("hello", encoding="utf-8")
     res = run_cli("check", str(notdocx))
-    assert res.returncode == 1 and "不是 Word .docx 文件" in res.stderr and "Traceback" not in res.stderr
+    assert (
+        res.returncode == 1
+        and "不是 Word .docx 文件" in res.stderr
+        and "Traceback" not in res.stderr
+    )

@@ -1,18 +1,21 @@
 """Every command explains itself, in Chinese by default and in English on request."""
+
 from __future__ import annotations
 
 import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
-
 from conftest import ROOT, run_cli
 
 
-@pytest.mark.parametrize("command,options", [
-    ([], ["validate", "build", "--lang"]),
-    (["validate"], ["PROFILES"]),
-    (["build"], ["--output", "--format", "--no-comments"]),
-])
+@pytest.mark.parametrize(
+    "command,options",
+    [
+        ([], ["validate", "build", "--lang"]),
+        (["validate"], ["PROFILES"]),
+        (["build"], ["--output", "--format", "--no-comments"]),
+    ],
+)
 def test_help_describes_every_option(command, options):
     result = run_cli(*command, "--help")
     assert result.returncode == 0

@@ -1,4 +1,5 @@
 """GB/T 9704 layout, read from the .docx XML: page, fonts, sizes, indents, page numbers, page breaks."""
+
 from __future__ import annotations
 
 import docx
@@ -25,13 +26,22 @@ def test_a4_page_and_margins(doc):
     s = doc.sections[0]
     mm = lambda length: round(length.mm, 1)  # noqa: E731 - .docx stores twips
     assert (mm(s.page_width), mm(s.page_height)) == (210, 297)
-    assert (mm(s.top_margin), mm(s.bottom_margin), mm(s.left_margin), mm(s.right_margin)) == (37, 35, 28, 26)
+    assert (mm(s.top_margin), mm(s.bottom_margin), mm(s.left_margin), mm(s.right_margin)) == (
+        37,
+        35,
+        28,
+        26,
+    )
 
 
 def test_body_font_indent_and_line_pitch(doc):
     p = para(doc, "为落实《知识产权强国建设纲要")
     run = p.runs[0]
-    assert fonts(run) == {"eastAsia": "仿宋_GB2312", "ascii": "Times New Roman", "hAnsi": "Times New Roman"}
+    assert fonts(run) == {
+        "eastAsia": "仿宋_GB2312",
+        "ascii": "Times New Roman",
+        "hAnsi": "Times New Roman",
+    }
     assert run.font.size == Pt(16)
     pf = p.paragraph_format
     assert pf.first_line_indent == Pt(32)

@@ -3,6 +3,7 @@ and a profile that validates always builds.
 
 CI runs a few hundred examples; a nightly run sets DRAFTER_FUZZ_EXAMPLES=10000.
 """
+
 from __future__ import annotations
 
 import copy
@@ -13,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from drafter import compose, library
 from drafter.errors import DrafterError
 from drafter.profiles import load
@@ -24,25 +25,70 @@ from drafter.writers.docx import DocxWriter
 from drafter.writers.markdown import render
 
 EXAMPLES = int(os.environ.get("DRAFTER_FUZZ_EXAMPLES", "300"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=bool(os.environ.get("CI")),
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=bool(os.environ.get("CI")),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 LIB = library.load()
-SEEDS = [yaml.safe_load((ROOT / "tests" / "bad_inputs" / "bases" / "taishan.yaml").read_text(encoding="utf-8")),
-         yaml.safe_load((ROOT / "profiles" / "rongcheng.yaml").read_text(encoding="utf-8")),
-         yaml.safe_load((ROOT / "examples" / "sample-county.yaml").read_text(encoding="utf-8"))]
+SEEDS = [
+    yaml.safe_load(
+        (ROOT / "tests" / "bad_inputs" / "bases" / "taishan.yaml").read_text(encoding="utf-8")
+    ),
+    yaml.safe_load((ROOT / "profiles" / "rongcheng.yaml").read_text(encoding="utf-8")),
+    yaml.safe_load((ROOT / "examples" / "sample-county.yaml").read_text(encoding="utf-8")),
+]
 for seed in SEEDS:
     seed.pop("extends", None)
     seed["county"].setdefault("province", "山东省")
 
 HOSTILE = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["{{ county.name }}", "{{ x }}", "{% for i in range(99999) %}x{% endfor %}", "}}{{", "{#",
-                     "\x01", "\x0b", "\ufffe", "\u202e", "None", "null", "~", "", " ", "'", '"', "\\", "&a", "*a",
-                     "---", "\t", "区", "县级市", "2022-13-40", "1e309", "-1", "0", "{{ ''.__class__ }}", "a" * 5000]),
+    st.sampled_from(
+        [
+            "{{ county.name }}",
+            "{{ x }}",
+            "{% for i in range(99999) %}x{% endfor %}",
+            "}}{{",
+            "{#",
+            "\x01",
+            "\x0b",
+            "\ufffe",
+            "\u202e",
+            "None",
+            "null",
+            "~",
+            "",
+            " ",
+            "'",
+            '"',
+            "\\",
+            "&a",
+            "*a",
+            "---",
+            "\t",
+            "区",
+            "县级市",
+            "2022-13-40",
+            "1e309",
+            "-1",
+            "0",
+            "{{ ''.__class__ }}",
+            "a" * 5000,
+        ]
+    ),
 )
-VALUES = st.one_of(HOSTILE, st.integers(-10**6, 10**12), st.floats(allow_nan=True), st.booleans(), st.none(),
-                   st.lists(HOSTILE, max_size=3), st.dictionaries(HOSTILE, HOSTILE, max_size=2),
-                   st.dates(dt.date(1800, 1, 1), dt.date(2200, 1, 1)))
+VALUES = st.one_of(
+    HOSTILE,
+    st.integers(-(10**6), 10**12),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    st.lists(HOSTILE, max_size=3),
+    st.dictionaries(HOSTILE, HOSTILE, max_size=2),
+    st.dates(dt.date(1800, 1, 1), dt.date(2200, 1, 1)),
+)
 
 
 def paths(value: Any, prefix: tuple = ()) -> list[tuple]:
@@ -85,7 +131,7 @@ def must_accept_or_reject(text: str) -> None:
             assert exc.issues and all(str(i).startswith(str(path)) for i in exc.issues), exc.issues
             return
         DocxWriter().build(document).save(str(Path(tmp) / "out.docx"))
-        if "None" not in text:             # a "None" the profile itself wrote is the clerk's text, not a gap
+        if "None" not in text:  # a "None" the profile itself wrote is the clerk's text, not a gap
             assert "None" not in render(document)
 
 
@@ -107,7 +153,26 @@ def test_mangled_yaml_text(data):
     text = yaml.safe_dump(data.draw(st.sampled_from(SEEDS)), allow_unicode=True, sort_keys=False)
     for _ in range(data.draw(st.integers(1, 4))):
         at = data.draw(st.integers(0, len(text)))
-        junk = data.draw(st.sampled_from(["\t", ":", "[", "{", "'", '"', "&x", "*x", "- ", "\n  ", "\x01", "#", "!!python/object:os.system ", "<<: *x"]))
+        junk = data.draw(
+            st.sampled_from(
+                [
+                    "\t",
+                    ":",
+                    "[",
+                    "{",
+                    "'",
+                    '"',
+                    "&x",
+                    "*x",
+                    "- ",
+                    "\n  ",
+                    "\x01",
+                    "#",
+                    "!!python/object:os.system ",
+                    "<<: *x",
+                ]
+            )
+        )
         text = text[:at] + junk + text[at:]
     must_accept_or_reject(text)
 
@@ -115,7 +180,13 @@ def test_mangled_yaml_text(data):
 def text_paths(value: Any, prefix: tuple = ()) -> list[tuple]:
     if isinstance(value, str):
         return [prefix]
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
     return [p for k, v in items for p in text_paths(v, prefix + (k,))]
 
 

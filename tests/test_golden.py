@@ -3,12 +3,12 @@
 A template or catalogue change shows up here as a readable diff. When the change is
 intended, refresh the golden files with:  scripts/refresh_examples.sh
 """
+
 from __future__ import annotations
 
 import difflib
 
 import pytest
-
 from conftest import ROOT, run_cli
 
 
@@ -19,11 +19,23 @@ def test_markdown_matches_golden(county, tmp_path):
     fresh = (tmp_path / f"{county}.md").read_text(encoding="utf-8")
     golden = (ROOT / "examples" / f"{county}.md").read_text(encoding="utf-8")
     if fresh != golden:
-        diff = "".join(difflib.unified_diff(golden.splitlines(True), fresh.splitlines(True),
-                                            f"examples/{county}.md", "fresh build"))
-        pytest.fail(f"draft differs from golden file; if intended, run scripts/refresh_examples.sh\n{diff}")
+        diff = "".join(
+            difflib.unified_diff(
+                golden.splitlines(True),
+                fresh.splitlines(True),
+                f"examples/{county}.md",
+                "fresh build",
+            )
+        )
+        pytest.fail(
+            f"draft differs from golden file; if intended, run scripts/refresh_examples.sh\n{diff}"
+        )
 
 
 def test_golden_files_hold_real_drafts():
     text = (ROOT / "examples" / "taishan.md").read_text(encoding="utf-8")
-    assert "泰山政字〔2022〕6号" in text and "## 四、重点任务" in text and text.count("按职责分工负责") >= 16
+    assert (
+        "泰山政字〔2022〕6号" in text
+        and "## 四、重点任务" in text
+        and text.count("按职责分工负责") >= 16
+    )

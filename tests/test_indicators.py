@@ -1,13 +1,13 @@
 """Targets and indicators (issue 5): computed figures, their review comments, checks, and the tables."""
+
 from __future__ import annotations
 
 import re
 
 import docx
 import pytest
-from docx.oxml.ns import qn
-
 from conftest import load_profile, run_cli, write_profile
+from docx.oxml.ns import qn
 
 
 def build(tmp_path, data, *formats, extra=()):
@@ -19,7 +19,10 @@ def build(tmp_path, data, *formats, extra=()):
 
 def growth_profile():
     data = load_profile("taishan")
-    data["indicators"]["valid_invention_patents"] = {"baseline": {"value": 1500, "year": 2021}, "growth": 0.12}
+    data["indicators"]["valid_invention_patents"] = {
+        "baseline": {"value": 1500, "year": 2021},
+        "growth": 0.12,
+    }
     del data["indicators"]["invention_per_10k"]
     return data
 
@@ -29,14 +32,22 @@ def test_growth_target_is_computed_and_commented(tmp_path):
     result, out = build(tmp_path, growth_profile(), "docx", "md")
     assert result.returncode == 0, result.stderr
     md = (out / "county.md").read_text(encoding="utf-8")
-    assert "全区有效发明专利达到2360件以上<sup>[按2021年基数1500件、年均增长12%测算，请核实]</sup>" in md
+    assert (
+        "全区有效发明专利达到2360件以上<sup>[按2021年基数1500件、年均增长12%测算，请核实]</sup>"
+        in md
+    )
     doc = docx.Document(str(out / "county.docx"))
     comments = [c.text for c in doc.comments]
     assert comments == ["按2021年基数1500件、年均增长12%测算，请核实"]
-    anchored = next(p for p in doc.paragraphs if p._p.find(f".//{qn('w:commentRangeStart')}") is not None)
+    anchored = next(
+        p for p in doc.paragraphs if p._p.find(f".//{qn('w:commentRangeStart')}") is not None
+    )
     start = anchored._p.find(f".//{qn('w:commentRangeStart')}")
     run = start.getnext()
-    assert run.tag == qn("w:r") and "".join(t.text for t in run.iter(qn("w:t"))) == "全区有效发明专利达到2360件以上"
+    assert (
+        run.tag == qn("w:r")
+        and "".join(t.text for t in run.iter(qn("w:t"))) == "全区有效发明专利达到2360件以上"
+    )
 
 
 def test_no_comments_option(tmp_path):
@@ -61,8 +72,14 @@ def test_ratio_computed_from_population(tmp_path):
     result, out = build(tmp_path, data)
     assert result.returncode == 0, result.stderr
     md = (out / "county.md").read_text(encoding="utf-8")
-    assert "万人有效发明专利拥有量达到24.0件以上<sup>[按2300件、常住人口95.8万人测算，请核实]</sup>" in md
-    assert "万人高价值发明专利拥有量提高至5.8件<sup>[按560件、常住人口95.8万人测算，请核实]</sup>" in md
+    assert (
+        "万人有效发明专利拥有量达到24.0件以上<sup>[按2300件、常住人口95.8万人测算，请核实]</sup>"
+        in md
+    )
+    assert (
+        "万人高价值发明专利拥有量提高至5.8件<sup>[按560件、常住人口95.8万人测算，请核实]</sup>"
+        in md
+    )
 
 
 def test_count_and_ratio_must_agree(tmp_path):
@@ -71,18 +88,32 @@ def test_count_and_ratio_must_agree(tmp_path):
     data["county"]["population"] = 800000
     result, _ = build(tmp_path, data)
     assert result.returncode == 1
-    assert re.search(r"county\.yaml:\d+: indicators\.invention_per_10k\.target: 万人有效发明专利拥有量 24 与有效发明专利 2300"
-                     r"、人口 800000 不符：按此测算应为 29", result.stderr), result.stderr
+    assert re.search(
+        r"county\.yaml:\d+: indicators\.invention_per_10k\.target: 万人有效发明专利拥有量 24 与有效发明专利 2300"
+        r"、人口 800000 不符：按此测算应为 29",
+        result.stderr,
+    ), result.stderr
 
 
-@pytest.mark.parametrize("change,fragment", [
-    (lambda d: d["indicators"].update(valid_invention_patents={"baseline": {"value": 2500, "year": 2021}, "target": 2300}),
-     "indicators.valid_invention_patents.target: 目标值 2300 低于基数 2500"),
-    (lambda d: d["indicators"].update(penalty_closure_rate={"target": 120}),
-     "indicators.penalty_closure_rate.target: 百分比不能超过 100，得到 120"),
-    (lambda d: d["indicators"].update(high_value_per_10k={}),
-     "indicators.high_value_per_10k: 测算万人高价值发明专利拥有量需要填写 county.population"),
-])
+@pytest.mark.parametrize(
+    "change,fragment",
+    [
+        (
+            lambda d: d["indicators"].update(
+                valid_invention_patents={"baseline": {"value": 2500, "year": 2021}, "target": 2300}
+            ),
+            "indicators.valid_invention_patents.target: 目标值 2300 低于基数 2500",
+        ),
+        (
+            lambda d: d["indicators"].update(penalty_closure_rate={"target": 120}),
+            "indicators.penalty_closure_rate.target: 百分比不能超过 100，得到 120",
+        ),
+        (
+            lambda d: d["indicators"].update(high_value_per_10k={}),
+            "indicators.high_value_per_10k: 测算万人高价值发明专利拥有量需要填写 county.population",
+        ),
+    ],
+)
 def test_impossible_targets_are_rejected_with_line(tmp_path, change, fragment):
     data = load_profile("taishan")
     change(data)
@@ -97,7 +128,9 @@ def test_indicator_not_given_is_left_out(tmp_path):
         del data["indicators"][key]
     result, out = build(tmp_path, data)
     md = (out / "county.md").read_text(encoding="utf-8")
-    goal = next(line for line in md.splitlines() if line.startswith("**（二）知识产权运用水平明显提升。**"))
+    goal = next(
+        line for line in md.splitlines() if line.startswith("**（二）知识产权运用水平明显提升。**")
+    )
     assert "质押额" not in goal and "质押融资登记" not in goal
     assert "质押融资规模显著扩大。提升知识产权产业化水平" in goal
     assert "None" not in md and "。。" not in md and "，。" not in md
@@ -115,7 +148,7 @@ def test_indicator_table(tmp_path):
     assert ["1", "有效发明专利", "件", "2021", "1500", "2360", "预期性"] in rows
     # registry order; no baseline given, so "—" (never an empty cell)
     assert rows[11] == ["11", "侵犯知识产权行政处罚案件结案率", "%", "—", "—", "90", "约束性"]
-    assert len(rows) == 1 + 12          # the 12 indicators the profile gives, and no others
+    assert len(rows) == 1 + 12  # the 12 indicators the profile gives, and no others
     md = (out / "county.md").read_text(encoding="utf-8")
     assert "附件：1.泰安市泰山区国家知识产权强县建设试点县主要指标表" in md
     assert "\n\n2.泰安市泰山区国家知识产权强县建设试点县重点任务分工表" in md

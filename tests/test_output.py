@@ -1,4 +1,5 @@
 """Outputs are written whole or not at all, with ordinary file permissions."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """README opens with the two commands, and CI runs the second one verbatim."""
+
 from __future__ import annotations
 
 import os
@@ -7,7 +8,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -35,7 +35,12 @@ def test_installed_command_works_from_any_directory(tmp_path):
         if os.environ.get("CI"):
             pytest.fail("CI installs the package, so the drafter command must exist")
         pytest.skip("drafter is not installed in this environment")
-    result = subprocess.run([exe, "build", str(ROOT / "profiles" / "taishan.yaml"), "-o", "drafts", "--format", "md"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [exe, "build", str(ROOT / "profiles" / "taishan.yaml"), "-o", "drafts", "--format", "md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "泰山政字〔2022〕6号" in (tmp_path / "drafts" / "taishan.md").read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ Time progress in a 2022–2025 period at 2023-06-30 (the period ends 2025-12-31)
   from 2020-12-31 (baseline 2020):   911 days of 1826  = 49.89%
   from 2022-01-01 (no baseline):     545 days of 1460  = 37.33%
 """
+
 from __future__ import annotations
 
 import copy
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import ROOT, load_profile, write_profile
+
 from drafter import i18n, library, profiles
 from drafter.errors import DrafterError
 from drafter.model import Role, Table
@@ -75,13 +76,18 @@ def test_baseline_target_growth_completion_and_schedule(tmp_path):
     doc = report(tmp_path, BASELINE, {"valid_invention_patents": 1800})
     assert doc.title == "泰安市泰山区国家知识产权强县建设试点县工作进展情况"
     assert doc.parts[0].blocks[0].role is Role.TITLE and doc.parts[0].blocks[0].text == doc.title
-    assert texts(doc)[1] == ("截至2023年6月底，《泰安市泰山区国家知识产权强县建设试点县（区）工作方案（2022—2025年）》"
-                             "确定的1项主要指标中，1项已有统计数据，其中符合进度1项。")
+    assert texts(doc)[1] == (
+        "截至2023年6月底，《泰安市泰山区国家知识产权强县建设试点县（区）工作方案（2022—2025年）》"
+        "确定的1项主要指标中，1项已有统计数据，其中符合进度1项。"
+    )
     assert section(doc, "一、主要指标完成情况") == [
-        "有效发明专利达到1800件，较2021年（1500件）增长20%，完成预期目标的38%（2025年目标2300件）。"]
+        "有效发明专利达到1800件，较2021年（1500件）增长20%，完成预期目标的38%（2025年目标2300件）。"
+    ]
     t = table(doc)
     assert t.columns == COLUMNS
-    assert t.rows == [["有效发明专利", "件", "1500（2021年）", "2300", "1800", "20%", "38%", "符合进度"]]
+    assert t.rows == [
+        ["有效发明专利", "件", "1500（2021年）", "2300", "1800", "20%", "38%", "符合进度"]
+    ]
     assert section(doc, "二、进度滞后的指标") == ["已统计的各项指标均已完成或符合时间进度。"]
 
 
@@ -90,7 +96,8 @@ def test_just_behind_the_time_progress(tmp_path):
     doc = report(tmp_path, BASELINE, {"valid_invention_patents": 1790})
     assert table(doc).rows[0][-2:] == ["36%", "滞后于进度"]
     assert section(doc, "二、进度滞后的指标") == [
-        "有效发明专利完成预期目标的36%，低于同期时间进度（37%，自2021年底起算），需加快推进。"]
+        "有效发明专利完成预期目标的36%，低于同期时间进度（37%，自2021年底起算），需加快推进。"
+    ]
 
 
 def test_seed_004_high_value_patents(tmp_path):
@@ -100,19 +107,36 @@ def test_seed_004_high_value_patents(tmp_path):
     doc = report(tmp_path, SEED_004, {"high_value_per_10k": 2.67})
     (para,) = section(doc, "一、主要指标完成情况")
     assert "完成预期目标的74%" in para
-    assert para == "万人高价值发明专利拥有量达到2.67件，较2020年（1.45件）增长84%，完成预期目标的74%（2025年目标3.1件）。"
-    assert table(doc).rows[0] == ["万人高价值发明专利拥有量", "件", "1.45（2020年）", "3.1", "2.67", "84%", "74%", "符合进度"]
+    assert (
+        para
+        == "万人高价值发明专利拥有量达到2.67件，较2020年（1.45件）增长84%，完成预期目标的74%（2025年目标3.1件）。"
+    )
+    assert table(doc).rows[0] == [
+        "万人高价值发明专利拥有量",
+        "件",
+        "1.45（2020年）",
+        "3.1",
+        "2.67",
+        "84%",
+        "74%",
+        "符合进度",
+    ]
 
 
 def test_no_baseline_leaves_growth_out_and_is_listed_behind(tmp_path):
     # 4 of 13 = 30.77% -> 31%; no baseline, so time counts from 2022-01-01: 37.33% -> behind.
-    doc = report(tmp_path, {**BASELINE, **NO_BASELINE}, {"valid_invention_patents": 1800, "well_known_trademarks": 4})
+    doc = report(
+        tmp_path,
+        {**BASELINE, **NO_BASELINE},
+        {"valid_invention_patents": 1800, "well_known_trademarks": 4},
+    )
     paras = section(doc, "一、主要指标完成情况")
     assert paras[1] == "中国驰名商标达到4件，完成预期目标的31%（2025年目标13件）。"
     assert "较" not in paras[1] and "，，" not in paras[1]
     assert table(doc).rows[1] == ["中国驰名商标", "件", "—", "13", "4", "—", "31%", "滞后于进度"]
     assert section(doc, "二、进度滞后的指标") == [
-        "中国驰名商标完成预期目标的31%，低于同期时间进度（37%，自2022年初起算），需加快推进。"]
+        "中国驰名商标完成预期目标的31%，低于同期时间进度（37%，自2022年初起算），需加快推进。"
+    ]
     assert texts(doc)[1].endswith("2项已有统计数据，其中符合进度1项，滞后于进度1项。")
 
 
@@ -122,17 +146,23 @@ def test_growth_rate_target(tmp_path):
     spec = {"valid_invention_patents": {"baseline": {"value": 1500, "year": 2021}, "growth": 0.12}}
     doc = report(tmp_path, spec, {"valid_invention_patents": 1800})
     assert section(doc, "一、主要指标完成情况") == [
-        "有效发明专利达到1800件，较2021年（1500件）增长20%，完成预期目标的35%（2025年目标2360件）。"]
+        "有效发明专利达到1800件，较2021年（1500件）增长20%，完成预期目标的35%（2025年目标2360件）。"
+    ]
     assert table(doc).rows[0][2:] == ["1500（2021年）", "2360", "1800", "20%", "35%", "滞后于进度"]
 
 
 def test_rate_completion_is_actual_over_target_and_growth_in_points(tmp_path):
     # 85 / 90 = 94.4% -> 94%; up 5 percentage points on 80%. 102 of 100 would be done.
-    spec = {"penalty_closure_rate": {"target": 90, "baseline": {"value": 80, "year": 2021}},
-            "adjudication_rate": {"target": 100}}
+    spec = {
+        "penalty_closure_rate": {"target": 90, "baseline": {"value": 80, "year": 2021}},
+        "adjudication_rate": {"target": 100},
+    }
     doc = report(tmp_path, spec, {"penalty_closure_rate": 85, "adjudication_rate": 100})
     paras = section(doc, "一、主要指标完成情况")
-    assert paras[0] == "侵犯知识产权行政处罚案件结案率达到85%，较2021年（80%）提高5个百分点，完成预期目标的94%（2025年目标90%）。"
+    assert (
+        paras[0]
+        == "侵犯知识产权行政处罚案件结案率达到85%，较2021年（80%）提高5个百分点，完成预期目标的94%（2025年目标90%）。"
+    )
     rows = table(doc).rows
     assert rows[0][1:] == ["%", "80（2021年）", "90", "85", "5个百分点", "94%", "符合进度"]
     assert rows[1][-2:] == ["100%", "已完成"]
@@ -140,19 +170,25 @@ def test_rate_completion_is_actual_over_target_and_growth_in_points(tmp_path):
 
 def test_decline_and_unreported_indicators(tmp_path):
     # 1400 against 1500: down 6.67% -> 下降7%; completion -100 / 800 is shown as 0%, and it is behind.
-    doc = report(tmp_path, {**BASELINE, **NO_BASELINE}, {"valid_invention_patents": 1400}, as_of="2023-06-15")
+    doc = report(
+        tmp_path, {**BASELINE, **NO_BASELINE}, {"valid_invention_patents": 1400}, as_of="2023-06-15"
+    )
     paras = texts(doc)
     assert paras[1].startswith("截至2023年6月15日，")
     assert "1项主要指标" not in paras[1] and "确定的2项主要指标中，1项已有统计数据" in paras[1]
     assert section(doc, "一、主要指标完成情况") == [
         "有效发明专利达到1400件，较2021年（1500件）下降7%，完成预期目标的0%（2025年目标2300件）。",
-        "以下指标暂无统计数据：中国驰名商标。"]
+        "以下指标暂无统计数据：中国驰名商标。",
+    ]
     assert table(doc).rows[0][5:] == ["-7%", "0%", "滞后于进度"]
 
 
 def test_docx_and_markdown_read_back(tmp_path):
-    doc = report(tmp_path, {**BASELINE, **SEED_004, **NO_BASELINE},
-                 {"valid_invention_patents": 1800, "high_value_per_10k": 2.67, "well_known_trademarks": 4})
+    doc = report(
+        tmp_path,
+        {**BASELINE, **SEED_004, **NO_BASELINE},
+        {"valid_invention_patents": 1800, "high_value_per_10k": 2.67, "well_known_trademarks": 4},
+    )
     docx_writer.write(doc, tmp_path / "report.docx")
     markdown.write(doc, tmp_path / "report.md")
 
@@ -162,11 +198,23 @@ def test_docx_and_markdown_read_back(tmp_path):
     assert d.paragraphs[0].style.name == "Title"
     heading = next(p for p in d.paragraphs if p.text == "一、主要指标完成情况")
     assert heading.style.name == "Heading 1"
-    assert "万人高价值发明专利拥有量达到2.67件，较2020年（1.45件）增长84%，完成预期目标的74%（2025年目标3.1件）。" in paras
+    assert (
+        "万人高价值发明专利拥有量达到2.67件，较2020年（1.45件）增长84%，完成预期目标的74%（2025年目标3.1件）。"
+        in paras
+    )
     assert "二、进度滞后的指标" in paras
     (grid,) = d.tables
     assert [c.text for c in grid.rows[0].cells] == COLUMNS
-    assert [c.text for c in grid.rows[1].cells] == ["有效发明专利", "件", "1500（2021年）", "2300", "1800", "20%", "38%", "符合进度"]
+    assert [c.text for c in grid.rows[1].cells] == [
+        "有效发明专利",
+        "件",
+        "1500（2021年）",
+        "2300",
+        "1800",
+        "20%",
+        "38%",
+        "符合进度",
+    ]
     assert len(grid.rows) == 4
     assert round(d.sections[0].left_margin.mm) == 28 and round(d.sections[0].top_margin.mm) == 37
 
@@ -175,14 +223,18 @@ def test_docx_and_markdown_read_back(tmp_path):
     assert "\n## 一、主要指标完成情况\n" in md and "\n## 二、进度滞后的指标\n" in md
     assert "| " + " | ".join(COLUMNS) + " |" in md
     assert "| 中国驰名商标 | 件 | — | 13 | 4 | — | 31% | 滞后于进度 |" in md
-    assert "中国驰名商标完成预期目标的31%，低于同期时间进度（37%，自2022年初起算），需加快推进。" in md
+    assert (
+        "中国驰名商标完成预期目标的31%，低于同期时间进度（37%，自2022年初起算），需加快推进。" in md
+    )
 
 
 def test_sample_actuals_build_for_the_seed_profile(tmp_path):
     sample = ROOT / "examples" / "taishan-actuals.yaml"
     assert "示例数据" in sample.read_text(encoding="utf-8").splitlines()[0]
     doc = progress_report(profiles.load(ROOT / "profiles" / "taishan.yaml", LIB), sample, LIB)
-    assert texts(doc)[1].startswith("截至2023年6月底，《泰安市泰山区国家知识产权强县建设试点县（区）工作方案（2022—2025年）》")
+    assert texts(doc)[1].startswith(
+        "截至2023年6月底，《泰安市泰山区国家知识产权强县建设试点县（区）工作方案（2022—2025年）》"
+    )
     assert table(doc).rows
 
 
@@ -209,17 +261,24 @@ def bad(tmp_path, text: str, indicators: dict | None = None) -> tuple[list[str],
 
 
 def test_unknown_id_and_non_number_name_file_line_and_field(tmp_path, english):
-    issues, path = bad(tmp_path, "# figures\nas_of: 2023-06-30\nactuals:\n"
-                                 "  valid_invention_patens: 1800\n  high_value_per_10k: many\n")
+    issues, path = bad(
+        tmp_path,
+        "# figures\nas_of: 2023-06-30\nactuals:\n"
+        "  valid_invention_patens: 1800\n  high_value_per_10k: many\n",
+    )
     assert len(issues) == 2
-    assert issues[0].startswith(f"{path}:4: actuals.valid_invention_patens: unknown indicator id; "
-                                "did you mean valid_invention_patents? (known ids: valid_invention_patents, ")
+    assert issues[0].startswith(
+        f"{path}:4: actuals.valid_invention_patens: unknown indicator id; "
+        "did you mean valid_invention_patents? (known ids: valid_invention_patents, "
+    )
     assert "high_value_per_10k" in issues[0] and "protection_satisfaction" in issues[0]
     assert issues[1] == f'{path}:5: actuals.high_value_per_10k: expected a number, got "many"'
 
 
 def test_bad_actuals_in_the_default_language_still_name_line_and_field(tmp_path):
-    issues, path = bad(tmp_path, "as_of: 2023-06-30\nactuals:\n  nonsense: 1\n  high_value_per_10k: true\n")
+    issues, path = bad(
+        tmp_path, "as_of: 2023-06-30\nactuals:\n  nonsense: 1\n  high_value_per_10k: true\n"
+    )
     assert issues[0].startswith(f"{path}:3: actuals.nonsense: ")
     assert issues[1].startswith(f"{path}:4: actuals.high_value_per_10k: ")
 
@@ -229,20 +288,40 @@ def test_missing_or_bad_date_and_no_target(tmp_path, english):
     assert issues == [f"{path}:1: as_of: required field is missing"]
     issues, path = bad(tmp_path, "as_of: June 2023\nactuals:\n  valid_invention_patents: 1800\n")
     assert issues == [f'{path}:1: as_of: expected a date such as 2022-12-04, got "June 2023"']
-    issues, path = bad(tmp_path, "as_of: 2023-06-30\nactuals:\n  pct_applications: 12\n  valid_invention_patents: -1\n")
-    assert issues[0] == f"{path}:3: actuals.pct_applications: {tmp_path / 'county.yaml'} gives no target for this indicator"
+    issues, path = bad(
+        tmp_path,
+        "as_of: 2023-06-30\nactuals:\n  pct_applications: 12\n  valid_invention_patents: -1\n",
+    )
+    assert (
+        issues[0]
+        == f"{path}:3: actuals.pct_applications: {tmp_path / 'county.yaml'} gives no target for this indicator"
+    )
     assert issues[1] == f"{path}:4: actuals.valid_invention_patents: expected at least 0, got -1"
     issues, path = bad(tmp_path, "as_of: 2023-06-30\nactual:\n  valid_invention_patents: 1800\n")
-    assert issues == [f"{path}:1: actuals: required field is missing",
-                      f"{path}:2: actual: unknown field; did you mean actuals?"]
+    assert issues == [
+        f"{path}:1: actuals: required field is missing",
+        f"{path}:2: actual: unknown field; did you mean actuals?",
+    ]
     issues, path = bad(tmp_path, "- 1800\n")
-    assert issues == [f"{path}:1: an actuals file must be a mapping of fields (key: value), got a list"]
+    assert issues == [
+        f"{path}:1: an actuals file must be a mapping of fields (key: value), got a list"
+    ]
 
 
 def test_report_command_writes_docx_and_md(tmp_path):
     from conftest import run_cli
-    result = run_cli("report", "profiles/taishan.yaml", "examples/taishan-actuals.yaml", "-o", str(tmp_path),
-                     "--format", "docx", "--format", "md")
+
+    result = run_cli(
+        "report",
+        "profiles/taishan.yaml",
+        "examples/taishan-actuals.yaml",
+        "-o",
+        str(tmp_path),
+        "--format",
+        "docx",
+        "--format",
+        "md",
+    )
     assert result.returncode == 0, result.stderr
     md = (tmp_path / "taishan.report.md").read_text(encoding="utf-8")
     assert md.startswith("# 泰安市泰山区国家知识产权强县建设试点县工作进展情况")
@@ -256,13 +335,18 @@ def test_report_measures_a_ratio_the_plan_derives_from_population(tmp_path):
     """The report uses the plan's own targets: a per-10k ratio computed from the population is one of them.
     560 / 958,000 × 10,000 = 5.845… → 5.8; actual 3.1 with no baseline → 3.1 / 5.8 = 53%."""
     from conftest import load_profile, run_cli, write_profile
+
     data = load_profile("taishan")
     data["county"]["population"] = 958000
     del data["indicators"]["invention_per_10k"]
     data["indicators"]["high_value_per_10k"] = {}
     profile = write_profile(data, tmp_path / "t.yaml")
-    (tmp_path / "a.yaml").write_text("as_of: 2023-06-30\nactuals:\n  high_value_per_10k: 3.1\n", encoding="utf-8")
-    result = run_cli("report", str(profile), str(tmp_path / "a.yaml"), "-o", str(tmp_path), "--format", "md")
+    (tmp_path / "a.yaml").write_text(
+        "as_of: 2023-06-30\nactuals:\n  high_value_per_10k: 3.1\n", encoding="utf-8"
+    )
+    result = run_cli(
+        "report", str(profile), str(tmp_path / "a.yaml"), "-o", str(tmp_path), "--format", "md"
+    )
     assert result.returncode == 0, result.stderr
     md = (tmp_path / "t.report.md").read_text(encoding="utf-8")
     assert "万人高价值发明专利拥有量达到3.1件，完成预期目标的53%（2025年目标5.8件）" in md

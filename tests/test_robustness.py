@@ -1,4 +1,5 @@
 """Nothing is ever lost or half-written: failed writes, broken profiles in a batch, interrupted batches."""
+
 from __future__ import annotations
 
 import errno
@@ -11,24 +12,41 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import PROFILES, ROOT, run_cli
+
 from drafter.build import build_one
 from drafter.errors import DrafterError
 
 
 def generate(n: int, outdir: Path, seed: int = 7) -> list[Path]:
-    subprocess.run([sys.executable, str(ROOT / "bench" / "gen_profiles.py"), "--seed", str(seed), str(n), str(outdir)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "gen_profiles.py"),
+            "--seed",
+            str(seed),
+            str(n),
+            str(outdir),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return sorted(outdir.glob("*.yaml"))
 
 
 def leftovers(folder: Path) -> list[str]:
-    return [p.name for p in folder.rglob("*") if p.name.endswith(".part") or p.name.startswith(".drafter")]
+    return [
+        p.name
+        for p in folder.rglob("*")
+        if p.name.endswith(".part") or p.name.startswith(".drafter")
+    ]
 
 
-@pytest.mark.parametrize("code,words", [(errno.ENOSPC, "磁盘空间不足"), (errno.EACCES, "没有写入权限"),
-                                        (errno.EROFS, "磁盘为只读")])
+@pytest.mark.parametrize(
+    "code,words",
+    [(errno.ENOSPC, "磁盘空间不足"), (errno.EACCES, "没有写入权限"), (errno.EROFS, "磁盘为只读")],
+)
 def test_failed_write_keeps_the_old_draft(tmp_path, monkeypatch, code, words):
     """Disk full or no permission while saving: a clear message, the old good draft intact, no temp file."""
     build_one(PROFILES / "taishan.yaml", tmp_path, ("docx",))
@@ -36,6 +54,7 @@ def test_failed_write_keeps_the_old_draft(tmp_path, monkeypatch, code, words):
 
     def fail(*args, **kwargs):
         raise OSError(code, os.strerror(code))
+
     monkeypatch.setattr("drafter.output.os.replace", fail)
     with pytest.raises(DrafterError) as info:
         build_one(PROFILES / "taishan.yaml", tmp_path, ("docx",))
@@ -59,8 +78,12 @@ def test_batch_of_100_with_10_broken(tmp_path):
     broken = profiles[::10]
     for i, path in enumerate(broken):
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("level:", "levle:", 1) if i % 2 else text + "\n  : [\n", encoding="utf-8")
-    result = run_cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "2", "--format", "md")
+        path.write_text(
+            text.replace("level:", "levle:", 1) if i % 2 else text + "\n  : [\n", encoding="utf-8"
+        )
+    result = run_cli(
+        "batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "2", "--format", "md"
+    )
     assert result.returncode == 1
     assert "成功  90" in result.stdout and "失败  10" in result.stdout
     for path in broken:
@@ -76,8 +99,14 @@ def test_interrupted_batch_leaves_no_partial_file(tmp_path, sig):
     generate(150, tmp_path / "in", seed=11)
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "drafter", "batch", str(tmp_path / "in"), "-o", str(out), "-j", "2"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "batch", str(tmp_path / "in"), "-o", str(out), "-j", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 5:
         time.sleep(0.05)
@@ -86,9 +115,9 @@ def test_interrupted_batch_leaves_no_partial_file(tmp_path, sig):
     written = list(out.glob("*.docx"))
     assert proc.returncode != 0, "the batch finished before it could be interrupted"
     assert 5 <= len(written) < 150
-    time.sleep(0.5)                       # no worker may go on writing after the batch has gone
+    time.sleep(0.5)  # no worker may go on writing after the batch has gone
     assert len(list(out.glob("*.docx"))) == len(written)
     assert leftovers(out) == []
-    for path in written:                  # every file that is there is whole
+    for path in written:  # every file that is there is whole
         assert docx.Document(str(path)).paragraphs
     assert "Traceback" not in err

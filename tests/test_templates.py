@@ -1,4 +1,5 @@
 """Template behaviour: strict (no silent gaps), sandboxed, overridable, and numbered by drafter."""
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,11 @@ def task_lines(md: str) -> list[str]:
 
 def test_strict_undefined_is_an_error_naming_the_template():
     with pytest.raises(DrafterError) as info:
-        Renderer().render("到{{ programme.end }}年", {"programme": {}}, Where("templates/text/x.j2", None, "goals"))
+        Renderer().render(
+            "到{{ programme.end }}年",
+            {"programme": {}},
+            Where("templates/text/x.j2", None, "goals"),
+        )
     message = str(info.value)
     assert message.startswith("templates/text/x.j2: goals: 模板引用了缺失的值")
     assert "end" in message
@@ -32,30 +37,49 @@ def test_excluding_a_task_renumbers_without_gap(variant):
 
 def test_override_replaces_title_body_and_roles(variant):
     def change(d):
-        d["tasks"]["overrides"] = {"ip-publicity": {
-            "title": "开展知识产权宣传月活动",
-            "body": "在{{ county.name }}各街道镇开展知识产权宣传月活动，{{ lw.self }}每年组织一次。",
-            "roles": ["publicity", "market"]}}
+        d["tasks"]["overrides"] = {
+            "ip-publicity": {
+                "title": "开展知识产权宣传月活动",
+                "body": "在{{ county.name }}各街道镇开展知识产权宣传月活动，{{ lw.self }}每年组织一次。",
+                "roles": ["publicity", "market"],
+            }
+        }
+
     code, out, md = variant("taishan", change)
     assert code == 0, out
-    assert ("**16.开展知识产权宣传月活动。**在泰山区各街道镇开展知识产权宣传月活动，我区每年组织一次。"
-            "（区委宣传部、区市场监管局等按职责分工负责）") in md
+    assert (
+        "**16.开展知识产权宣传月活动。**在泰山区各街道镇开展知识产权宣传月活动，我区每年组织一次。"
+        "（区委宣传部、区市场监管局等按职责分工负责）"
+    ) in md
 
 
 def test_missing_value_in_profile_text_fails_with_its_line(variant, tmp_path):
-    code, out, md = variant("taishan", lambda d: d["tasks"].update(
-        overrides={"ip-publicity": {"body": "{{ county.nmae }}开展宣传。"}}))
+    code, out, md = variant(
+        "taishan",
+        lambda d: d["tasks"].update(
+            overrides={"ip-publicity": {"body": "{{ county.nmae }}开展宣传。"}}
+        ),
+    )
     assert code == 1
     assert "Traceback" not in out
-    assert re.search(r"taishan-variant\.yaml:\d+: tasks\.overrides\.ip-publicity\.body: 模板引用了缺失的值", out), out
+    assert re.search(
+        r"taishan-variant\.yaml:\d+: tasks\.overrides\.ip-publicity\.body: 模板引用了缺失的值", out
+    ), out
     assert md is None and not (tmp_path / "out" / "taishan-variant.md").exists()
 
 
-@pytest.mark.parametrize("escape", ["{{ ''.__class__.__mro__ }}", "{{ lw.__class__.__init__.__globals__ }}",
-                                    "{{ cycler.__init__.__globals__.os }}"])
+@pytest.mark.parametrize(
+    "escape",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ lw.__class__.__init__.__globals__ }}",
+        "{{ cycler.__init__.__globals__.os }}",
+    ],
+)
 def test_sandbox_escape_fails_clearly(variant, escape):
-    code, out, md = variant("taishan", lambda d: d["tasks"].update(
-        overrides={"ip-publicity": {"body": escape}}))
+    code, out, md = variant(
+        "taishan", lambda d: d["tasks"].update(overrides={"ip-publicity": {"body": escape}})
+    )
     assert code == 1
     assert "Traceback" not in out and md is None
     assert "tasks.overrides.ip-publicity.body" in out

@@ -4,6 +4,7 @@ All layout lives here: page, fonts, sizes, indents, line pitch, page-number fiel
 python-docx's ``font.name`` sets only the Latin fonts, so every run and style also gets
 ``w:rFonts/@w:eastAsia``; Latin text and digits use Times New Roman.
 """
+
 from __future__ import annotations
 
 from copy import deepcopy
@@ -29,9 +30,9 @@ XIAOBIAOSONG = "方正小标宋简体"
 SONGTI = "宋体"
 LATIN = "Times New Roman"
 
-SIZE_2 = 22.0   # 2号
-SIZE_3 = 16.0   # 3号
-SIZE_4 = 14.0   # 4号
+SIZE_2 = 22.0  # 2号
+SIZE_3 = 16.0  # 3号
+SIZE_4 = 14.0  # 4号
 SIZE_SMALL_4 = 12.0  # 小四, for ruled tables
 LINE_PITCH = 28.95  # exact line spacing in pt: 22 lines in the 225 mm type area
 TYPE_WIDTH_MM = 156
@@ -56,8 +57,13 @@ class Layout:
 LAYOUTS: dict[Role, Layout] = {
     Role.ORGAN_MARK: Layout(font=XIAOBIAOSONG, size=36, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED),
     Role.DOC_NUMBER: Layout(align=WD_ALIGN_PARAGRAPH.CENTER, lines_before=2),
-    Role.TITLE: Layout(font=XIAOBIAOSONG, size=SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, lines_before=1,
-                       style="Title"),
+    Role.TITLE: Layout(
+        font=XIAOBIAOSONG,
+        size=SIZE_2,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        lines_before=1,
+        style="Title",
+    ),
     Role.ADDRESSEE: Layout(align=WD_ALIGN_PARAGRAPH.LEFT, lines_before=1),
     Role.BODY: Layout(first_line_chars=2),
     Role.HEADING1: Layout(font=HEITI, first_line_chars=2, style="Heading 1"),
@@ -68,8 +74,13 @@ LAYOUTS: dict[Role, Layout] = {
     Role.ATTACHMENT_LIST: Layout(first_line_chars=2, lines_before=1, align=WD_ALIGN_PARAGRAPH.LEFT),
     Role.ATTACHMENT_LIST_MORE: Layout(left_chars=5, align=WD_ALIGN_PARAGRAPH.LEFT),
     Role.ATTACHMENT_LABEL: Layout(font=HEITI, align=WD_ALIGN_PARAGRAPH.LEFT),
-    Role.ATTACHMENT_TITLE: Layout(font=XIAOBIAOSONG, size=SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER,
-                                  lines_before=1, style="Title"),
+    Role.ATTACHMENT_TITLE: Layout(
+        font=XIAOBIAOSONG,
+        size=SIZE_2,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        lines_before=1,
+        style="Title",
+    ),
 }
 EMPHASIS_FONT = {Emphasis.LEAD2: KAITI}
 
@@ -102,8 +113,11 @@ def _char_indent(pf, attr: str, chars: float, size: float) -> None:
         return
     setattr(pf, attr, Pt(size * chars))
     ind = pf._element.get_or_add_pPr().get_or_add_ind()
-    name = {"first_line_indent": "w:firstLineChars", "left_indent": "w:leftChars",
-            "right_indent": "w:rightChars"}[attr]
+    name = {
+        "first_line_indent": "w:firstLineChars",
+        "left_indent": "w:leftChars",
+        "right_indent": "w:rightChars",
+    }[attr]
     ind.set(qn(name), str(int(chars * 100)))
 
 
@@ -112,7 +126,8 @@ def _ends_masthead(block: Paragraph, following) -> bool:
     if block.role is Role.DOC_NUMBER:
         return True
     return block.role is Role.ORGAN_MARK and not (
-        isinstance(following, Paragraph) and following.role is Role.DOC_NUMBER)
+        isinstance(following, Paragraph) and following.role is Role.DOC_NUMBER
+    )
 
 
 class DocxWriter:
@@ -125,7 +140,7 @@ class DocxWriter:
             doc.save(str(tmp))
 
     # -- document ---------------------------------------------------------------
-    def build(self, document: Document) -> "docx.document.Document":
+    def build(self, document: Document) -> docx.document.Document:
         doc = docx.Document()
         doc.core_properties.title = document.title
         doc.core_properties.author = ""
@@ -133,7 +148,9 @@ class DocxWriter:
         self._ppr_cache: dict = {}
         self._rpr_cache: dict = {}
         # Looking a style up by name scans every style; resolve each id once.
-        self._style_ids = {name: doc.styles[name].style_id for name in {lay.style for lay in LAYOUTS.values()}}
+        self._style_ids = {
+            name: doc.styles[name].style_id for name in {lay.style for lay in LAYOUTS.values()}
+        }
         self._page(doc, document.header_text)
         body = doc._body._body
         for p in list(body.iterchildren(qn("w:p"))):
@@ -157,8 +174,11 @@ class DocxWriter:
         normal.font.color.rgb = RGBColor(0, 0, 0)
         set_fonts(normal.element, FANGSONG)
         _exact_spacing(normal.paragraph_format)
-        for name, font, size in (("Title", XIAOBIAOSONG, SIZE_2), ("Heading 1", HEITI, SIZE_3),
-                                 ("Heading 2", KAITI, SIZE_3)):
+        for name, font, size in (
+            ("Title", XIAOBIAOSONG, SIZE_2),
+            ("Heading 1", HEITI, SIZE_3),
+            ("Heading 2", KAITI, SIZE_3),
+        ):
             style = doc.styles[name]
             style.font.size = Pt(size)
             style.font.bold = False
@@ -169,7 +189,7 @@ class DocxWriter:
             _exact_spacing(pf)
             pf.keep_with_next = name != "Title"
             ppr = style.element.get_or_add_pPr()
-            for border in ppr.findall(qn("w:pBdr")):   # Word's Title style has a rule under it
+            for border in ppr.findall(qn("w:pBdr")):  # Word's Title style has a rule under it
                 ppr.remove(border)
 
     def _page(self, doc, header_text: str | None) -> None:
@@ -200,8 +220,15 @@ class DocxWriter:
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
         pf = para.paragraph_format
         _char_indent(pf, "right_indent" if odd else "left_indent", 1, SIZE_4)
-        pieces = [("text", "— "), ("fld", "begin"), ("instr", " PAGE "), ("fld", "separate"),
-                  ("text", "1"), ("fld", "end"), ("text", " —")]
+        pieces = [
+            ("text", "— "),
+            ("fld", "begin"),
+            ("instr", " PAGE "),
+            ("fld", "separate"),
+            ("text", "1"),
+            ("fld", "end"),
+            ("text", " —"),
+        ]
         for kind, value in pieces:
             run = para.add_run()
             run.font.size = Pt(SIZE_4)
@@ -228,11 +255,17 @@ class DocxWriter:
             size = min(layout.size, (TYPE_WIDTH_MM / 25.4 * 72) / max(len(block.text), 1))
         for span in block.spans:
             r = OxmlElement("w:r")
-            r.append(deepcopy(self._rpr(doc, EMPHASIS_FONT.get(span.emphasis, layout.font), size, layout.color)))
+            r.append(
+                deepcopy(
+                    self._rpr(
+                        doc, EMPHASIS_FONT.get(span.emphasis, layout.font), size, layout.color
+                    )
+                )
+            )
             para._p.append(r)
             run = Run(r, para)
             if "\n" in span.text or "\t" in span.text:
-                run.text = span.text          # python-docx turns these into breaks and tabs
+                run.text = span.text  # python-docx turns these into breaks and tabs
             else:
                 t = OxmlElement("w:t")
                 t.set(qn("xml:space"), "preserve")
@@ -295,15 +328,15 @@ class DocxWriter:
         size = SIZE_SMALL_4 if table.ruled else SIZE_3
         if table.widths_mm:
             grid.autofit = False
-            for col, width in zip(grid.columns, table.widths_mm):
+            for col, width in zip(grid.columns, table.widths_mm, strict=False):
                 col.width = Mm(width)
                 for cell in col.cells:
                     cell.width = Mm(width)
-        for r, (row, values) in enumerate(zip(grid.rows, rows)):
-            cells = row.cells        # Table.cell() rebuilds the whole cell list on every call
+        for r, (row, values) in enumerate(zip(grid.rows, rows, strict=False)):
+            cells = row.cells  # Table.cell() rebuilds the whole cell list on every call
             is_header = table.header and r == 0
             tr_pr = row._tr.get_or_add_trPr()
-            keep = OxmlElement("w:cantSplit")        # a row never breaks across pages
+            keep = OxmlElement("w:cantSplit")  # a row never breaks across pages
             keep.set(qn("w:val"), "true")
             tr_pr.append(keep)
             if is_header:

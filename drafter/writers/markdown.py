@@ -1,4 +1,5 @@
 """Document model -> Markdown: a readable, diffable form of the same draft."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +7,12 @@ from pathlib import Path
 from ..model import Document, Emphasis, Paragraph, Role, Table
 from ..output import write_text
 
-_PREFIX = {Role.TITLE: "# ", Role.ATTACHMENT_TITLE: "# ", Role.HEADING1: "## ", Role.HEADING2: "### "}
+_PREFIX = {
+    Role.TITLE: "# ",
+    Role.ATTACHMENT_TITLE: "# ",
+    Role.HEADING1: "## ",
+    Role.HEADING2: "### ",
+}
 _RIGHT = (Role.SIGNATURE, Role.DATE)
 
 

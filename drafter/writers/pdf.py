@@ -1,4 +1,5 @@
 """Document model -> PDF, through the .docx writer and LibreOffice (soffice --headless)."""
+
 from __future__ import annotations
 
 import os
@@ -24,9 +25,14 @@ def soffice() -> str | None:
 def write(document: Document, path: Path, comments: bool = True) -> None:
     exe = soffice()
     if exe is None:
-        raise DrafterError.single(str(path), None, None, _(
-            "PDF needs LibreOffice, which is not installed; install it with: {command}").format(
-                command=INSTALL_HINT))
+        raise DrafterError.single(
+            str(path),
+            None,
+            None,
+            _("PDF needs LibreOffice, which is not installed; install it with: {command}").format(
+                command=INSTALL_HINT
+            ),
+        )
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
         work = Path(tmp)
         source = work / f"{path.stem}.docx"
@@ -35,8 +41,16 @@ def write(document: Document, path: Path, comments: bool = True) -> None:
         if FONTS_CONF.is_file():
             env["FONTCONFIG_FILE"] = str(FONTS_CONF)
         # A profile directory of its own, so parallel conversions do not lock each other out.
-        cmd = [exe, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(work), str(source)]
+        cmd = [
+            exe,
+            f"-env:UserInstallation=file://{work / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(source),
+        ]
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
         except subprocess.TimeoutExpired:
@@ -44,7 +58,11 @@ def write(document: Document, path: Path, comments: bool = True) -> None:
         produced = work / f"{path.stem}.pdf"
         if done is None or done.returncode != 0 or not produced.is_file():
             detail = (done.stderr or done.stdout).strip()[-300:] if done else "timeout"
-            raise DrafterError.single(str(path), None, None,
-                                      _("LibreOffice could not convert the draft: {detail}").format(detail=detail))
+            raise DrafterError.single(
+                str(path),
+                None,
+                None,
+                _("LibreOffice could not convert the draft: {detail}").format(detail=detail),
+            )
         with atomic_path(path) as out:
             shutil.copyfile(produced, out)
