@@ -9,6 +9,7 @@ from . import figures, numbering
 from . import targets as targets_mod
 from .errors import DrafterError
 from .i18n import _
+from .layout import TABLE_WIDTHS_MM
 from .library import Library
 from .model import Document, Emphasis, Paragraph, Part, Role, Span, Table, TaskEntry
 from .profiles import Profile
@@ -465,7 +466,11 @@ class Composer:
         )
         return [
             Table(
-                columns=["", "", ""], rows=rows, widths_mm=[28, 32, 96], header=False, ruled=False
+                columns=["", "", ""],
+                rows=rows,
+                widths_mm=TABLE_WIDTHS_MM["members"],
+                header=False,
+                ruled=False,
             ),
             self.body(office),
         ]
@@ -501,7 +506,7 @@ class Composer:
             Table(
                 columns=columns,
                 rows=rows,
-                widths_mm=[14, 44, 14, 18, 20, 24, 22],
+                widths_mm=TABLE_WIDTHS_MM["indicators"],
                 header=True,
                 ruled=True,
             )
@@ -515,7 +520,11 @@ class Composer:
         ]
         return [
             Table(
-                columns=columns, rows=rows, widths_mm=[12, 46, 30, 46, 22], header=True, ruled=True
+                columns=columns,
+                rows=rows,
+                widths_mm=TABLE_WIDTHS_MM["division"],
+                header=True,
+                ruled=True,
             )
         ]
 

@@ -39,6 +39,7 @@ from . import figures, numbering, targets
 from .compose import base_context
 from .errors import DrafterError, Issue
 from .i18n import _
+from .layout import TABLE_WIDTHS_MM
 from .library import Library
 from .model import Document, Paragraph, Part, Role, Span, Table
 from .profiles import Profile
@@ -49,7 +50,6 @@ from .yamlread import SourceMap, field_text, read
 TEXT_FILE = "report.yaml"
 FIELDS = ("as_of", "actuals")
 DONE, ON_TRACK, BEHIND = "done", "on_track", "behind"
-TABLE_WIDTHS_MM = [23, 11, 30, 19, 19, 18, 15, 21]  # sums to the 156 mm type area
 
 
 # -- the actuals file -------------------------------------------------------------------
@@ -404,7 +404,7 @@ class _Report:
         return Table(
             columns=[str(c) for c in self.t["columns"]],
             rows=rows,
-            widths_mm=TABLE_WIDTHS_MM,
+            widths_mm=TABLE_WIDTHS_MM["report"],
             header=True,
             ruled=True,
         )

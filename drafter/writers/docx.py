@@ -1,6 +1,7 @@
 """Document model -> .docx laid out by GB/T 9704-2012.
 
-All layout lives here: page, fonts, sizes, indents, line pitch, page-number fields.
+The figures (page, fonts, sizes, indents, line pitch, distances) come from drafter.layout; this
+module turns them into WordprocessingML: styles, sections, page-number fields, tables.
 python-docx's ``font.name`` sets only the Latin fonts, so every run and style also gets
 ``w:rFonts/@w:eastAsia``; Latin text and digits use Times New Roman.
 """
@@ -8,7 +9,6 @@ python-docx's ``font.name`` sets only the Latin fonts, so every run and style al
 from __future__ import annotations
 
 from copy import deepcopy
-from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -20,69 +20,28 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.run import Run
 
-from ..model import Document, Emphasis, Paragraph, Role, Table
+from .. import layout as L
+from ..model import Document, Paragraph, Role, Table
 from ..output import atomic_path
 
-FANGSONG = "仿宋_GB2312"
-HEITI = "黑体"
-KAITI = "楷体_GB2312"
-XIAOBIAOSONG = "方正小标宋简体"
-SONGTI = "宋体"
-LATIN = "Times New Roman"
-
-SIZE_2 = 22.0  # 2号
-SIZE_3 = 16.0  # 3号
-SIZE_4 = 14.0  # 4号
-SIZE_SMALL_4 = 12.0  # 小四, for ruled tables
-LINE_PITCH = 28.95  # exact line spacing in pt: 22 lines in the 225 mm type area
-TYPE_WIDTH_MM = 156
-RED = RGBColor(0xFF, 0x00, 0x00)
-
-PAGE = dict(width=210, height=297, top=37, bottom=35, left=28, right=26)
-
-
-@dataclass(frozen=True)
-class Layout:
-    font: str = FANGSONG
-    size: float = SIZE_3
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY
-    first_line_chars: float = 0
-    left_chars: float = 0
-    right_chars: float = 0
-    lines_before: float = 0
-    style: str = "Normal"
-    color: RGBColor | None = None
-
-
-LAYOUTS: dict[Role, Layout] = {
-    Role.ORGAN_MARK: Layout(font=XIAOBIAOSONG, size=36, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED),
-    Role.DOC_NUMBER: Layout(align=WD_ALIGN_PARAGRAPH.CENTER, lines_before=2),
-    Role.TITLE: Layout(
-        font=XIAOBIAOSONG,
-        size=SIZE_2,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        lines_before=1,
-        style="Title",
-    ),
-    Role.ADDRESSEE: Layout(align=WD_ALIGN_PARAGRAPH.LEFT, lines_before=1),
-    Role.BODY: Layout(first_line_chars=2),
-    Role.HEADING1: Layout(font=HEITI, first_line_chars=2, style="Heading 1"),
-    Role.HEADING2: Layout(font=KAITI, first_line_chars=2, style="Heading 2"),
-    Role.SIGNATURE: Layout(align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=2, lines_before=1),
-    Role.DATE: Layout(align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=2),
-    Role.NOTE: Layout(first_line_chars=2, lines_before=1),
-    Role.ATTACHMENT_LIST: Layout(first_line_chars=2, lines_before=1, align=WD_ALIGN_PARAGRAPH.LEFT),
-    Role.ATTACHMENT_LIST_MORE: Layout(left_chars=5, align=WD_ALIGN_PARAGRAPH.LEFT),
-    Role.ATTACHMENT_LABEL: Layout(font=HEITI, align=WD_ALIGN_PARAGRAPH.LEFT),
-    Role.ATTACHMENT_TITLE: Layout(
-        font=XIAOBIAOSONG,
-        size=SIZE_2,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        lines_before=1,
-        style="Title",
-    ),
+FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI, LATIN = (
+    L.FANGSONG,
+    L.HEITI,
+    L.KAITI,
+    L.XIAOBIAOSONG,
+    L.SONGTI,
+    L.LATIN,
+)
+LINE_PITCH = L.LINE_PITCH_PT
+RED = RGBColor.from_string(L.RED)
+ALIGN = {
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
 }
-EMPHASIS_FONT = {Emphasis.LEAD2: KAITI}
+LAYOUTS = L.ROLES
+EMPHASIS_FONT = L.EMPHASIS_FONT
 
 
 def set_fonts(rpr_owner, east_asia: str, latin: str = LATIN) -> None:
@@ -170,15 +129,11 @@ class DocxWriter:
 
     def _styles(self, doc) -> None:
         normal = doc.styles["Normal"]
-        normal.font.size = Pt(SIZE_3)
+        normal.font.size = Pt(L.BODY_SIZE_PT)
         normal.font.color.rgb = RGBColor(0, 0, 0)
         set_fonts(normal.element, FANGSONG)
         _exact_spacing(normal.paragraph_format)
-        for name, font, size in (
-            ("Title", XIAOBIAOSONG, SIZE_2),
-            ("Heading 1", HEITI, SIZE_3),
-            ("Heading 2", KAITI, SIZE_3),
-        ):
+        for name, (font, size) in L.STYLES.items():
             style = doc.styles[name]
             style.font.size = Pt(size)
             style.font.bold = False
@@ -195,11 +150,11 @@ class DocxWriter:
     def _page(self, doc, header_text: str | None) -> None:
         section = doc.sections[0]
         section.start_type = WD_SECTION.NEW_PAGE
-        section.page_width, section.page_height = Mm(PAGE["width"]), Mm(PAGE["height"])
-        section.top_margin, section.bottom_margin = Mm(PAGE["top"]), Mm(PAGE["bottom"])
-        section.left_margin, section.right_margin = Mm(PAGE["left"]), Mm(PAGE["right"])
-        section.footer_distance = Mm(28)
-        section.header_distance = Mm(15)
+        section.page_width, section.page_height = Mm(L.PAGE_WIDTH_MM), Mm(L.PAGE_HEIGHT_MM)
+        section.top_margin, section.bottom_margin = Mm(L.MARGIN_TOP_MM), Mm(L.MARGIN_BOTTOM_MM)
+        section.left_margin, section.right_margin = Mm(L.MARGIN_LEFT_MM), Mm(L.MARGIN_RIGHT_MM)
+        section.footer_distance = Mm(L.FOOTER_DISTANCE_MM)
+        section.header_distance = Mm(L.HEADER_DISTANCE_MM)
         # No snapping line grid: exact line spacing already gives 22 lines, and a grid would
         # push the 2号 title onto two grid lines per text line.
         for grid in section._sectPr.findall(qn("w:docGrid")):
@@ -212,14 +167,16 @@ class DocxWriter:
             if header_text:
                 para.alignment = WD_ALIGN_PARAGRAPH.LEFT
                 run = para.add_run(header_text)
-                run.font.size = Pt(SIZE_3)
-                set_fonts(run._r, HEITI)
+                run.font.size = Pt(L.HEADER_SIZE_PT)
+                set_fonts(run._r, L.HEADER_FONT)
 
     def _page_number(self, para, odd: bool) -> None:
         """— N — from a PAGE field: odd pages right, even pages left, one character from the edge."""
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
         pf = para.paragraph_format
-        _char_indent(pf, "right_indent" if odd else "left_indent", 1, SIZE_4)
+        _char_indent(
+            pf, "right_indent" if odd else "left_indent", L.PAGE_NUMBER_SIDE_CHARS, L.SIZE_4
+        )
         pieces = [
             ("text", "— "),
             ("fld", "begin"),
@@ -231,7 +188,7 @@ class DocxWriter:
         ]
         for kind, value in pieces:
             run = para.add_run()
-            run.font.size = Pt(SIZE_4)
+            run.font.size = Pt(L.PAGE_NUMBER_SIZE_PT)
             set_fonts(run._r, SONGTI, latin=SONGTI)
             if kind == "text":
                 run.text = value
@@ -252,7 +209,7 @@ class DocxWriter:
         para._p.insert(0, deepcopy(self._ppr(doc, block.role)))
         size = layout.size
         if block.role is Role.ORGAN_MARK:
-            size = min(layout.size, (TYPE_WIDTH_MM / 25.4 * 72) / max(len(block.text), 1))
+            size = min(layout.size, L.mm_to_pt(L.TYPE_WIDTH_MM) / max(len(block.text), 1))
         for span in block.spans:
             r = OxmlElement("w:r")
             r.append(
@@ -284,7 +241,7 @@ class DocxWriter:
             if layout.style != "Normal":
                 para._p.style = self._style_ids[layout.style]
             pf = para.paragraph_format
-            pf.alignment = layout.align
+            pf.alignment = ALIGN[layout.align]
             _exact_spacing(pf, layout.lines_before)
             if layout.size > LINE_PITCH:  # the organ mark is taller than one line
                 pf.line_spacing = Pt(layout.size * 1.2)
@@ -295,14 +252,14 @@ class DocxWriter:
             para._p.getparent().remove(para._p)
         return self._ppr_cache[role]
 
-    def _rpr(self, doc, font: str, size: float, color: RGBColor | None):
+    def _rpr(self, doc, font: str, size: float, color: str | None):
         key = (font, size, str(color))
         if key not in self._rpr_cache:
             run = doc.add_paragraph().add_run()
             run.font.size = Pt(size)
             run.font.bold = False
             if color is not None:
-                run.font.color.rgb = color
+                run.font.color.rgb = RGBColor.from_string(color)
             set_fonts(run._r, font)
             self._rpr_cache[key] = run._r.rPr
             run._parent._p.getparent().remove(run._parent._p)
@@ -314,7 +271,12 @@ class DocxWriter:
         ppr = para._p.get_or_add_pPr()
         bdr = OxmlElement("w:pBdr")
         bottom = OxmlElement("w:bottom")
-        for k, v in (("w:val", "single"), ("w:sz", "12"), ("w:space", "11"), ("w:color", "FF0000")):
+        for k, v in (
+            ("w:val", "single"),
+            ("w:sz", str(L.RED_RULE_WIDTH_EIGHTHS)),
+            ("w:space", "11"),
+            ("w:color", L.RED),
+        ):
             bottom.set(qn(k), v)
         bdr.append(bottom)
         ppr.append(bdr)
@@ -325,7 +287,7 @@ class DocxWriter:
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         if table.ruled:
             grid.style = doc.styles["Table Grid"]
-        size = SIZE_SMALL_4 if table.ruled else SIZE_3
+        size = L.TABLE_SIZE_PT if table.ruled else L.BODY_SIZE_PT
         if table.widths_mm:
             grid.autofit = False
             for col, width in zip(grid.columns, table.widths_mm, strict=False):
@@ -347,7 +309,7 @@ class DocxWriter:
                 para = cells[c].paragraphs[0]
                 pf = para.paragraph_format
                 pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-                pf.line_spacing = Pt(size * 1.5)
+                pf.line_spacing = Pt(size * L.TABLE_LINE_FACTOR)
                 pf.space_before = pf.space_after = Pt(0)
                 if is_header or (table.ruled and c == 0):
                     pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -355,7 +317,7 @@ class DocxWriter:
                     pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
                 run = para.add_run(value)
                 run.font.size = Pt(size)
-                set_fonts(run._r, HEITI if is_header else FANGSONG)
+                set_fonts(run._r, L.TABLE_HEADER_FONT if is_header else L.TABLE_FONT)
 
 
 def write(document: Document, path: Path, comments: bool = True) -> None:
