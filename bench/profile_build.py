@@ -29,7 +29,7 @@ TAISHAN = REPO / "profiles" / "taishan.yaml"
 PHASES = r"""
 import sys, time, json
 t = [time.perf_counter()]
-from drafter import cli, build, library, profiles, compose            # what `drafter build` imports
+from drafter import cli, api, library, profiles, compose              # what `drafter build` imports
 t.append(time.perf_counter())
 from drafter.writers import docx as w
 t.append(time.perf_counter())
@@ -51,7 +51,7 @@ PHASE_NAMES = [
 ]
 
 KEY_COSTS = [  # (key, file suffix, function, label)
-    ("build", "drafter/build.py", "build_one", "whole build (load, compose, write .docx)"),
+    ("build", "drafter/api.py", "build", "whole build (load, compose, write .docx)"),
     ("load", "drafter/profiles.py", "load", "profiles.load: read YAML, merge, validate"),
     ("validate", "drafter/validation.py", "validate", "  of which cerberus + semantic validation"),
     ("compose", "drafter/compose.py", "plan", "compose.plan"),
@@ -216,7 +216,7 @@ def cprofile(
     """cProfile of warm in-process builds (load, compose, write .docx) of ``paths``; also the names of
     the five functions with the most own time."""
     sys.path.insert(0, str(REPO))
-    from drafter.build import build_one
+    from drafter.api import build as build_one
 
     with tempfile.TemporaryDirectory() as out:
         build_one(paths[0], Path(out), ("docx",))  # imports and library cache outside the profile

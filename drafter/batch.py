@@ -36,7 +36,7 @@ class Job:
 class Result:
     job: Job
     written: list[Path] = field(default_factory=list)
-    issues: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -125,13 +125,13 @@ def discover(paths: list[Path]) -> list[Job]:
 
 def check_names(jobs: list[Job], outdir: Path, formats: tuple[str, ...]) -> None:
     """Two jobs that would write the same file are an error before any work starts."""
-    from .build import outputs
+    from .api import file_names
 
     seen: dict[Path, Job] = {}
     issues = []
     for job in jobs:
         for fmt in formats:
-            for name, _writer, _per_dept in outputs(job.name, fmt):
+            for name in file_names(job.name, [fmt]):
                 target = outdir / name
                 if target in seen and seen[target].profile != job.profile:
                     issues.append(
@@ -151,8 +151,7 @@ def check_names(jobs: list[Job], outdir: Path, formats: tuple[str, ...]) -> None
 
 def prepare_outdir(outdir: Path) -> None:
     """Make the output folder and prove it takes a file, before any work starts."""
-    from .build import os_reason
-    from .output import write_text
+    from .output import os_reason, write_text
 
     probe = outdir / ".drafter-write-test"
     try:
@@ -184,25 +183,30 @@ def _worker_init(lang: str) -> None:
 
 
 def build_job(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) -> Result:
-    from .build import build_one
+    from . import api
 
     started = time.perf_counter()
     result = Result(job)
     try:
-        result.written = build_one(
+        result.written = api.build(
             job.profile,
             outdir,
             formats,
             comments=comments,
-            name=job.name,
+            stem=job.name,
             overrides=job.overrides,
             overrides_source=job.overrides_source,
         )
     except DrafterError as exc:
-        result.issues = [str(i) for i in exc.issues]
+        result.issues = list(exc.issues)
     except Exception as exc:  # noqa: BLE001 - one broken profile must not stop the batch
         result.issues = [
-            _("{file}: internal error: {error}").format(file=job.profile, error=repr(exc))
+            Issue(
+                str(job.profile),
+                None,
+                None,
+                _("internal error: {error}").format(error=repr(exc)),
+            )
         ]
     result.seconds = time.perf_counter() - started
     return result

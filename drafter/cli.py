@@ -1,7 +1,8 @@
-"""The drafter command line: thin click commands over profiles -> compose -> writers.
+"""The drafter command line: click wiring over drafter.api.
 
-Exit codes: 0 done, 1 bad input (messages name file:line and field), 2 usage.
-Help texts are translated, so the language is chosen before the commands are built.
+Each command is a module-level function (importable and testable alone, e.g. with click's
+CliRunner or a plain call); ``make_cli`` only wires them to options, with help texts in the
+current language. Exit codes: 0 done, 1 bad input (messages name file:line and field), 2 usage.
 """
 
 from __future__ import annotations
@@ -18,10 +19,16 @@ from .i18n import _
 from .library import LEVELS
 
 FORMATS = ("docx", "md", "dept", "pdf")
+# A command-line format may stand for several of the writer registry's (drafter.writers.FORMATS).
+WRITER_FORMATS = {"docx": ("docx",), "md": ("md",), "pdf": ("pdf",), "dept": ("dept", "dept-md")}
 EXIT_BAD_INPUT = 1
 
 
-def _say_issues(error: DrafterError) -> None:
+def writer_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for fmt in formats for w in WRITER_FORMATS[fmt])
+
+
+def say_issues(error: DrafterError) -> None:
     for issue in error.issues:
         click.echo(str(issue), err=True)
 
@@ -35,6 +42,195 @@ def _lang_from_argv(argv: list[str]) -> str | None:
     return None
 
 
+# -- the commands -------------------------------------------------------------------------
+def validate(profiles: tuple[Path, ...]) -> None:
+    """Check profiles: load and compose each, print every problem."""
+    from . import api
+
+    failed = 0
+    for path in profiles:
+        try:
+            api.draft(api.load_profile(path))
+        except DrafterError as exc:
+            failed += 1
+            say_issues(exc)
+        else:
+            click.echo(_("{file}: valid").format(file=path))
+    if failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def build(
+    profiles: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_comments: bool
+) -> None:
+    from . import api
+
+    failed = 0
+    for path in profiles:
+        try:
+            written = api.build(path, outdir, writer_formats(formats), comments=not no_comments)
+        except DrafterError as exc:
+            failed += 1
+            say_issues(exc)
+        else:
+            for out in written:
+                click.echo(_("wrote {file}").format(file=out))
+    if failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def batch(
+    paths: tuple[Path, ...],
+    outdir: Path,
+    jobs: int | None,
+    formats: tuple[str, ...],
+    no_comments: bool,
+) -> None:
+    import signal
+    import time
+
+    from . import batch as batch_mod
+
+    signal.signal(signal.SIGTERM, batch_mod.terminate)  # stop workers and clean up, as on Ctrl-C
+    started = time.perf_counter()
+    targets = writer_formats(formats)
+    try:
+        work = batch_mod.discover(list(paths))
+        batch_mod.check_names(work, outdir, targets)
+        batch_mod.prepare_outdir(outdir)
+    except DrafterError as exc:
+        say_issues(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    workers = jobs or batch_mod.default_workers()
+    failures = []
+    built = 0
+    results = batch_mod.run(
+        work, outdir, targets, workers, comments=not no_comments, lang=i18n.language()
+    )
+    try:
+        with click.progressbar(
+            results, length=len(work), label=_("Drafting"), file=sys.stderr, show_pos=True
+        ) as bar:
+            for result in bar:
+                if result.ok:
+                    built += 1
+                else:
+                    failures.append(result)
+    except (KeyboardInterrupt, SystemExit):
+        results.close()
+        click.echo(
+            _("interrupted: {built} drafts were written whole; no partial file is left").format(
+                built=built
+            ),
+            err=True,
+        )
+        sys.exit(130)
+    elapsed = time.perf_counter() - started
+    rows = [
+        (_("built"), str(built)),
+        (_("failed"), str(len(failures))),
+        (
+            _("time"),
+            _("{seconds:.1f} s with {workers} workers").format(seconds=elapsed, workers=workers),
+        ),
+    ]
+    width = max(len(label) for label, _value in rows)
+    for label, value in rows:
+        click.echo(f"{label.ljust(width)}  {value}")
+    for result in failures:
+        for issue in result.issues:
+            click.echo(str(issue), err=True)
+    if failures:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def report(profile: Path, actuals: Path, outdir: Path, formats: tuple[str, ...]) -> None:
+    from . import api
+
+    try:
+        written = api.build_report(profile, actuals, outdir, formats)
+    except DrafterError as exc:
+        say_issues(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    for out in written:
+        click.echo(_("wrote {file}").format(file=out))
+
+
+def check_docx(files: tuple[Path, ...]) -> None:
+    from .checker import check, format_finding
+
+    failed = False
+    for path in files:
+        try:
+            findings = check(path)
+        except DrafterError as exc:
+            failed = True
+            say_issues(exc)
+            continue
+        for finding in findings:
+            click.echo(format_finding(path, finding))
+        if not findings:
+            click.echo(_("{file}: no problems found").format(file=path))
+        failed = failed or bool(findings)
+    if failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def schema() -> None:
+    import json
+
+    from . import jsonschema, library
+
+    click.echo(json.dumps(jsonschema.export(library.load()), ensure_ascii=False, indent=2))
+
+
+def init(
+    name: str, level: str, province: str, extends: str | None, output: Path | None, force: bool
+) -> None:
+    from .output import write_text
+    from .starter import starter_profile
+
+    target = output or Path(f"{name}.yaml")
+    if target.exists() and not force:
+        click.echo(
+            _("{file}: already exists; use --force to overwrite").format(file=target), err=True
+        )
+        sys.exit(EXIT_BAD_INPUT)
+    write_text(target, starter_profile(name, level, province, extends))
+    click.echo(_("wrote {file}").format(file=target))
+
+
+def tasks(group: str | None, tag: str | None) -> None:
+    from . import library
+    from .schema import TAGS
+
+    lib = library.load()
+    for name, value, known in (
+        ("--group", group, list(lib.groups)),
+        ("--tag", tag, list(TAGS)),
+    ):
+        if value is not None and value not in known:
+            raise click.BadParameter(
+                _("expected one of: {choices}; got {value}").format(
+                    choices=", ".join(known), value=value
+                ),
+                param_hint=name,
+            )
+    shown = [
+        t
+        for t in lib.tasks
+        if (group is None or t["group"] == group) and (tag is None or tag in t.get("tags", []))
+    ]
+    for t in shown:
+        click.echo(f"{t['id']}  [{t['group']}]  {t['title']}")
+        click.echo(
+            f"    roles: {', '.join(t['roles'])}    tags: {', '.join(t.get('tags', [])) or '-'}"
+            f"    source: {', '.join(t['source'])}{'    core' if t.get('core') else ''}"
+        )
+    click.echo(_("{n} tasks").format(n=len(shown)))
+
+
+# -- wiring -------------------------------------------------------------------------------
 def outdir_option(help_text: str) -> Callable:
     return click.option(
         "-o", "--output", "outdir", required=True, type=click.Path(path_type=Path), help=help_text
@@ -77,285 +273,144 @@ def draft_options(command: Callable) -> Callable:
     return command
 
 
-def make_cli() -> click.Group:
-    """Build the command group in the current language."""
+def _profile_files(name: str) -> Callable:
+    return click.argument(
+        name, nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+    )
 
-    @click.group(
+
+def _group(lang: str | None) -> None:
+    if lang:
+        token = i18n.set_language(lang)
+        click.get_current_context().call_on_close(lambda: i18n.reset(token))
+
+
+def make_cli() -> click.Group:
+    """Wire the commands into a group, with help texts in the current language."""
+    cli = click.group(
         help=_("Draft county IP work plans as GB/T 9704 .docx files."),
         context_settings={"help_option_names": ["-h", "--help"]},
+    )(
+        click.version_option(package_name="drafter")(
+            click.option(
+                "--lang",
+                type=click.Choice(["zh_CN", "en"]),
+                default=None,
+                help=_("Language of messages: zh_CN (default) or en."),
+            )(_group)
+        )
     )
-    @click.option(
-        "--lang",
-        type=click.Choice(["zh_CN", "en"]),
-        default=None,
-        help=_("Language of messages: zh_CN (default) or en."),
-    )
-    @click.version_option(package_name="drafter")
-    def cli(lang: str | None) -> None:
-        if lang:
-            i18n.set_language(lang)
-
-    @cli.command(help=_("Check profiles; print every problem with file:line and field."))
-    @click.argument(
-        "profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
-    )
-    def validate(profiles: tuple[Path, ...]) -> None:
-        from .build import check
-
-        failed = 0
-        for path in profiles:
-            try:
-                check(path)
-            except DrafterError as exc:
-                failed += 1
-                _say_issues(exc)
-            else:
-                click.echo(_("{file}: valid").format(file=path))
-        if failed:
-            sys.exit(EXIT_BAD_INPUT)
-
-    @cli.command(help=_("Build drafts: OUTDIR/<profile name>.docx and/or .md for each profile."))
-    @click.argument(
-        "profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
-    )
-    @draft_options
-    def build(
-        profiles: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_comments: bool
-    ) -> None:
-        from .build import build_one
-
-        failed = 0
-        for path in profiles:
-            try:
-                written = build_one(path, outdir, formats, comments=not no_comments)
-            except DrafterError as exc:
-                failed += 1
-                _say_issues(exc)
-            else:
-                for out in written:
-                    click.echo(_("wrote {file}").format(file=out))
-        if failed:
-            sys.exit(EXIT_BAD_INPUT)
-
-    @cli.command(
+    command = cli.command
+    command(
+        name="validate",
+        help=_("Check profiles; print every problem with file:line and field."),
+    )(_profile_files("profiles")(validate))
+    command(
+        name="build",
+        help=_("Build drafts: OUTDIR/<profile name>.docx and/or .md for each profile."),
+    )(_profile_files("profiles")(draft_options(build)))
+    command(
+        name="batch",
         help=_(
             "Build drafts for many profiles at once, in parallel: profile files, folders "
             "(searched for *.yaml; base profiles that others extend are skipped) and manifests."
+        ),
+    )(
+        click.argument(
+            "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
+        )(
+            click.option(
+                "-j",
+                "--jobs",
+                "jobs",
+                type=click.IntRange(1, 64),
+                default=None,
+                help=_("Worker processes (default: the number of cores)."),
+            )(draft_options(batch))
         )
     )
-    @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-    @click.option(
-        "-j",
-        "--jobs",
-        "jobs",
-        type=click.IntRange(1, 64),
-        default=None,
-        help=_("Worker processes (default: the number of cores)."),
-    )
-    @draft_options
-    def batch(
-        paths: tuple[Path, ...],
-        outdir: Path,
-        jobs: int | None,
-        formats: tuple[str, ...],
-        no_comments: bool,
-    ) -> None:
-        import signal
-        import time
-
-        from . import batch as batch_mod
-
-        signal.signal(
-            signal.SIGTERM, batch_mod.terminate
-        )  # stop workers and clean up, as on Ctrl-C
-        started = time.perf_counter()
-        try:
-            work = batch_mod.discover(list(paths))
-            batch_mod.check_names(work, outdir, formats)
-            batch_mod.prepare_outdir(outdir)
-        except DrafterError as exc:
-            _say_issues(exc)
-            sys.exit(EXIT_BAD_INPUT)
-        workers = jobs or batch_mod.default_workers()
-        failures = []
-        built = 0
-        results = batch_mod.run(
-            work, outdir, formats, workers, comments=not no_comments, lang=i18n.language()
-        )
-        try:
-            with click.progressbar(
-                results, length=len(work), label=_("Drafting"), file=sys.stderr, show_pos=True
-            ) as bar:
-                for result in bar:
-                    if result.ok:
-                        built += 1
-                    else:
-                        failures.append(result)
-        except (KeyboardInterrupt, SystemExit):
-            results.close()
-            click.echo(
-                _("interrupted: {built} drafts were written whole; no partial file is left").format(
-                    built=built
-                ),
-                err=True,
-            )
-            sys.exit(130)
-        elapsed = time.perf_counter() - started
-        rows = [
-            (_("built"), str(built)),
-            (_("failed"), str(len(failures))),
-            (
-                _("time"),
-                _("{seconds:.1f} s with {workers} workers").format(
-                    seconds=elapsed, workers=workers
-                ),
-            ),
-        ]
-        width = max(len(label) for label, _value in rows)
-        for label, value in rows:
-            click.echo(f"{label.ljust(width)}  {value}")
-        for result in failures:
-            for issue in result.issues:
-                click.echo(issue, err=True)
-        if failures:
-            sys.exit(EXIT_BAD_INPUT)
-
-    @cli.command(
+    command(
+        name="report",
         help=_(
             "Write a progress report: each indicator's actual figure against baseline and target."
+        ),
+    )(
+        click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))(
+            click.argument("actuals", type=click.Path(dir_okay=False, path_type=Path))(
+                outdir_option(_("Directory to write the report into (created if missing)."))(
+                    formats_option(("docx", "md"), _("Output format; repeat for several."))(report)
+                )
+            )
         )
     )
-    @click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
-    @click.argument("actuals", type=click.Path(dir_okay=False, path_type=Path))
-    @outdir_option(_("Directory to write the report into (created if missing)."))
-    @formats_option(("docx", "md"), _("Output format; repeat for several."))
-    def report(profile: Path, actuals: Path, outdir: Path, formats: tuple[str, ...]) -> None:
-        from .build import build_report
-
-        try:
-            written = build_report(profile, actuals, outdir, formats)
-        except DrafterError as exc:
-            _say_issues(exc)
-            sys.exit(EXIT_BAD_INPUT)
-        for out in written:
-            click.echo(_("wrote {file}").format(file=out))
-
-    @cli.command(
+    command(
         name="check",
         help=_(
             "Check plan .docx files: sections, numbering, responsibility lists, "
             "leftover template text, page and fonts."
         ),
-    )
-    @click.argument(
-        "files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
-    )
-    def check_docx(files: tuple[Path, ...]) -> None:
-        from .checker import check, format_finding
-
-        failed = False
-        for path in files:
-            try:
-                findings = check(path)
-            except DrafterError as exc:
-                failed = True
-                _say_issues(exc)
-                continue
-            for finding in findings:
-                click.echo(format_finding(path, finding))
-            if not findings:
-                click.echo(_("{file}: no problems found").format(file=path))
-            failed = failed or bool(findings)
-        if failed:
-            sys.exit(EXIT_BAD_INPUT)
-
-    @cli.command(
+    )(_profile_files("files")(check_docx))
+    command(
+        name="schema",
         help=_(
             "Print the profile schema as JSON Schema (draft 2020-12), for editors' YAML support."
+        ),
+    )(schema)
+    init_options = [
+        click.argument("name"),
+        click.option(
+            "--level", required=True, type=click.Choice(LEVELS), help=_("The county's level.")
+        ),
+        click.option("--province", required=True, help=_("The province, as written in Chinese.")),
+        click.option(
+            "--extends",
+            "extends",
+            default=None,
+            help=_("A base profile to extend, relative to the new file."),
+        ),
+        click.option(
+            "-o",
+            "--output",
+            "output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help=_("Where to write it (default: NAME.yaml here)."),
+        ),
+        click.option("--force", is_flag=True, help=_("Overwrite an existing file.")),
+    ]
+    command(
+        name="init", help=_("Write a commented starter profile that validates and builds as it is.")
+    )(_decorate(init, init_options))
+    command(
+        name="tasks",
+        help=_("List the task catalogue: id, group, title, roles (lead first), tags and source."),
+    )(
+        _decorate(
+            tasks,
+            [
+                click.option(
+                    "--group",
+                    "group",
+                    default=None,
+                    help=_("Only tasks of this group, e.g. protection."),
+                ),
+                click.option(
+                    "--tag",
+                    "tag",
+                    default=None,
+                    help=_("Only tasks with this tag, e.g. universities."),
+                ),
+            ],
         )
     )
-    def schema() -> None:
-        import json
-
-        from . import jsonschema, library
-
-        click.echo(json.dumps(jsonschema.export(library.load()), ensure_ascii=False, indent=2))
-
-    @cli.command(help=_("Write a commented starter profile that validates and builds as it is."))
-    @click.argument("name")
-    @click.option(
-        "--level", required=True, type=click.Choice(LEVELS), help=_("The county's level.")
-    )
-    @click.option("--province", required=True, help=_("The province, as written in Chinese."))
-    @click.option(
-        "--extends",
-        "extends",
-        default=None,
-        help=_("A base profile to extend, relative to the new file."),
-    )
-    @click.option(
-        "-o",
-        "--output",
-        "output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help=_("Where to write it (default: NAME.yaml here)."),
-    )
-    @click.option("--force", is_flag=True, help=_("Overwrite an existing file."))
-    def init(
-        name: str, level: str, province: str, extends: str | None, output: Path | None, force: bool
-    ) -> None:
-        from .output import write_text
-        from .starter import starter_profile
-
-        target = output or Path(f"{name}.yaml")
-        if target.exists() and not force:
-            click.echo(
-                _("{file}: already exists; use --force to overwrite").format(file=target), err=True
-            )
-            sys.exit(EXIT_BAD_INPUT)
-        write_text(target, starter_profile(name, level, province, extends))
-        click.echo(_("wrote {file}").format(file=target))
-
-    @cli.command(
-        help=_("List the task catalogue: id, group, title, roles (lead first), tags and source.")
-    )
-    @click.option(
-        "--group", "group", default=None, help=_("Only tasks of this group, e.g. protection.")
-    )
-    @click.option(
-        "--tag", "tag", default=None, help=_("Only tasks with this tag, e.g. universities.")
-    )
-    def tasks(group: str | None, tag: str | None) -> None:
-        from . import library
-        from .schema import TAGS
-
-        lib = library.load()
-        for name, value, known in (
-            ("--group", group, list(lib.groups)),
-            ("--tag", tag, list(TAGS)),
-        ):
-            if value is not None and value not in known:
-                raise click.BadParameter(
-                    _("expected one of: {choices}; got {value}").format(
-                        choices=", ".join(known), value=value
-                    ),
-                    param_hint=name,
-                )
-        shown = [
-            t
-            for t in lib.tasks
-            if (group is None or t["group"] == group) and (tag is None or tag in t.get("tags", []))
-        ]
-        for t in shown:
-            click.echo(f"{t['id']}  [{t['group']}]  {t['title']}")
-            click.echo(
-                f"    roles: {', '.join(t['roles'])}    tags: {', '.join(t.get('tags', [])) or '-'}"
-                f"    source: {', '.join(t['source'])}{'    core' if t.get('core') else ''}"
-            )
-        click.echo(_("{n} tasks").format(n=len(shown)))
-
     return cli
+
+
+def _decorate(function: Callable, decorators: list[Callable]) -> Callable:
+    """Apply decorators listed top to bottom, as they would be written above a def."""
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from . import figures, numbering
 from . import targets as targets_mod
-from .errors import DrafterError
+from .errors import DrafterError, Issue
 from .i18n import _
 from .layout import TABLE_WIDTHS_MM
 from .library import Library
@@ -103,8 +103,11 @@ class Composer:
 
     # -- the document --------------------------------------------------------
     def document(self) -> Document:
+        self.missing: list[Issue] = []
         self.build_context()
         plan = self.plan_part()
+        if self.missing:
+            raise DrafterError(list(dict.fromkeys(self.missing)))
         parts = [self.notice_part(), plan, *self.attachment_parts()]
         status = self.profile.data["plan"]["status"]
         return Document(
@@ -372,16 +375,24 @@ class Composer:
         names = []
         for role in roles:
             if role not in self.ctx["dept"]:
-                raise DrafterError.single(
-                    *self._loc("departments"),
-                    _(
-                        "task {task} needs role {role}, which has no default name for a {level}; "
-                        "name it under departments"
-                    ).format(task=task_id, role=role, level=self.profile.data["county"]["level"])
-                    + " "
-                    + _("(known roles: {names})").format(names=", ".join(self.lib.roles)),
+                # Noted, not raised: one run names every role a county still has to name.
+                self.missing.append(
+                    Issue(
+                        *self._loc("departments"),
+                        _(
+                            "task {task} needs role {role}, which has no default name for a {level}; "
+                            "name it under departments"
+                        ).format(
+                            task=task_id, role=role, level=self.profile.data["county"]["level"]
+                        )
+                        + " "
+                        + _("(known roles: {names})").format(names=", ".join(self.lib.roles)),
+                    )
                 )
+                continue
             names.append(self.ctx["dept"][role])
+        if len(names) < len(roles):  # the document is not kept; carry on to find the rest
+            return Paragraph(Role.BODY, [Span(title)])
         names = list(dict.fromkeys(names))
         style = self.lib.responsibility[self.profile.data["tasks"]["responsibility"]]
         collective = len(roles) == 1 and bool(self.lib.roles[roles[0]].get("collective"))

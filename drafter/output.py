@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -38,3 +39,26 @@ def _mode_for(target: Path) -> int:
 def write_text(target: Path, text: str) -> None:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong with a file, in the clerk's words."""
+    from .i18n import _
+
+    reasons = {
+        errno.EACCES: _("no permission to write there"),
+        errno.EPERM: _("no permission to write there"),
+        errno.EROFS: _("the disk is read-only"),
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.ENOTDIR: _("part of the path is a file, not a folder"),
+        errno.EEXIST: _("a file stands where the output folder should be"),
+        errno.EISDIR: _("a folder stands where the output file should be"),
+        errno.ENAMETOOLONG: _("the file name is too long"),
+    }
+    return reasons.get(exc.errno, exc.strerror or str(exc))

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import DrafterError, Issue
+from .errors import DrafterError, Issue, ProfileError
 from .i18n import _
 from .library import Library
 from .validation import validate
-from .yamlread import FieldPath, SourceMap, check_text, read
+from .yamlread import FieldPath, SourceMap, check_text, parse, read
 
 APPEND = "+"  # `key+: [...]` appends to the base's list instead of replacing it
 
@@ -28,27 +30,107 @@ class Profile:
         return self.path.stem
 
 
+Source = str | bytes | Mapping[str, Any] | Path
+BaseTexts = Mapping[str, str | bytes]
+
+
+def profiles_root() -> Path:
+    """The shipped profiles (base/…): inside the package when installed, else beside drafter/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "shipped_profiles"
+    return installed if installed.is_dir() else here.parent / "profiles"
+
+
 def load(
     path: Path | str,
     lib: Library,
     overrides: dict[str, Any] | None = None,
     overrides_source: SourceMap | None = None,
 ) -> Profile:
-    """Read, merge and validate one profile; raise DrafterError listing every fault.
+    """Read, merge and validate one profile file; its `extends:` are files beside it."""
+    return from_source(Path(path), lib, overrides=overrides, overrides_source=overrides_source)
 
-    ``overrides`` (from a batch manifest) are merged over the profile, as a last `extends` layer.
+
+def from_source(
+    source: Source,
+    lib: Library,
+    *,
+    name: str | None = None,
+    bases: Path | BaseTexts | None = None,
+    overrides: dict[str, Any] | None = None,
+    overrides_source: SourceMap | None = None,
+) -> Profile:
+    """Read, merge and validate one profile; raise ProfileError listing every fault.
+
+    ``source`` is a file path, YAML text or bytes, or an already-read mapping. ``bases``
+    resolves `extends:`: a folder, a mapping of names to YAML texts, or (None) the folder of a
+    file source, else the shipped profiles. ``overrides`` (from a batch manifest) are merged
+    over the profile, as a last `extends` layer.
     """
-    path = Path(path)
-    data, smap = _read_chain(path, [])
-    if overrides:
-        data, smap = merge(data, smap, overrides, overrides_source or SourceMap(str(path)))
-        smap.file = str(path)
-    data, smap = merge(defaults(lib), SourceMap(smap.file), data, smap)
-    check_text(data, smap)
-    issues = validate(data, smap, lib)
+    try:
+        if isinstance(source, Path):
+            name = name or str(source)
+            data, smap = read(source, name)
+        else:
+            name = name or "<profile>"
+            data, smap = _parse_source(source, name)
+        if isinstance(source, Path) and bases is None:  # extends: beside the file
+            resolver, here = _Resolver(source.parent), source.resolve()
+        else:
+            resolver = _Resolver(profiles_root() if bases is None else bases)
+            here = resolver.start()
+        data, smap = _read_chain(data, smap, resolver, here, [])
+        if overrides:
+            data, smap = merge(data, smap, overrides, overrides_source or SourceMap(name))
+            smap.file = name
+        data, smap = merge(defaults(lib), SourceMap(smap.file), data, smap)
+        check_text(data, smap)
+        issues = validate(data, smap, lib)
+    except ProfileError:
+        raise
+    except DrafterError as exc:
+        raise ProfileError(exc.issues) from None
     if issues:
-        raise DrafterError(issues)
-    return Profile(path, data, smap)
+        raise ProfileError(issues)
+    return Profile(Path(name), data, smap)
+
+
+def _parse_source(source: Any, name: str) -> tuple[Any, SourceMap]:
+    if isinstance(source, str):
+        return parse(source.encode("utf-8"), name)
+    if isinstance(source, bytes):
+        return parse(source, name)
+    if isinstance(source, Mapping):
+        return dict(source), SourceMap(name)  # no lines to give: messages name the field
+    raise TypeError(f"a profile source is text, bytes, a mapping or a Path, not {type(source)}")
+
+
+class _Resolver:
+    """Finds what `extends:` names: in a folder, or in a mapping of names to texts."""
+
+    def __init__(self, bases: Path | BaseTexts):
+        self.bases = bases
+
+    def start(self) -> Any:
+        """The key of a profile at the top of the bases, that its `extends:` is relative to."""
+        return (self.bases / "<profile>").resolve() if isinstance(self.bases, Path) else "<profile>"
+
+    def locate(self, ref: str, here: Any) -> Any:
+        if isinstance(self.bases, Path):
+            return (Path(here).parent / ref).resolve()
+        return posixpath.normpath(posixpath.join(posixpath.dirname(here), ref))
+
+    def shown(self, key: Any) -> str:
+        return str(key)
+
+    def exists(self, key: Any) -> bool:
+        return key.is_file() if isinstance(key, Path) else key in self.bases
+
+    def read(self, key: Any) -> tuple[Any, SourceMap]:
+        if isinstance(key, Path):
+            return read(key)
+        text = self.bases[key]  # type: ignore[index]
+        return parse(text.encode("utf-8") if isinstance(text, str) else text, key)
 
 
 def defaults(lib: Library) -> dict[str, Any]:
@@ -56,29 +138,33 @@ def defaults(lib: Library) -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
-def _read_chain(path: Path, chain: list[Path]) -> tuple[Any, SourceMap]:
-    data, smap = read(path)
+def _read_chain(
+    data: Any, smap: SourceMap, resolver: _Resolver, here: Any, chain: list[Any]
+) -> tuple[Any, SourceMap]:
     base_ref = data.get("extends") if isinstance(data, dict) else None
     if not isinstance(base_ref, str):
         return data, smap
-    base_path = path.parent / base_ref
+    key = resolver.locate(base_ref, here)
     line = smap.line(("extends",))
-    here = path.resolve()
-    if base_path.resolve() in [p.resolve() for p in chain + [here]]:
-        names = " → ".join(str(p) for p in chain + [path, base_path])
+    if key in chain + [here]:
+        names = " → ".join(resolver.shown(k) for k in chain + [here, key])
         raise DrafterError.single(
-            str(path), line, "extends", _("extends cycle: {names}").format(names=names)
+            smap.file, line, "extends", _("extends cycle: {names}").format(names=names)
         )
-    if not base_path.is_file():
+    if not resolver.exists(key):
         raise DrafterError.single(
-            str(path), line, "extends", _("base profile not found: {base}").format(base=base_path)
+            smap.file,
+            line,
+            "extends",
+            _("base profile not found: {base}").format(base=resolver.shown(key)),
         )
-    base, base_map = _read_chain(base_path, chain + [path])
+    base, base_map = resolver.read(key)
+    base, base_map = _read_chain(base, base_map, resolver, key, chain + [here])
     if not isinstance(base, dict):
         raise DrafterError(
             [
                 Issue(
-                    str(base_path),
+                    base_map.file,
                     base_map.line(()),
                     None,
                     _("a base profile must be a mapping of fields (key: value)"),

@@ -45,7 +45,7 @@ from .model import Document, Paragraph, Part, Role, Span, Table
 from .profiles import Profile
 from .rendering import Renderer, Where
 from .validation import show_value, suggest, type_name, type_name_of, unknown_field
-from .yamlread import SourceMap, field_text, read
+from .yamlread import SourceMap, field_text, parse, read
 
 TEXT_FILE = "report.yaml"
 FIELDS = ("as_of", "actuals")
@@ -61,10 +61,15 @@ class Actuals:
     source: SourceMap
 
 
-def read_actuals(path: Path | str, profile: Profile, lib: Library) -> Actuals:
-    """Read and check an actuals file against the catalogue and the profile; raise DrafterError listing every fault."""
-    path = Path(path)
-    data, smap = read(path)
+def read_actuals(
+    source: Path | str | bytes, profile: Profile, lib: Library, name: str | None = None
+) -> Actuals:
+    """Read and check actuals (a file path, or the YAML's bytes) against the catalogue and the
+    profile; raise DrafterError listing every fault."""
+    if isinstance(source, bytes):
+        data, smap = parse(source, name or "<actuals>")
+    else:
+        data, smap = read(Path(source))
     name = smap.file
     issues: list[Issue] = []
 
@@ -158,7 +163,7 @@ def read_actuals(path: Path | str, profile: Profile, lib: Library) -> Actuals:
                 values[key] = value
 
     if issues:
-        raise DrafterError(sorted(issues, key=lambda i: (i.line or 0, i.field or "")))
+        raise DrafterError(sorted(issues, key=lambda i: i.sort_key))
     assert as_of is not None
     return Actuals(name, as_of, values, smap)
 
@@ -415,11 +420,15 @@ def _body(text: str) -> Paragraph:
 
 
 def progress_report(
-    profile: Profile, actuals_path: Path, lib: Library, renderer: Renderer | None = None
+    profile: Profile,
+    actuals_path: Path | str | bytes,
+    lib: Library,
+    renderer: Renderer | None = None,
+    name: str | None = None,
 ) -> Document:
     """The progress report of one county's plan at the date of the actuals file, as a document model.
 
     Raises DrafterError (file:line, field, message) for a bad actuals file or a broken template.
     """
-    actuals = read_actuals(actuals_path, profile, lib)
+    actuals = read_actuals(actuals_path, profile, lib, name)
     return _Report(profile, actuals, lib, renderer or Renderer()).document()

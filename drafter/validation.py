@@ -57,7 +57,7 @@ def validate(data: Any, smap: SourceMap, lib: Library) -> list[Issue]:
     if validator.validate(data):
         return _semantic(data, smap, lib)
     issues = [_issue(e, smap, schema) for e in _leaves(validator._errors)]
-    return sorted(set(issues), key=lambda i: (i.line or 0, i.field or ""))
+    return sorted(set(issues), key=lambda i: i.sort_key)
 
 
 def _leaves(errors: Iterable[cerr.ValidationError]) -> Iterable[cerr.ValidationError]:

@@ -14,7 +14,7 @@ import docx
 import pytest
 from conftest import PROFILES, ROOT, run_cli
 
-from drafter.build import build_one
+from drafter.api import build as build_one
 from drafter.errors import DrafterError
 
 

@@ -8,6 +8,7 @@ python-docx's ``font.name`` sets only the Latin fonts, so every run and style al
 
 from __future__ import annotations
 
+import io
 from copy import deepcopy
 from pathlib import Path
 
@@ -322,3 +323,10 @@ class DocxWriter:
 
 def write(document: Document, path: Path, comments: bool = True) -> None:
     DocxWriter(comments=comments).write(document, path)
+
+
+def to_bytes(document: Document, comments: bool = True) -> bytes:
+    """The .docx file's bytes, for drafter.api.render."""
+    buffer = io.BytesIO()
+    DocxWriter(comments=comments).build(document).save(buffer)
+    return buffer.getvalue()

@@ -22,11 +22,12 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def write(document: Document, path: Path, comments: bool = True) -> None:
+def to_bytes(document: Document, comments: bool = True, name: str = "") -> bytes:
+    """The PDF's bytes: the .docx writer's file converted by LibreOffice in a scratch folder."""
     exe = soffice()
     if exe is None:
         raise DrafterError.single(
-            str(path),
+            name,
             None,
             None,
             _("PDF needs LibreOffice, which is not installed; install it with: {command}").format(
@@ -35,8 +36,8 @@ def write(document: Document, path: Path, comments: bool = True) -> None:
         )
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
         work = Path(tmp)
-        source = work / f"{path.stem}.docx"
-        docx_writer.write(document, source, comments=comments)
+        source = work / "draft.docx"
+        source.write_bytes(docx_writer.to_bytes(document, comments=comments))
         env = dict(os.environ)
         if FONTS_CONF.is_file():
             env["FONTCONFIG_FILE"] = str(FONTS_CONF)
@@ -55,14 +56,18 @@ def write(document: Document, path: Path, comments: bool = True) -> None:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
         except subprocess.TimeoutExpired:
             done = None
-        produced = work / f"{path.stem}.pdf"
+        produced = work / "draft.pdf"
         if done is None or done.returncode != 0 or not produced.is_file():
             detail = (done.stderr or done.stdout).strip()[-300:] if done else "timeout"
             raise DrafterError.single(
-                str(path),
+                name,
                 None,
                 None,
                 _("LibreOffice could not convert the draft: {detail}").format(detail=detail),
             )
-        with atomic_path(path) as out:
-            shutil.copyfile(produced, out)
+        return produced.read_bytes()
+
+
+def write(document: Document, path: Path, comments: bool = True) -> None:
+    with atomic_path(path) as out:
+        out.write_bytes(to_bytes(document, comments, str(path)))
