@@ -5,8 +5,10 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,8 +22,44 @@ os.environ["DRAFTER_LANG"] = (
 )
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run drafter as a clerk would: a separate process, so exit codes and stderr are real."""
+@dataclass
+class Ran:
+    """What a command did: as subprocess.CompletedProcess names it, so tests read either."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> Ran:
+    """Run drafter's command line in this process, through click's CliRunner.
+
+    As ``drafter.cli.main`` does: the language is chosen from --lang before the commands are
+    built. An exception that escapes a command is raised here (a clerk would see a traceback);
+    signal handlers a command sets are put back.
+    """
+    from click.testing import CliRunner
+
+    from drafter import cli, i18n
+
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    before = Path.cwd()
+    os.chdir(cwd or ROOT)
+    try:
+        with i18n.use_language(cli._lang_from_argv(list(args))):
+            result = CliRunner().invoke(cli.make_cli(), list(args), prog_name="drafter")
+    finally:
+        os.chdir(before)
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run drafter as a separate process: only for what needs one (exit codes of the real
+    interpreter, signals, LibreOffice)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "drafter", *args],
