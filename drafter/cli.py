@@ -157,7 +157,7 @@ def report(profile: Path, actuals: Path, outdir: Path, formats: tuple[str, ...])
 
 
 def check_docx(files: tuple[Path, ...]) -> None:
-    from .checker import check, format_finding
+    from .check import check, escape, format_finding
 
     failed = False
     for path in files:
@@ -170,7 +170,7 @@ def check_docx(files: tuple[Path, ...]) -> None:
         for finding in findings:
             click.echo(format_finding(path, finding))
         if not findings:
-            click.echo(_("{file}: no problems found").format(file=path))
+            click.echo(_("{file}: no problems found").format(file=escape(str(path))))
         failed = failed or bool(findings)
     if failed:
         sys.exit(EXIT_BAD_INPUT)
@@ -279,6 +279,13 @@ def _profile_files(name: str) -> Callable:
     )
 
 
+def _check_files(command: Callable) -> Callable:
+    """No dir_okay=False: a folder or a FIFO is bad input (exit 1) with check's own message."""
+    return click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))(
+        command
+    )
+
+
 def _group(lang: str | None) -> None:
     if lang:
         token = i18n.set_language(lang)
@@ -346,10 +353,10 @@ def make_cli() -> click.Group:
     command(
         name="check",
         help=_(
-            "Check plan .docx files: sections, numbering, responsibility lists, "
-            "leftover template text, page and fonts."
+            "Check .docx files (plans, department lists, reports) against GB/T 9704-2012 and the "
+            "plan's rules; each finding names its clause."
         ),
-    )(_profile_files("files")(check_docx))
+    )(_check_files(check_docx))
     command(
         name="schema",
         help=_(

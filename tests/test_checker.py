@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from drafter.checker import CODES, Finding, check, format_finding
+from drafter.check import CODES, Finding, check, format_finding
 from drafter.errors import DrafterError
 
 

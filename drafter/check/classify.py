@@ -1,0 +1,220 @@
+"""What each paragraph is (masthead, title, heading, task, signature, 版记 …) and what kind of
+document holds them: a plan (with or without its cover notice), a department list, a report.
+
+Drafter's own drafts and plans typed in Word are read the same way: by text patterns,
+alignment and style names, never by drafter's own markers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import library, numbering
+from .document import Doc, Styles, para_text
+from .findings import excerpt as _excerpt
+
+PLAN = "plan"
+DEPARTMENTS = "departments"
+REPORT = "report"
+OTHER = "other"
+
+_CN_NUMBERS = {numbering.chinese(n): n for n in range(1, 100)}
+H1 = re.compile(r"^([一二三四五六七八九十]+)、")
+H2 = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
+L3 = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)")
+L4 = re.compile(r"^[（(](\d{1,3})[）)]")
+ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[：:]")
+ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d*$")
+DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号$")
+DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+NOTE = re.compile(r"^[（(][^（）()]*[）)]$")
+COPY_TO = re.compile(r"^(抄\s*送|主\s*送)\s*[：:]")
+ISSUED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+DEPARTMENT_ITEM = re.compile(r"^任务\s*[\d.]+\s*[：:]")
+SPACES = " \t\u3000\u00a0"
+
+# Section ids in their required order, with their heading synonyms, from templates/sections.yaml;
+# the pattern matches the text after "一、".
+SECTIONS = tuple(
+    (
+        s["id"],
+        re.compile("|".join(map(re.escape, s["headings"]))),
+        "/".join(s["headings"]),
+        not s.get("optional"),
+    )
+    for s in library.load().sections
+)
+
+
+@dataclass
+class Para:
+    index: int  # 1-based among the body's paragraphs
+    text: str  # leading spaces stripped, line breaks kept
+    element: object  # w:p
+    kind: str = "body"
+    # body h1 h2 l3 l4 title masthead doc_number label signature date note attachment_note
+    # copy_to issued other empty
+    number: int = 0
+    run_in: bool = False  # an h2 with its text in the same paragraph: （一）坚持创新引领。…
+    region: str = "front"  # front (cover notice, title, preamble), plan, attachments
+
+    @property
+    def excerpt(self) -> str:
+        return _excerpt(self.text)
+
+
+def section_of(heading: str) -> str | None:
+    rest = H1.sub("", heading, count=1)
+    for sid, pattern, _names, _required in SECTIONS:
+        if pattern.search(rest):
+            return sid
+    return None
+
+
+def classify(doc: Doc, styles: Styles) -> list[Para]:
+    paras = [
+        Para(i, para_text(p).lstrip(SPACES).rstrip(), p) for i, p in enumerate(doc.paragraphs, 1)
+    ]
+    region = "front"
+    seen_title = False
+    after_label = False
+    for para in paras:
+        text = para.text
+        if not text:
+            para.kind = "empty"
+            para.region = region
+            continue
+        if COPY_TO.match(text) or (ISSUED.search(text) and len(text) <= 80):
+            para.kind = "copy_to" if COPY_TO.match(text) else "issued"
+            para.region = region
+            continue
+        if region == "front" and H1.match(text) and _CN_NUMBERS.get(H1.match(text).group(1)):
+            region = "plan"
+        elif region == "plan" and (ATTACHMENT_NOTE.match(text) or ATTACHMENT_LABEL.match(text)):
+            region = "attachments"
+        para.region = region
+        if DATE.match(text):
+            para.kind = "date"
+            continue
+        if region == "plan":
+            _classify_numbered(para)
+            continue
+        if ATTACHMENT_LABEL.match(text):
+            para.kind = "label"
+            after_label = True
+            continue
+        if ATTACHMENT_NOTE.match(text):
+            para.kind = "attachment_note"
+            continue
+        centred = styles.alignment(para.element) == "center"
+        if after_label:  # the attachment's title, on one or more centred lines
+            para.kind = "title"
+            after_label = False
+            continue
+        if region == "attachments":
+            prev = paras[para.index - 2]
+            para.kind = (
+                "title"
+                if (prev.kind == "title" and centred) or styles.is_title_style(para.element)
+                else "body"
+            )
+            continue
+        # the cover notice and the plan's title and preamble
+        if DOC_NUMBER.search(text) and len(text) <= 30:
+            para.kind = "doc_number"
+        elif (
+            not seen_title
+            and text.endswith("文件")
+            and len(text) <= 40
+            and not re.search("[，。：]", text)
+        ):
+            para.kind = "masthead"
+        elif styles.is_title_style(para.element) or ("关于印发" in text and text.endswith("通知")):
+            para.kind = "title"
+        elif centred and re.fullmatch(r"[（(].*[）)]", text):
+            para.kind = "other"  # a centred note such as （征求意见稿）: no rule for its font
+        elif centred:
+            para.kind = "title"
+        else:
+            para.kind = "body"
+        seen_title = seen_title or para.kind == "title"
+    _sign_off(paras, styles)
+    # A plan title typed left-aligned in Normal style: the last line before 一、 that names the 方案.
+    front = [p for p in paras if p.region == "front" and p.kind == "body"]
+    if front and not any(
+        p.kind == "title" and p.region == "front" and "方案" in p.text for p in paras
+    ):
+        for para in reversed(front):
+            if (
+                "方案" in para.text
+                and len(para.text) <= 80
+                and not re.search("[。；：:]$", para.text)
+            ):
+                para.kind = "title"
+                break
+    return paras
+
+
+def _sign_off(paras: list[Para], styles: Styles) -> None:
+    """The 署名 is the line above a 成文日期; a bracketed line right after the date is its 附注."""
+    for i, para in enumerate(paras):
+        if para.kind != "date":
+            continue
+        prev = next((p for p in reversed(paras[:i]) if p.kind != "empty"), None)
+        if (
+            prev is not None
+            and prev.kind in ("body", "title", "other")
+            and len(prev.text) <= 40
+            and not re.search("[，。；：]", prev.text)
+        ):
+            prev.kind = "signature"
+        after = next((p for p in paras[i + 1 :] if p.kind != "empty"), None)
+        if after is not None and after.kind in ("body", "other") and NOTE.match(after.text):
+            after.kind = "note"
+
+
+def _classify_numbered(para: Para) -> None:
+    text = para.text
+    for kind, pattern, value in (
+        ("h1", H1, _CN_NUMBERS.get),
+        ("h2", H2, _CN_NUMBERS.get),
+        ("l4", L4, int),
+        ("l3", L3, int),
+    ):
+        m = pattern.match(text)
+        if m and value(m.group(1)):
+            para.kind, para.number = kind, value(m.group(1))
+            if kind == "h2":
+                para.run_in = "。" in text
+            return
+    para.kind = "body"
+
+
+_QUOTED = re.compile(r"《[^《》]*》")
+
+
+def document_kind(paras: list[Para]) -> str:
+    """plan, departments, report or other: by the first title that says, else by the headings."""
+    for para in paras:
+        if para.kind != "title" or para.region != "front":
+            continue
+        text = _QUOTED.sub("", para.text)
+        if "印发" in text and "通知" in text:
+            continue  # a cover notice: what it transmits comes next
+        if "分工" in text:
+            return DEPARTMENTS
+        if "方案" in text:
+            return PLAN
+        if re.search("情况|报告|总结", text):
+            return REPORT
+    if any(p.kind == "h1" and section_of(p.text) for p in paras):
+        return PLAN
+    items = [p for p in paras if p.kind == "body" and p.region == "plan"]
+    if items and sum(bool(DEPARTMENT_ITEM.match(p.text)) for p in items) * 2 >= len(items):
+        return DEPARTMENTS
+    return OTHER
+
+
+def is_notice(paras: list[Para]) -> bool:
+    """A 公文 with a 版头: a masthead or a document number before the title."""
+    return any(p.kind in ("masthead", "doc_number") for p in paras)

@@ -1,0 +1,425 @@
+"""The 版头 and the sign-off of a 公文 (a cover notice or any document with a masthead or a
+发文字号): the masthead's height (7.2.4), 署名 and 成文日期 (7.3.5), 附注 (7.3.6), 附件说明
+(7.3.4) and the 版记 (7.4)."""
+
+from __future__ import annotations
+
+from .. import layout as L
+from ..i18n import _
+from .classify import Para
+from .document import Doc, Styles, W, twips
+from .findings import (
+    ATTACHMENT_INDENT,
+    COLOPHON_LAYOUT,
+    COLOPHON_MISSING,
+    COLOPHON_POSITION,
+    COLOPHON_RULES,
+    MASTHEAD,
+    NOTE,
+    SIGNATURE,
+    Finding,
+)
+from .geometry import (
+    CHAR_TOLERANCE,
+    blank_lines_before,
+    line_height,
+    page,
+    space_after,
+    space_before,
+    span,
+    text_width,
+)
+
+MASTHEAD_TOLERANCE_MM = 2.0  # the line-box model of where the glyphs' top sits is good to ~1 mm
+RULE_TOLERANCE_MM = 0.05  # Word's 1 pt rule is 0.353 mm, its ¾ pt rule 0.265 mm
+EIGHTHS_PER_MM = 72 / 25.4 * 8
+
+
+def check_notice(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
+    return (
+        _masthead(doc, styles, paras)
+        + _sign_off(doc, styles, paras)
+        + _attachment_note(doc, styles, paras)
+        + _colophon(doc, styles, paras)
+    )
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}"
+
+
+# -- 7.2.4 ----------------------------------------------------------------------------------------
+def masthead_top_mm(doc: Doc, styles: Styles, paras: list[Para], i: int) -> float:
+    """How far below the type area's top edge the masthead's glyphs start."""
+    para = paras[i]
+    section = doc.section_of(para.index)
+    pg = page(section)
+    size = styles.para_size(para.element)
+    height = line_height(styles, para.element, size, section)
+    lead = max(0.0, (height - size) / 2)
+    pitch = L.LINE_PITCH_PT
+    ppr = para.element.find(W + "pPr")
+    frame = ppr.find(W + "framePr") if ppr is not None else None
+    if (
+        frame is not None
+        and frame.get(W + "y") is not None
+        and frame.get(W + "vAnchor")
+        in (
+            "page",
+            "margin",
+        )
+    ):
+        y = twips(frame, "y") or 0.0
+        if frame.get(W + "vAnchor") == "page":
+            y -= pg.top
+        return L.pt_to_mm(y + space_before(styles, para.element, pitch) + lead)
+    y = 0.0
+    for above in paras[:i]:
+        p = above.element
+        s = styles.para_size(p)
+        lines = (
+            1 if above.kind == "empty" else max(1, -(-text_width(above.text) * s // pg.type_width))
+        )
+        y += space_before(styles, p, pitch) + space_after(styles, p, pitch)
+        y += lines * line_height(styles, p, s, section)
+    y += space_before(styles, para.element, pitch) + lead
+    return L.pt_to_mm(y)
+
+
+def _masthead(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
+    for i, para in enumerate(paras):
+        if para.kind != "masthead":
+            continue
+        top = masthead_top_mm(doc, styles, paras, i)
+        want = L.MASTHEAD_TOP_BELOW_TYPE_AREA_MM
+        if abs(top - want) > MASTHEAD_TOLERANCE_MM:
+            return [
+                Finding.of(
+                    MASTHEAD,
+                    _(
+                        "the organ mark's top edge is {top} mm below the top of the type area;"
+                        " it must be 35 mm"
+                    ).format(top=_fmt(top)),
+                    para.index,
+                    para.excerpt,
+                )
+            ]
+        return []
+    return []
+
+
+# -- 7.3.5 and 7.3.6 ------------------------------------------------------------------------------
+def sign_off_layout(doc: Doc, styles: Styles, signature: Para, date: Para) -> str | None:
+    """sealed, unsealed or None: which layout of 7.3.5 the 署名 and 成文日期 follow."""
+    section = doc.section_of(date.index)
+    sig = span(doc, styles, signature.element, signature.text, section)
+    day = span(doc, styles, date.element, date.text, section)
+    tol = CHAR_TOLERANCE
+    if (
+        abs(day.right_space - L.SEALED_DATE_RIGHT_CHARS) <= tol
+        and abs(sig.centre - day.centre) <= tol
+    ):
+        return "sealed"
+    shift = L.UNSEALED_DATE_SHIFT_CHARS
+    right = L.UNSEALED_SIGNATURE_RIGHT_CHARS
+    if abs(day.start - sig.start - shift) <= tol and (
+        abs(sig.right_space - right) <= tol
+        or (abs(day.right_space - right) <= tol and sig.right_space > right)
+    ):
+        return "unsealed"
+    return None
+
+
+def _sign_off(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
+    findings = []
+    for i, date in enumerate(paras):
+        if date.kind != "date" or date.region == "plan":
+            continue
+        signature = next((p for p in reversed(paras[:i]) if p.kind != "empty"), None)
+        if signature is None or signature.kind != "signature":
+            continue
+        section = doc.section_of(date.index)
+        layout = sign_off_layout(doc, styles, signature, date)
+        if layout is None:
+            sig = span(doc, styles, signature.element, signature.text, section)
+            day = span(doc, styles, date.element, date.text, section)
+            findings.append(
+                Finding.of(
+                    SIGNATURE,
+                    _(
+                        "the 署名 ends {sig_right} characters from the right and the date {date_right};"
+                        " the date starts {shift} characters right of the 署名. Sealed (7.3.5.1): the"
+                        " date 4 characters from the right, the 署名 centred above it; unsealed"
+                        " (7.3.5.2): the 署名 2 characters from the right, the date starting 2"
+                        " characters right of it"
+                    ).format(
+                        sig_right=_fmt(sig.right_space),
+                        date_right=_fmt(day.right_space),
+                        shift=_fmt(day.start - sig.start),
+                    ),
+                    signature.index,
+                    signature.excerpt,
+                )
+            )
+        elif layout == "unsealed":
+            j = paras.index(signature)
+            blank = blank_lines_before(paras, j, styles, section)
+            if abs(blank - 1) > 0.3:
+                findings.append(
+                    Finding.of(
+                        SIGNATURE,
+                        _(
+                            "an unsealed 署名 stands one blank line below the text (7.3.5.2); here"
+                            " {lines} lines"
+                        ).format(lines=_fmt(blank)),
+                        signature.index,
+                        signature.excerpt,
+                    )
+                )
+        findings += _note(doc, styles, paras, i)
+    return findings
+
+
+def _note(doc: Doc, styles: Styles, paras: list[Para], i: int) -> list[Finding]:
+    if i + 1 >= len(paras):
+        return []
+    j = next((k for k in range(i + 1, len(paras)) if paras[k].kind != "empty"), None)
+    if j is None or paras[j].kind != "note":
+        return []
+    note = paras[j]
+    section = doc.section_of(note.index)
+    blank = blank_lines_before(paras, j, styles, section)
+    where = span(doc, styles, note.element, note.text, section)
+    problems = []
+    if blank > 0.3:
+        problems.append(
+            _("it stands {lines} blank lines below the date, not on the next line").format(
+                lines=_fmt(blank)
+            )
+        )
+    if abs(where.start - L.NOTE_LEFT_CHARS) > CHAR_TOLERANCE:
+        problems.append(
+            _("it starts {chars} characters from the left, not 2").format(chars=_fmt(where.start))
+        )
+    return [
+        Finding.of(NOTE, _("附注: {problem}").format(problem=p), note.index, note.excerpt)
+        for p in problems
+    ]
+
+
+# -- 7.3.4 ----------------------------------------------------------------------------------------
+def _label_width(text: str) -> tuple[float, float]:
+    """Width of "附件：" and of the "1." after it, in characters."""
+    import re
+
+    m = re.match(r"^(附\s*件\s*[：:])(\s*\d+\s*[.．、]\s*)?", text)
+    if not m:
+        return 0.0, 0.0
+    return text_width(m.group(1)), text_width(m.group(2) or "")
+
+
+def _attachment_note(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
+    import re
+
+    findings = []
+    for i, para in enumerate(paras):
+        if para.kind != "attachment_note":
+            continue
+        group = [para]
+        for more in paras[i + 1 :]:
+            if more.kind == "body" and re.match(r"^\d+\s*[.．、]", more.text):
+                group.append(more)
+            else:
+                break
+        label, number = _label_width(para.text)
+        for k, item in enumerate(group):
+            section = doc.section_of(item.index)
+            size = styles.para_size(item.element)
+            ind = styles.indents(item.element, size)
+            width = page(section).type_width / size
+            left, first = ind["left"] / size, ind["first"] / size
+            start = left + first
+            if k == 0:
+                name_at = start + label + number
+                if abs(start - L.ATTACHMENT_NOTE_LEFT_CHARS) > CHAR_TOLERANCE:
+                    findings.append(
+                        Finding.of(
+                            ATTACHMENT_INDENT,
+                            _("附件说明 starts {chars} characters from the left, not 2").format(
+                                chars=_fmt(start)
+                            ),
+                            item.index,
+                            item.excerpt,
+                        )
+                    )
+                number_at = start + label
+            else:
+                m = re.match(r"^\s*\d+\s*[.．、]\s*", item.text)
+                name_at = start + text_width(m.group(0))
+                if abs(start - number_at) > CHAR_TOLERANCE:
+                    findings.append(
+                        Finding.of(
+                            ATTACHMENT_INDENT,
+                            _(
+                                "附件说明: this attachment's number starts {chars} characters from"
+                                " the left, not under the first one's ({want})"
+                            ).format(chars=_fmt(start), want=_fmt(number_at)),
+                            item.index,
+                            item.excerpt,
+                        )
+                    )
+            lines = item.text.split("\n")
+            wraps = len(lines) > 1 or text_width(lines[0]) > width - start - ind["right"] / size
+            if wraps and abs(left - name_at) > CHAR_TOLERANCE:
+                findings.append(
+                    Finding.of(
+                        ATTACHMENT_INDENT,
+                        _(
+                            "附件说明 wraps: its next line starts {chars} characters from the left,"
+                            " not under the attachment's name ({want})"
+                        ).format(chars=_fmt(left), want=_fmt(name_at)),
+                        item.index,
+                        item.excerpt,
+                    )
+                )
+    return findings
+
+
+# -- 7.4 ------------------------------------------------------------------------------------------
+def _border_mm(ppr, side: str) -> float | None:
+    bdr = ppr.find(W + "pBdr") if ppr is not None else None
+    el = bdr.find(W + side) if bdr is not None else None
+    if el is None or (el.get(W + "val") or "none") in ("none", "nil"):
+        return None
+    from .document import number
+
+    eighths = number(el, "sz") or 2.0  # Word's default rule is ¼ pt
+    return eighths / EIGHTHS_PER_MM
+
+
+def _colophon(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
+    items = [p for p in paras if p.kind in ("copy_to", "issued")]
+    issued = [p for p in items if p.kind == "issued"]
+    if not issued:
+        return [
+            Finding.of(
+                COLOPHON_MISSING,
+                _(
+                    "there is no 版记: the line with the 印发机关 and 印发日期 (…年…月…日印发) at"
+                    " the foot of the last page, with 抄送 above it if the document is copied"
+                ),
+            )
+        ]
+    findings = []
+    last_text = max((p.index for p in paras if p.kind != "empty"), default=0)
+    block = [p for p in items if p.index >= items[0].index]
+    if items[-1].index != last_text or items[-1].kind != "issued":
+        findings.append(
+            Finding.of(
+                COLOPHON_POSITION,
+                _("the 版记 is not the end of the document: text follows it"),
+                items[0].index,
+                items[0].excerpt,
+            )
+        )
+    section = doc.section_of(items[-1].index)
+    valign = section.sect_pr.find(W + "vAlign")
+    ppr = items[-1].element.find(W + "pPr")
+    frame = ppr.find(W + "framePr") if ppr is not None else None
+    at_foot = (valign is not None and valign.get(W + "val") == "bottom") or (
+        frame is not None and frame.get(W + "yAlign") == "bottom"
+    )
+    if not at_foot:
+        findings.append(
+            Finding.of(
+                COLOPHON_POSITION,
+                _(
+                    "the 版记 follows the text instead of standing at the foot of the last page"
+                    " (a section aligned to the bottom, or a frame at the bottom of the type area)"
+                ),
+                items[0].index,
+                items[0].excerpt,
+            )
+        )
+    findings += _colophon_rules(styles, block)
+    findings += _colophon_layout(doc, styles, block)
+    return findings
+
+
+def _colophon_rules(styles: Styles, block: list[Para]) -> list[Finding]:
+    """7.4.1: a thick rule above the first line and below the last, thin rules between."""
+    rules = []
+    for k, para in enumerate(block):
+        ppr = para.element.find(W + "pPr")
+        top, bottom = _border_mm(ppr, "top"), _border_mm(ppr, "bottom")
+        if k == 0:
+            rules.append(("first", top))
+        else:
+            prev = rules.pop() if rules and rules[-1][0] == "between" else None
+            above = top if top is not None else (prev[1] if prev else None)
+            rules.append(("between", above))
+        if k == len(block) - 1:
+            rules.append(("last", bottom))
+        else:
+            rules.append(("between", bottom))
+    want = {
+        "first": L.IMPRINT_THICK_RULE_MM,
+        "last": L.IMPRINT_THICK_RULE_MM,
+        "between": L.IMPRINT_THIN_RULE_MM,
+    }
+    bad = [
+        (where, got)
+        for where, got in rules
+        if got is None or abs(got - want[where]) > RULE_TOLERANCE_MM
+    ]
+    if not bad:
+        return []
+    shown = "; ".join(
+        _("{where}: {got}").format(
+            where={
+                "first": _("above the first line"),
+                "last": _("below the last line"),
+                "between": _("between lines"),
+            }[where],
+            got=_("none") if got is None else f"{got:.2f} mm",
+        )
+        for where, got in bad
+    )
+    return [
+        Finding.of(
+            COLOPHON_RULES,
+            _(
+                "版记 rules: {rules}; the first and last rules are 0.35 mm, those between 0.25 mm,"
+                " all as wide as the type area"
+            ).format(rules=shown),
+            block[0].index,
+            block[0].excerpt,
+        )
+    ]
+
+
+def _colophon_layout(doc: Doc, styles: Styles, block: list[Para]) -> list[Finding]:
+    """7.4.2/7.4.3: 抄送 one character in on both sides; 印发机关 one character from the left and
+    the 印发日期 one character from the right."""
+    findings = []
+    for para in block:
+        size = styles.para_size(para.element)
+        ind = styles.indents(para.element, size)
+        left = (ind["left"] + max(ind["first"], 0)) / size
+        right = ind["right"] / size
+        if (
+            abs(left - L.IMPRINT_SIDE_CHARS) > CHAR_TOLERANCE
+            or abs(right - L.IMPRINT_SIDE_CHARS) > CHAR_TOLERANCE
+        ):
+            findings.append(
+                Finding.of(
+                    COLOPHON_LAYOUT,
+                    _(
+                        "版记 line is {left} characters in from the left and {right} from the right;"
+                        " both must be 1"
+                    ).format(left=_fmt(left), right=_fmt(right)),
+                    para.index,
+                    para.excerpt,
+                )
+            )
+    return findings
