@@ -98,8 +98,8 @@ def _masthead(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
                     MASTHEAD,
                     _(
                         "the organ mark's top edge is {top} mm below the top of the type area;"
-                        " it must be 35 mm"
-                    ).format(top=_fmt(top)),
+                        " it must be {want} mm"
+                    ).format(top=_fmt(top), want=f"{want:g}"),
                     para.index,
                     para.excerpt,
                 )
@@ -389,9 +389,13 @@ def _colophon_rules(styles: Styles, block: list[Para]) -> list[Finding]:
         Finding.of(
             COLOPHON_RULES,
             _(
-                "版记 rules: {rules}; the first and last rules are 0.35 mm, those between 0.25 mm,"
-                " all as wide as the type area"
-            ).format(rules=shown),
+                "版记 rules: {rules}; the first and last rules are {thick} mm, those between"
+                " {thin} mm, all as wide as the type area"
+            ).format(
+                rules=shown,
+                thick=f"{L.IMPRINT_THICK_RULE_MM:g}",
+                thin=f"{L.IMPRINT_THIN_RULE_MM:g}",
+            ),
             block[0].index,
             block[0].excerpt,
         )

@@ -62,8 +62,10 @@ class Malformed(Exception):
 
 
 def _fail(path: Path, reason: str) -> DrafterError:
+    from .findings import escape  # a file name may hold a newline: it must not start a new line
+
     return DrafterError.single(
-        str(path), None, None, _("not a Word .docx file: {reason}").format(reason=reason)
+        escape(str(path)), None, None, _("not a Word .docx file: {reason}").format(reason=reason)
     )
 
 

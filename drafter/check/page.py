@@ -115,8 +115,16 @@ def check_grid(doc: Doc, styles: Styles) -> list[Finding]:
                     GRID,
                     _(
                         "section {n}: body text gives {lines} lines a page and {chars} characters a line"
-                        " (document grid: {grid}); GB/T 9704 needs 22 lines of 28 characters"
-                    ).format(n=s.number, lines=lines, chars=chars, grid=kind),
+                        " (document grid: {grid}); GB/T 9704 needs {want_lines} lines of"
+                        " {want_chars} characters"
+                    ).format(
+                        n=s.number,
+                        lines=lines,
+                        chars=chars,
+                        grid=kind,
+                        want_lines=L.LINES_PER_PAGE,
+                        want_chars=L.CHARS_PER_LINE,
+                    ),
                 )
             )
     return findings
@@ -124,7 +132,7 @@ def check_grid(doc: Doc, styles: Styles) -> list[Finding]:
 
 # -- 7.5: page numbers --------------------------------------------------------------------------
 _PAGE_FIELD = re.compile(r"^\s*PAGE(\s|\\|$)")
-_DASHES = re.compile(r"^[—－–-]\s*$|^\s*[—－–-]$")
+_DASH_PAIRS = ("——", "－－", "––", "--")  # a dash each side of the number, its field result aside
 
 
 def _has_page_field(root) -> bool:
@@ -198,8 +206,7 @@ def _page_number_layout(styles: Styles, p, side: str | None, pg, n: int) -> list
     size = next(
         (styles.size(r, p) for r in runs(p) if para_text_of(r).strip()), styles.size(None, p)
     )
-    pieces = [t for t in re.split(r"\d+", text) if t.strip()] if text else []
-    dashes = len(pieces) == 2 and all(_DASHES.match(x.strip()) for x in pieces)
+    dashes = re.sub(r"[\d\s]", "", text) in _DASH_PAIRS
     problems = []
     if not dashes:
         problems.append(_("the number has no dash on each side (— 1 —)"))
@@ -224,8 +231,9 @@ def _page_number_layout(styles: Styles, p, side: str | None, pg, n: int) -> list
     below = page_number_gap_mm(styles, p, size, pg)
     if below is None or abs(below - L.PAGE_NUMBER_BELOW_TYPE_AREA_MM) > PAGE_NUMBER_TOLERANCE_MM:
         problems.append(
-            _("its top is {gap} mm below the type area, not 7 mm").format(
-                gap="?" if below is None else f"{below:.1f}"
+            _("its top is {gap} mm below the type area, not {want} mm").format(
+                gap="?" if below is None else f"{below:.1f}",
+                want=f"{L.PAGE_NUMBER_BELOW_TYPE_AREA_MM:g}",
             )
         )
     for problem in problems:
