@@ -7,6 +7,7 @@ from typing import Any
 
 from . import figures, numbering
 from . import targets as targets_mod
+from .compose_fields import FRAMING
 from .errors import DrafterError, Issue
 from .i18n import _
 from .layout import TABLE_WIDTHS_MM
@@ -22,7 +23,8 @@ def base_context(profile: Profile, lib: Library, renderer: Renderer) -> dict[str
     county, programme = profile.data["county"], profile.data["programme"]
     ctx: dict[str, Any] = {
         "county": dict(county),
-        "lw": lib.levels[county["level"]],
+        # level words, with the county's own where its profile writes them (county.words)
+        "lw": {**lib.levels[county["level"]], **county.get("words", {})},
         "programme": {
             "kind": programme["kind"],
             "batch": programme["batch"],
@@ -64,14 +66,24 @@ class Composer:
                 "industries": list(d["industries"]),
                 "universities": list(d["universities"]),
                 "funding_rules": d["funding_rules"],
+                "framing": {key: d.get("framing", {}).get(key) for key in FRAMING},
+                "params": self.task_params(),
                 "leading_group": {
-                    "name": lg["name"],
-                    "short_name": lg.get("short_name", lg["name"]),
+                    "name": lg.get("name", ""),
+                    "short_name": lg.get("short_name", lg.get("name", "")),
                     "office_head": lg.get("office_head", ""),
                     "leader_post": lg.get("leader_post", ""),
                 },
             }
         )
+        named = [k for k in ("short_name", "members", "office_head") if k in lg]
+        if named and "name" not in lg:
+            raise DrafterError.single(
+                *self._loc("leading_group"),
+                _("name the group (leading_group.name): its {fields} are given").format(
+                    fields=", ".join(named)
+                ),
+            )
         self.ctx["dept"] = self.resolve_departments()
         self.ctx["leading_group"]["office"] = lg.get("office") or self.ctx["dept"].get("market", "")
         if not self.ctx["leading_group"]["office"]:
@@ -80,7 +92,27 @@ class Composer:
             )
         notice = dict(d["notice"])
         notice["date_text"] = figures.date(notice["date"])
+        notice.setdefault("title_issuer", notice["issuer"])
+        notice.setdefault("approver", notice.get("approved_by") or self.ctx["lw"]["gov"])
+        if notice["approval"] == "meeting":
+            if "meeting" not in notice:
+                raise DrafterError.single(
+                    *self._loc("notice", "approval"),
+                    _("approval by a 常务会议 needs notice.meeting.number"),
+                )
+            notice["meeting"] = {"year": None, "verb": "审议通过", **notice["meeting"]}
         self.ctx["notice"] = notice
+        self.ctx["book"] = f"《{self.ctx['plan_title']}》"
+
+    def task_params(self) -> dict[str, Any]:
+        """tasks.params as the texts print them: counts with their unit (50人), names as written."""
+        out: dict[str, Any] = {key: None for key in self.lib.task_params}
+        for key, value in self.profile.data["tasks"].get("params", {}).items():
+            spec = self.lib.task_params[key]
+            out[key] = (
+                figures.quantity(value, "count", spec["unit"]) if spec["kind"] == "count" else value
+            )
+        return out
 
     def _loc(self, *path: Any) -> tuple[str, int | None, str]:
         """file, line, field of a profile path, for DrafterError.single."""
@@ -120,6 +152,11 @@ class Composer:
     def notice_part(self) -> Part:
         t = self.lib.notice
         where = lambda key: self.lib_where("text/notice.yaml", key)  # noqa: E731
+        notice = self.ctx["notice"]
+        forward = "forward" in notice
+        title_key = "forward_title" if forward else "title"
+        body_key = "forward" if forward else f"approval.{notice['approval']}"
+        body = t["forward"] if forward else t["approval"][notice["approval"]]
         p = [
             Paragraph(Role.ORGAN_MARK, [Span(self.render(t["organ_mark"], where("organ_mark")))]),
             *(
@@ -131,9 +168,9 @@ class Composer:
                 if "doc_number" in self.ctx["notice"]
                 else []
             ),
-            Paragraph(Role.TITLE, [Span(self.render(t["title"], where("title")))]),
+            Paragraph(Role.TITLE, [Span(self.render(t[title_key], where(title_key)))]),
             Paragraph(Role.ADDRESSEE, [Span(self.render(t["addressees"], where("addressees")))]),
-            Paragraph(Role.BODY, [Span(self.render(t["body"], where("body")))]),
+            Paragraph(Role.BODY, [Span(self.render(body, where(body_key)))]),
             Paragraph(Role.SIGNATURE, [Span(self.ctx["notice"]["issuer"])]),
             Paragraph(Role.DATE, [Span(self.ctx["notice"]["date_text"])]),
         ]
@@ -224,14 +261,30 @@ class Composer:
     def section_goals(self, section: dict[str, Any]) -> list[Paragraph]:
         file = self.variant(section, "goals_text")
         overall = self.render(self.lib.text_template(file), self.lib_where(f"text/{file}", "goals"))
-        out = [self.body(overall)]
+        self.placed: set[str] = set()
+        out = [Paragraph(Role.BODY, [Span(overall)])]
         for i, key in enumerate(self.profile.data["plan"]["goals"], 1):
             goal = self.lib.goals[key]
             spans = [Span(f"{numbering.level2(i)}{goal['title']}。", Emphasis.LEAD2)]
             for j, segment in enumerate(goal["body"]):
                 spans.extend(self.goal_segment(segment, f"goals.{key}.body[{j}]"))
             out.append(Paragraph(Role.BODY, spans))
+        self.place_remaining_figures(out[0])
         return out
+
+    def place_remaining_figures(self, overall: Paragraph) -> None:
+        """A figure the profile gives always reaches the draft: one no chosen goal prints is added to
+        the overall goal, unless the indicator table carries it."""
+        if "indicators" in self.profile.data["plan"]["attachments"]:
+            return
+        rest = [k for k in self.lib.indicators if k in self.targets and k not in self.placed]
+        if not rest:
+            return
+        spans = self.figure_clauses([(k, "，") for k in rest], "")
+        where = self.lib_where("text/goals_more.j2", "goals_more")
+        template = self.lib.text_template("goals_more.j2")
+        head, _, tail = self.render(template, where, clauses="\x00").partition("\x00")
+        overall.spans.extend([Span(head), *spans, Span(tail)])
 
     @property
     def targets(self) -> dict[str, targets_mod.Target]:
@@ -239,22 +292,29 @@ class Composer:
             self._targets = targets_mod.of_profile(self.profile.data, self.lib.indicators)
         return self._targets
 
-    def goal_segment(self, segment: Any, field: str) -> list[Span]:
-        where = self.lib_where("catalogue/goals.yaml", field)
-        if isinstance(segment, str):
-            return [Span(self.render(segment, where))]
-        given = [k for k in segment["figures"] if k in self.targets]
-        if not given:
-            otherwise = segment.get("otherwise")
-            return [Span(self.render(otherwise, where))] if otherwise else []
-        spans = [Span(self.render(segment.get("before", ""), where))]
-        for n, key in enumerate(given):
-            target = self.targets[key]
-            clause = self.render(
-                self.lib.indicators[key]["sentence"],
-                self.lib_where("catalogue/indicators.yaml", key),
-                target=target.text,
+    def indicator_sentence(self, key: str) -> tuple[str, Where]:
+        """The clause an indicator prints: its own sentence, or the wording the profile picks."""
+        meta = self.lib.indicators[key]
+        wording = self.profile.data["indicators"].get(key, {}).get("wording")
+        if not wording:
+            return meta["sentence"], self.lib_where("catalogue/indicators.yaml", key)
+        if wording not in meta.get("wordings", {}):
+            raise DrafterError.single(
+                *self._loc("indicators", key, "wording"),
+                _("indicator {key} has no wording {wording} (it has: {names})").format(
+                    key=key, wording=wording, names=", ".join(meta.get("wordings", {})) or "-"
+                ),
             )
+        return meta["wordings"][wording], self.lib_where(
+            "catalogue/indicators.yaml", f"{key}.wordings.{wording}"
+        )
+
+    def figure_clauses(self, given: list[tuple[str, str]], close: str) -> list[Span]:
+        spans = []
+        for n, (key, sep) in enumerate(given):
+            target = self.targets[key]
+            sentence, where = self.indicator_sentence(key)
+            clause = self.render(sentence, where, target=target.text)
             note = None
             if target.computed:
                 note = self.render(
@@ -263,7 +323,21 @@ class Composer:
                     **target.basis,
                 )
             spans.append(Span(clause, note=note))
-            spans.append(Span("，" if n < len(given) - 1 else "。"))
+            spans.append(Span(sep if n < len(given) - 1 else close))
+            self.placed.add(key)
+        return spans
+
+    def goal_segment(self, segment: Any, field: str) -> list[Span]:
+        where = self.lib_where("catalogue/goals.yaml", field)
+        if isinstance(segment, str):
+            return [Span(self.render(segment, where))]
+        entries = [f if isinstance(f, dict) else {"id": f} for f in segment["figures"]]
+        given = [(e["id"], e.get("sep", "，")) for e in entries if e["id"] in self.targets]
+        if not given:
+            otherwise = segment.get("otherwise")
+            return [Span(self.render(otherwise, where))] if otherwise else []
+        spans = [Span(self.render(segment.get("before", ""), where))]
+        spans += self.figure_clauses(given, segment.get("close", "。"))
         return [s for s in spans if s.text]
 
     # -- tasks -----------------------------------------------------------------
@@ -352,6 +426,26 @@ class Composer:
                 out.append(self.task_paragraph(task_id, counter, heading_no, heading["title"]))
         return out
 
+    def task_variant(self, task: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+        """The wording a task is printed in: the variant its override names, else the county's style
+        (tasks.style), else the task's own text. A task without the wanted variant keeps its own."""
+        t = self.profile.data["tasks"]
+        override = t["overrides"].get(task["id"], {})
+        name = override.get("variant") or t.get("style")
+        variants = task.get("variants") or {}
+        if name and name in variants:
+            return name, variants[name]
+        if "variant" in override:
+            raise DrafterError.single(
+                *self._loc("tasks", "overrides", task["id"], "variant"),
+                _("task {task} has no wording {variant} (it has: {names})").format(
+                    task=task["id"],
+                    variant=name,
+                    names=", ".join(variants) or "-",
+                ),
+            )
+        return None, task
+
     def task_text(self, task: dict[str, Any], key: str) -> str:
         override = self.profile.data["tasks"]["overrides"].get(task["id"], {})
         if key in override:
@@ -360,22 +454,21 @@ class Composer:
             )
         if task["_origin"] is not None:
             return self.render(task[key], self.profile_where(*task["_origin"], key))
-        return self.render(task[key], self.lib_where("catalogue/tasks.yaml", f"{task['id']}.{key}"))
+        name, source = self.task_variant(task)
+        field = f"{task['id']}.variants.{name}.{key}" if name else f"{task['id']}.{key}"
+        return self.render(source[key], self.lib_where("catalogue/tasks.yaml", field))
 
-    def default_deadline(self) -> str:
-        return self.render(
-            self.lib.titles["deadline"], self.lib_where("text/titles.yaml", "deadline")
-        )
-
-    def task_paragraph(self, task_id: str, n: int, group_no: int, group_title: str) -> Paragraph:
-        task = self.task_pool()[task_id]
-        override = self.profile.data["tasks"]["overrides"].get(task_id, {})
-        title, body = self.task_text(task, "title"), self.task_text(task, "body")
-        roles = override.get("roles") or task["roles"]
-        names = []
-        for role in roles:
+    def task_units(self, task_id: str, roles: list[str]) -> list[tuple[str, str]] | None:
+        """(role, department name) for each role a task names. A role in brackets, (pboc), is named
+        only where the county has a name for it; any other role must have one (None: one has not)."""
+        out, complete = [], True
+        for entry in roles:
+            role = entry.strip("()")
             if role not in self.ctx["dept"]:
+                if entry != role:
+                    continue
                 # Noted, not raised: one run names every role a county still has to name.
+                complete = False
                 self.missing.append(
                     Issue(
                         *self._loc("departments"),
@@ -390,18 +483,47 @@ class Composer:
                     )
                 )
                 continue
-            names.append(self.ctx["dept"][role])
-        if len(names) < len(roles):  # the document is not kept; carry on to find the rest
-            return Paragraph(Role.BODY, [Span(title)])
-        names = list(dict.fromkeys(names))
+            out.append((role, self.ctx["dept"][role]))
+        if not complete:
+            return None
+        seen: set[str] = set()
+        return [(r, n) for r, n in out if not (n in seen or seen.add(n))]
+
+    def duty_text(self, units: list[tuple[str, str]]) -> str:
+        """The closing responsibility list, in the county's style (templates/text/responsibility.yaml)."""
         style = self.lib.responsibility[self.profile.data["tasks"]["responsibility"]]
-        collective = len(roles) == 1 and bool(self.lib.roles[roles[0]].get("collective"))
-        duty = self.render(
-            style["one" if len(names) == 1 else "many"],
+        roles = self.lib.roles
+        if style.get("areas_last"):
+            areas = [n for r, n in units if roles[r].get("area")]
+            depts = [n for r, n in units if not roles[r].get("area")]
+        else:
+            areas, depts = [], [n for _r, n in units]
+        if style.get("shorten"):
+            depts = shorten(depts, self.ctx["lw"]["short"])
+        collective = len(units) == 1 and bool(roles[units[0][0]].get("collective"))
+        return self.render(
+            style["one" if len(units) == 1 else "many"],
             self.lib_where("text/responsibility.yaml", "style"),
-            units=names,
+            units=depts,
+            areas=areas,
             collective=collective,
         )
+
+    def default_deadline(self) -> str:
+        return self.render(
+            self.lib.titles["deadline"], self.lib_where("text/titles.yaml", "deadline")
+        )
+
+    def task_paragraph(self, task_id: str, n: int, group_no: int, group_title: str) -> Paragraph:
+        task = self.task_pool()[task_id]
+        override = self.profile.data["tasks"]["overrides"].get(task_id, {})
+        title, body = self.task_text(task, "title"), self.task_text(task, "body")
+        roles = override.get("roles") or self.task_variant(task)[1]["roles"]
+        units = self.task_units(task_id, roles)
+        if units is None:  # the document is not kept; carry on to find the rest
+            return Paragraph(Role.BODY, [Span(title)])
+        names = [n for _r, n in units]
+        duty = self.duty_text(units)
         label = numbering.level3(n)
         per_group = self.profile.data["tasks"]["numbering"] == "per_group"
         self.task_entries.append(
@@ -538,6 +660,17 @@ class Composer:
                 ruled=True,
             )
         ]
+
+
+def shorten(names: list[str], prefix: str) -> list[str]:
+    """A run of the county's own departments shares its level prefix, as seed 003 writes it:
+    市发展改革局、科学技术局、市场监督管理局 (the 市 of 市科学技术局 is read from the name before)."""
+    out, prev = [], False
+    for name in names:
+        own = name.startswith(prefix) and not name.startswith(prefix + "委")
+        out.append(name[len(prefix) :] if own and prev else name)
+        prev = own
+    return out
 
 
 def _pad(name: str) -> str:

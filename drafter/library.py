@@ -42,6 +42,7 @@ class Library:
     indicators: dict[str, dict[str, Any]]
     national_policies: list[str]
     batch_bases: dict[int, list[str]]
+    task_params: dict[str, dict[str, Any]]
 
     def section(self, section_id: str) -> dict[str, Any]:
         return next(s for s in self.sections if s["id"] == section_id)
@@ -94,4 +95,5 @@ def load(root: Path | None = None) -> Library:
         indicators=_yaml(cat / "indicators.yaml")["indicators"],
         national_policies=bases["national_policies"],
         batch_bases={int(k): v for k, v in bases["batches"].items()},
+        task_params=_yaml(cat / "task_params.yaml")["params"],
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from cerberus import TypeDefinition, Validator
 
+from .compose_fields import FRAMING
 from .library import LEVELS, PROGRAMMES, Library
 
 TAGS = (
@@ -24,6 +25,8 @@ NUMBERING = ("continuous", "per_group")
 RESPONSIBILITY = ("duty", "units")
 ATTACHMENTS = ("members", "division", "indicators")
 STATUS = ("final", "征求意见稿", "送审稿")
+APPROVALS = ("government", "study", "meeting", "party_government", "consent", "none")
+TASK_STYLES = ["detailed", "concise"]  # task wording variants (templates/catalogue/tasks.yaml)
 
 
 class ProfileValidator(Validator):
@@ -60,6 +63,14 @@ def _dict(schema: dict[str, Any], required: bool = False) -> dict[str, Any]:
 
 def profile_schema(lib: Library) -> dict[str, Any]:
     sections = {s["id"]: s for s in lib.sections}
+    level_words = sorted({w for words in lib.levels.values() for w in words if w != "addressees"})
+    params = {
+        key: {"count": {"type": "count", "min": 1}, "text": _text(), "list": _texts(minlength=1)}[
+            spec["kind"]
+        ]
+        for key, spec in lib.task_params.items()
+    }
+    wordings = sorted({w for ind in lib.indicators.values() for w in ind.get("wordings", {})})
     task_ids = lib.task_ids
     indicator = {
         "type": "dict",
@@ -69,6 +80,7 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                 {"value": {"type": "number", "min": 0, "required": True}, "year": _year(True)}
             ),
             "growth": {"type": "number", "min": -1, "max": 10},
+            "wording": {"type": "string", "allowed": wordings},
         },
     }
     task_fields = {
@@ -80,6 +92,7 @@ def profile_schema(lib: Library) -> dict[str, Any]:
             "schema": {"type": "string", "allowed": list(lib.roles)},
         },
         "deadline": _text(),
+        "variant": {"type": "string", "allowed": TASK_STYLES},
     }
     return {
         "extends": _text(),
@@ -92,9 +105,16 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                 "prefecture": _text(True),
                 "population": {"type": "count", "min": 1},
                 "tags": {"type": "list", "schema": {"type": "string", "allowed": list(TAGS)}},
+                # the county's own level words (towns: 各镇街), over templates/catalogue/levels.yaml
+                "words": {
+                    "type": "dict",
+                    "keysrules": {"type": "string", "allowed": level_words},
+                    "valuesrules": _text(),
+                },
             },
             required=True,
         ),
+        "framing": _dict({key: _text() for key in FRAMING}),
         "programme": _dict(
             {
                 "kind": {"type": "string", "required": True, "allowed": list(PROGRAMMES)},
@@ -116,8 +136,19 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                 ),
                 "date": {"type": "date", "required": True},
                 "addressees": _texts(required=True, minlength=1),
-                "approved_by": _text(True),
+                "approved_by": _text(),  # default: the government (县政府)
                 "instruction": _text(True),
+                "title_issuer": _text(),  # the issuer as the title names it (县政府办公室)
+                "title_quotes": {"type": "boolean"},
+                "approval": {"type": "string", "allowed": list(APPROVALS)},
+                "meeting": _dict(
+                    {
+                        "number": {"type": "count", "min": 1, "required": True},
+                        "year": _year(),
+                        "verb": {"type": "string", "allowed": ["审议通过", "讨论通过"]},
+                    }
+                ),
+                "forward": _dict({"from": _text(True), "drafted": {"type": "boolean"}}),
                 "public": {"type": "boolean"},
             },
             required=True,
@@ -138,7 +169,7 @@ def profile_schema(lib: Library) -> dict[str, Any]:
         },
         "leading_group": _dict(
             {
-                "name": _text(True),
+                "name": _text(),
                 "short_name": _text(),
                 "office": _text(),
                 "office_head": _text(),
@@ -193,6 +224,8 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                 "layout": {"type": "string", "allowed": list(lib.layouts)},
                 "numbering": {"type": "string", "allowed": list(NUMBERING)},
                 "responsibility": {"type": "string", "allowed": list(RESPONSIBILITY)},
+                "style": {"type": "string", "allowed": TASK_STYLES},
+                "params": _dict(params),
                 "groups": {
                     "type": "list",
                     "minlength": 1,
@@ -225,7 +258,7 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                             **{
                                 k: {**v, "required": True}
                                 for k, v in task_fields.items()
-                                if k != "deadline"
+                                if k not in ("deadline", "variant")
                             },
                             "deadline": task_fields["deadline"],
                         }

@@ -213,7 +213,7 @@ def test_deleted_task_leaves_a_gap_continuous(built, tmp_path):
 
 def test_deleted_task_leaves_a_gap_per_group(built, tmp_path):
     doc = load(built, "rongcheng")  # tasks restart at 1. under each （一）
-    _i, task = find(doc, "2.优化知识产权金融服务")
+    _i, task = find(doc, "2.拓展知识产权投融资渠道")
     delete(task)
     index, _p = find(doc, "3.推动知识产权协同创新与实施")
     findings = added(doc, tmp_path)
@@ -415,7 +415,7 @@ def test_font_resolved_from_styles(built, tmp_path):
 
 def test_body_size(built, tmp_path):
     doc = load(built, "rongcheng")
-    index, para = find(doc, "通过国家知识产权强县建设试点县建设工作")
+    index, para = find(doc, "通过国家知识产权强县建设试点县试点建设工作")
     para.runs[0].font.size = Pt(14)
     findings = added(doc, tmp_path)
     assert [(f.code, f.paragraph) for f in findings] == [("font-size", index)]

@@ -1,0 +1,6 @@
+"""Names of profile fields that the schema and the composer both know."""
+
+# The county's own framing (profile `framing:`), woven into 指导思想 and the goals where given:
+# the regional strategy it belongs to, its industry-cluster formula, the province's instruction
+# phrase, its development slogan.
+FRAMING = ("regional_strategy", "industry_system", "instruction", "slogan")
