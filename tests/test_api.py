@@ -86,6 +86,11 @@ def test_every_problem_in_one_error_with_where_and_args():
 def test_three_unnamed_roles_give_three_messages():
     data = yaml.safe_load(TAISHAN)
     data["tasks"]["include"] = ["import-export-protection", "ip-financing-models"]
+    # the catalogue names pboc and the banking regulator only where a county names them; an
+    # override that names them outright needs them named
+    data["tasks"].setdefault("overrides", {})["ip-financing-models"] = {
+        "roles": ["market", "pboc", "banking_regulator"]
+    }
     profile = api.load_profile(data, name="roles.yaml")
     with pytest.raises(api.ProfileError) as info:
         api.draft(profile)

@@ -15,7 +15,7 @@ import pytest
 import seedtext
 from conftest import PROFILES
 
-from drafter import build
+from drafter import api
 from drafter.model import Emphasis, Role
 
 SEEDS = {
@@ -27,7 +27,7 @@ TASK_MIN, MEAN_MIN = 0.95, 0.97
 
 
 def drafted(profile: str):
-    return build.check(PROFILES / f"{profile}.yaml")
+    return api.draft(api.load_profile(PROFILES / f"{profile}.yaml"))
 
 
 def section(doc, heading: str):
