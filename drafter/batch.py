@@ -10,7 +10,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,7 +219,7 @@ def run(
     workers: int,
     comments: bool = True,
     lang: str = "zh_CN",
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Build every job; yield each result as it finishes."""
     if workers <= 1 or len(jobs) <= 1:
         _worker_init(lang)
@@ -239,14 +239,16 @@ def run(
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 yield future.result()
-                job = next(queue, None)
-                if job is not None:
-                    pending.add(pool.submit(build_job, job, outdir, formats, comments))
+                following = next(queue, None)
+                if following is not None:
+                    pending.add(pool.submit(build_job, following, outdir, formats, comments))
         finished = True
     finally:
         if not finished:  # interrupted: stop the workers now; their SIGTERM handler cleans up
             for future in pending:
                 future.cancel()
+            # A private attribute: the pool has no public way to stop its workers before 3.14
+            # (terminate_workers); tests/test_private_access.py fails if it changes.
             for process in list((getattr(pool, "_processes", None) or {}).values()):
                 if process.is_alive():
                     process.terminate()

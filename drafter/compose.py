@@ -114,7 +114,7 @@ class Composer:
             )
         return out
 
-    def _loc(self, *path: Any) -> tuple[str, int | None, str]:
+    def _loc(self, *path: Any) -> tuple[str, int | None, str | None]:
         """file, line, field of a profile path, for DrafterError.single."""
         where = self.profile_where(*path)
         return where.file, where.line, where.field
@@ -320,7 +320,7 @@ class Composer:
                 note = self.render(
                     self.lib.notes[target.computed],
                     self.lib_where("text/notes.yaml", target.computed),
-                    **target.basis,
+                    **(target.basis or {}),
                 )
             spans.append(Span(clause, note=note))
             spans.append(Span(sep if n < len(given) - 1 else close))
@@ -613,7 +613,7 @@ class Composer:
         where = self.lib_where("text/titles.yaml", "indicator_columns")
         columns = [self.render(c, where) for c in titles["indicator_columns"]]
         none = titles["table_none"]
-        rows = []
+        rows: list[list[str]] = []
         for key, meta in self.lib.indicators.items():
             if key not in self.targets:
                 continue

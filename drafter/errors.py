@@ -34,21 +34,23 @@ def show_field(path: FieldPath) -> str:
     return out or "(root)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Issue:
     file: str
     line: int | None
     field: FieldPath | None
     message: Message
 
-    def __post_init__(self) -> None:
-        # Call sites may give the field as its dotted text; keep the path.
-        if isinstance(self.field, str):
-            object.__setattr__(self, "field", parse_field(self.field))
-        elif self.field is not None:
-            object.__setattr__(self, "field", tuple(self.field))
-        if not isinstance(self.message, Message):
-            object.__setattr__(self, "message", Message.plain(str(self.message)))
+    def __init__(
+        self, file: str, line: int | None, field: FieldPath | str | None, message: str
+    ) -> None:
+        # Call sites may give the field as its text ("a.b[0]"): keep the path. A plain str
+        # message is text shown as it is in every language.
+        path = parse_field(field) if isinstance(field, str) else field
+        object.__setattr__(self, "file", file)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "field", tuple(path) if path is not None else None)
+        object.__setattr__(self, "message", Message.plain(message))
 
     @property
     def code(self) -> str:
@@ -101,8 +103,10 @@ class DrafterError(Exception):
         return "\n".join(issue.text(lang) for issue in self.issues)
 
     @classmethod
-    def single(cls, file: str, line: int | None, field: Any, message: str) -> DrafterError:
-        return cls([Issue(file, line, field, message)])  # type: ignore[arg-type]
+    def single(
+        cls, file: str, line: int | None, field: FieldPath | str | None, message: str
+    ) -> DrafterError:
+        return cls([Issue(file, line, field, message)])
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.issues,))

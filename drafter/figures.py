@@ -17,7 +17,7 @@ def date(value: dt.date) -> str:
     return format_date(value, format="long", locale=LOCALE)
 
 
-def round_half_up(value: float, places: int) -> float | int:
+def round_half_up(value: float | Decimal, places: int) -> float | int:
     q = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return int(q) if places == 0 else float(q)
 

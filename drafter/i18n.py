@@ -111,7 +111,7 @@ class Message(str):
 
     @classmethod
     def plain(cls, text: str) -> Message:
-        """Text that is shown as it is in every language."""
+        """Text that is shown as it is in every language (a Message stays as it is)."""
         return text if isinstance(text, Message) else cls(str(text), None, None, (str(text),))
 
     def text(self, lang: str | None = None) -> str:

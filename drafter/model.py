@@ -5,6 +5,7 @@ Compose builds it; writers render it. Nothing here knows about profiles or pytho
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -68,7 +69,7 @@ class Part:
     """A run of blocks that starts on a new page (notice, plan, each attachment)."""
 
     name: str
-    blocks: list[Block] = field(default_factory=list)
+    blocks: Sequence[Block] = field(default_factory=list)
 
 
 @dataclass

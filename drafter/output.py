@@ -61,4 +61,4 @@ def os_reason(exc: OSError) -> str:
         errno.EISDIR: _("a folder stands where the output file should be"),
         errno.ENAMETOOLONG: _("the file name is too long"),
     }
-    return reasons.get(exc.errno, exc.strerror or str(exc))
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))

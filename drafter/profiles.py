@@ -124,7 +124,9 @@ class _Resolver:
         return str(key)
 
     def exists(self, key: Any) -> bool:
-        return key.is_file() if isinstance(key, Path) else key in self.bases
+        if isinstance(key, Path):
+            return key.is_file()
+        return isinstance(self.bases, Mapping) and key in self.bases
 
     def read(self, key: Any) -> tuple[Any, SourceMap]:
         if isinstance(key, Path):

@@ -379,7 +379,9 @@ class _Report:
             )
         if not behind:
             blocks.append(_body(self.render("none_behind")))
-        return Document(title=blocks[0].text, parts=[Part("report", blocks)])
+        title = blocks[0]
+        assert isinstance(title, Paragraph)
+        return Document(title=title.text, parts=[Part("report", blocks)])
 
     def table(self, progress: list[Progress]) -> Table:
         empty = self.render("empty")

@@ -23,10 +23,21 @@ _validators: dict[int, tuple[ProfileValidator, dict[str, Any]]] = {}
 
 class _TrustedSchema(DefinitionSchema):
     """drafter's own schema, checked once by tests/test_cli_more.py rather than in every process:
-    cerberus's schema self-check costs more than validating a profile."""
+    cerberus's schema self-check costs more than validating a profile.
+
+    This overrides a cerberus internal (DefinitionSchema.validate, called when a schema is
+    set); cerberus is pinned below 2 and tests/test_private_access.py fails if it changes."""
 
     def validate(self, schema: Any = None) -> None:
         pass
+
+
+class _RawErrors(cerr.BaseErrorHandler):
+    """Hands ``validator.errors`` back as cerberus's own ValidationError list (public API),
+    which carries the codes, paths and constraints the messages are made from."""
+
+    def __call__(self, errors: Iterable[cerr.ValidationError]) -> list[cerr.ValidationError]:
+        return list(errors)
 
 
 def _validator(lib: Library) -> tuple[ProfileValidator, dict[str, Any]]:
@@ -34,7 +45,7 @@ def _validator(lib: Library) -> tuple[ProfileValidator, dict[str, Any]]:
     key = id(lib)
     if key not in _validators:
         schema = profile_schema(lib)
-        validator = ProfileValidator(allow_unknown=False)
+        validator = ProfileValidator(allow_unknown=False, error_handler=_RawErrors)
         validator.schema = _TrustedSchema(validator, schema)
         _validators[key] = (validator, schema)
     return _validators[key]
@@ -56,7 +67,7 @@ def validate(data: Any, smap: SourceMap, lib: Library) -> list[Issue]:
     validator, schema = _validator(lib)
     if validator.validate(data):
         return _semantic(data, smap, lib)
-    issues = [_issue(e, smap, schema) for e in _leaves(validator._errors)]
+    issues = [_issue(e, smap, schema) for e in _leaves(validator.errors)]
     return sorted(set(issues), key=lambda i: i.sort_key)
 
 

@@ -8,7 +8,6 @@ message can say ``file:line``. Duplicate keys are errors, not silent overrides.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,13 +96,13 @@ def _compose(text: str, name: str, loader_class: type = _Loader) -> tuple[Any, S
         loader = loader_class(text)
         node = loader.get_single_node()
         data = _Builder(loader, smap).build(node, ()) if node is not None else None
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, RecursionError) as exc:
         if loader_class is not yaml.SafeLoader:
             if loader is not None:
                 loader.dispose()
                 loader = None
             return _compose(text, name, yaml.SafeLoader)
-        _syntax_error(sys.exc_info()[1], loader, name)
+        _syntax_error(exc, loader, name)
         raise  # unreachable: _syntax_error always raises
     finally:
         if loader is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .. import library, numbering
 from .document import Doc, Styles, para_text
@@ -50,7 +51,7 @@ SECTIONS = tuple(
 class Para:
     index: int  # 1-based among the body's paragraphs
     text: str  # leading spaces stripped, line breaks kept
-    element: object  # w:p
+    element: Any  # w:p, an lxml element
     kind: str = "body"
     # body h1 h2 l3 l4 title masthead doc_number label signature date note attachment_note
     # copy_to issued other empty
@@ -88,7 +89,8 @@ def classify(doc: Doc, styles: Styles) -> list[Para]:
             para.kind = "copy_to" if COPY_TO.match(text) else "issued"
             para.region = region
             continue
-        if region == "front" and H1.match(text) and _CN_NUMBERS.get(H1.match(text).group(1)):
+        heading = H1.match(text) if region == "front" else None
+        if heading and _CN_NUMBERS.get(heading.group(1)):
             region = "plan"
         elif region == "plan" and (ATTACHMENT_NOTE.match(text) or ATTACHMENT_LABEL.match(text)):
             region = "attachments"
@@ -182,8 +184,9 @@ def _classify_numbered(para: Para) -> None:
         ("l3", L3, int),
     ):
         m = pattern.match(text)
-        if m and value(m.group(1)):
-            para.kind, para.number = kind, value(m.group(1))
+        number = value(m.group(1)) if m else None
+        if number:
+            para.kind, para.number = kind, number
             if kind == "h2":
                 para.run_in = "。" in text
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -99,7 +100,7 @@ def para_text(p) -> str:
 @dataclass
 class Section:
     number: int  # 1-based
-    sect_pr: object
+    sect_pr: Any  # an lxml w:sectPr element
     first: int  # 1-based index of its first body paragraph
     last: int  # and of its last (0 if it holds none)
     footers: dict[str, str] = field(default_factory=dict)  # default/even/first -> part name
@@ -111,6 +112,7 @@ class Doc:
 
     def __init__(self, pkg: Package):
         self.pkg = pkg
+        assert pkg.main is not None  # Package refuses a file without one
         self.root = pkg.xml(pkg.main)
         self.body = self.root.find(W + "body")
         if self.body is None:
@@ -226,8 +228,8 @@ class Styles:
                 return el
         return None
 
-    def ppr_attr(self, p, tag: str, attr: str) -> tuple[object, str] | None:
-        """(element, attribute) of the nearest level that sets ``w:tag/@w:attr``."""
+    def ppr_attr(self, p, tag: str, attr: str) -> Any:
+        """The ``w:tag`` element of the nearest level that sets ``w:tag/@w:attr``, or None."""
         for level in self.ppr_levels(p):
             el = level.find(W + tag)
             if el is not None and el.get(W + attr) is not None:
@@ -328,9 +330,9 @@ class Styles:
         out["first"] = first
         return out
 
-    def spacing(self, p) -> dict[str, float | str | None]:
+    def spacing(self, p) -> dict[str, Any]:
         """before/after (points, or lines when only *Lines is set), line (points) and lineRule."""
-        out: dict[str, float | str | None] = {}
+        out: dict[str, Any] = {}
         for attr in ("before", "after", "beforeLines", "afterLines", "line", "lineRule"):
             el = self.ppr_attr(p, "spacing", attr)
             if el is None:

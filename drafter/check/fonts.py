@@ -110,7 +110,7 @@ def _role(kind: str) -> str:
 
 
 def _in_family(name: str | None, family: tuple[str, ...]) -> bool:
-    return bool(name) and name.strip().lower().startswith(family)
+    return bool(name) and str(name).strip().lower().startswith(family)
 
 
 def check_fonts(paras: list[Para], styles: Styles) -> list[Finding]:
@@ -160,7 +160,7 @@ def check_fonts(paras: list[Para], styles: Styles) -> list[Finding]:
 
 # -- theme and language ---------------------------------------------------------------------------
 def _chinese(name: str | None) -> bool:
-    return bool(name) and name.strip().lower().startswith(CHINESE_FACES)
+    return bool(name) and str(name).strip().lower().startswith(CHINESE_FACES)
 
 
 def check_theme(doc: Doc) -> list[Finding]:

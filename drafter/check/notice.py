@@ -255,7 +255,7 @@ def _attachment_note(doc: Doc, styles: Styles, paras: list[Para]) -> list[Findin
                 number_at = start + label
             else:
                 m = re.match(r"^\s*\d+\s*[.．、]\s*", item.text)
-                name_at = start + text_width(m.group(0))
+                name_at = start + text_width(m.group(0) if m else "")
                 if abs(start - number_at) > CHAR_TOLERANCE:
                     findings.append(
                         Finding.of(

@@ -120,14 +120,15 @@ def _walk_numbers(paras: list[Para], level3_per_group: bool) -> tuple[list[Findi
 
     After a wrong number the count goes on from that number (a deleted item is one gap), unless
     the next item of the same list shows that only this one is mistyped (1. 2. 2. 4.)."""
-    resets = {
+    resets: dict[str, tuple[str, ...]] = {
         "h1": ("h2", "l3", "l4"),
         "h2": ("l3", "l4") if level3_per_group else ("l4",),
         "l3": ("l4",),
         "l4": (),
     }
     items = [p for p in paras if p.region == "plan" and p.kind in resets]
-    others, level3 = [], []
+    others: list[Finding] = []
+    level3: list[Finding] = []
     last = {"h1": 0, "h2": 0, "l3": 0, "l4": 0}
     for i, para in enumerate(items):
         kind = para.kind

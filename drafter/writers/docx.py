@@ -4,6 +4,10 @@ The figures (page, fonts, sizes, indents, line pitch, distances) come from draft
 module turns them into WordprocessingML: styles, sections, page-number fields, tables.
 python-docx's ``font.name`` sets only the Latin fonts, so every run and style also gets
 ``w:rFonts/@w:eastAsia``; Latin text and digits use Times New Roman.
+
+python-docx has no public handle on the XML beneath its objects; this writer uses the private
+ones (_body, _sectPr, _p, _r, _parent, _element, _tr). python-docx is pinned below 1.3 and
+tests/test_private_access.py fails if any of them changes.
 """
 
 from __future__ import annotations

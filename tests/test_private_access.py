@@ -1,0 +1,58 @@
+"""drafter touches a few private parts of its libraries, each with a comment where it does; these
+tests fail if a library changes them, before a build does. python-docx and cerberus are pinned
+below their next release in setup.cfg for the same reason."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+import docx
+from cerberus.schema import DefinitionSchema
+from docx.oxml.ns import qn
+from docx.text.run import Run
+
+from drafter import library
+from drafter.schema import ProfileValidator, profile_schema
+
+
+def test_python_docx_private_elements():
+    """writers/docx.py: doc._body._body, section._sectPr, paragraph._p, run._r, run._parent,
+    paragraph_format._element, row._tr."""
+    doc = docx.Document()
+    assert doc._body._body.tag == qn("w:body")
+    assert doc.sections[0]._sectPr.tag == qn("w:sectPr")
+    para = doc.add_paragraph("x")
+    assert para._p.tag == qn("w:p") and para._p.getparent() is doc._body._body
+    assert para.paragraph_format._element is para._p
+    assert para._p.get_or_add_pPr().get_or_add_ind().tag == qn("w:ind")
+    run = para.add_run("y")
+    assert isinstance(run, Run) and run._r.tag == qn("w:r") and run._parent is para
+    row = doc.add_table(rows=1, cols=1).rows[0]
+    assert row._tr.tag == qn("w:tr") and row._tr.get_or_add_trPr().tag == qn("w:trPr")
+
+
+def test_cerberus_checks_a_schema_through_definition_schema_validate():
+    """validation._TrustedSchema skips the check by overriding DefinitionSchema.validate."""
+    calls = []
+
+    class Counting(DefinitionSchema):
+        def validate(self, schema=None):
+            calls.append(schema)
+            super().validate(schema)
+
+    validator = ProfileValidator()
+    validator.schema = Counting(validator, profile_schema(library.load()))
+    assert calls, "cerberus no longer validates a schema through DefinitionSchema.validate"
+    assert isinstance(validator.schema, DefinitionSchema)
+
+
+def test_process_pool_keeps_its_processes():
+    """batch.run terminates workers on Ctrl-C through ProcessPoolExecutor._processes."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        pool.submit(time.sleep, 0).result()
+        processes = pool._processes
+        assert isinstance(processes, dict) and processes
+        (process,) = processes.values()
+        assert process.is_alive() and process.pid != os.getpid() and callable(process.terminate)
