@@ -486,8 +486,10 @@ class Composer:
             out.append((role, self.ctx["dept"][role]))
         if not complete:
             return None
-        seen: set[str] = set()
-        return [(r, n) for r, n in out if not (n in seen or seen.add(n))]
+        unique: dict[str, str] = {}  # unit name -> its first role: each unit named once
+        for role, name in out:
+            unique.setdefault(name, role)
+        return [(role, name) for name, role in unique.items()]
 
     def duty_text(self, units: list[tuple[str, str]]) -> str:
         """The closing responsibility list, in the county's style (templates/text/responsibility.yaml)."""
