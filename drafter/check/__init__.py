@@ -10,7 +10,8 @@ one ``malformed`` finding. docs/gbt9704.md lists which clause each code checks.
 The checker first works out what it reads (classify.document_kind):
 
 - a plan, alone or after its cover notice (印发通知): sections, numbering, responsibility lists;
-- a department list (重点任务分工（按部门）) or a progress report: numbering only;
+- a department list (重点任务分工（按部门）): numbering, and every page header names the plan;
+- a progress report: numbering;
 - every kind: leftover template text, the page, grid, fonts, theme, autospace, page numbers and
   title line breaks; a document with a 版头 (masthead or 发文字号) also its masthead position,
   署名 and 成文日期, 附注, 附件说明 and 版记.
@@ -21,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..i18n import _
-from . import classify, fonts, markers, notice, page, plan, titles
+from . import classify, departments, fonts, markers, notice, page, plan, titles
 from .document import Doc, Styles
 from .findings import CODES, MALFORMED, Finding, escape, format_finding
 from .package import Malformed, Package
@@ -51,6 +52,8 @@ def check(path: Path) -> list[Finding]:
         findings: list[Finding] = []
         if kind == classify.PLAN:
             findings += plan.check_sections(paras) + plan.check_responsibility(paras)
+        if kind == classify.DEPARTMENTS:
+            findings += departments.check_department_headers(doc, paras)
         if kind != classify.OTHER:
             findings += plan.check_numbering(paras)
         findings += (

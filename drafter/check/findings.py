@@ -37,6 +37,7 @@ COLOPHON_POSITION = "colophon-position"
 COLOPHON_RULES = "colophon-rules"
 COLOPHON_LAYOUT = "colophon-layout"
 PAGE_NUMBER = "page-number"
+DEPARTMENT_HEADER = "department-header"
 CODES = (
     MALFORMED,
     SECTIONS_MISSING,
@@ -65,6 +66,7 @@ CODES = (
     COLOPHON_RULES,
     COLOPHON_LAYOUT,
     PAGE_NUMBER,
+    DEPARTMENT_HEADER,
 )
 
 # The clause of GB/T 9704-2012 each layout code checks (docs/gbt9704.md has the whole table).

@@ -85,12 +85,11 @@ def lines_and_chars(doc: Doc, styles: Styles, section) -> tuple[int, int, str]:
 
 
 def _normal_paragraph(doc: Doc, styles: Styles):
-    """A body paragraph of running text (the first justified one with a first-line indent), or the
-    default paragraph style's properties through an empty stand-in."""
+    """A stand-in paragraph with no properties of its own: it resolves to the default paragraph
+    style (Normal) and the document defaults, as running text does."""
     from lxml import etree
 
-    stand_in = etree.Element(W + "p")
-    return stand_in if styles is not None else None
+    return etree.Element(W + "p")
 
 
 def _character_spacing(styles: Styles, p) -> float:
