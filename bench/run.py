@@ -1,16 +1,21 @@
-"""drafter's performance figures on this machine; prints them and writes bench/RESULTS.md.
+"""drafter's speed on this machine: prints the figures and writes bench/RESULTS.md.
 
-    python3 bench/run.py [--quick]
+    python3 bench/run.py [--rounds 7] [--quick]
 
-1. import floor: `python -c "import docx, jinja2, yaml, cerberus, babel"` (median of 7 processes)
-2. one `python -m drafter build profiles/taishan.yaml -o TMP` (median of 7) and its ratio to the floor
-3. `drafter batch DIR -o OUT -j 2` on 100 and 1,000 generated profiles (best of 3 and of 2 runs);
-   extrapolation to 2,844 by wall time and by CPU time; other processes' load is reported alongside
-   (fallback when `drafter batch` is missing: a loop of single `build` processes over 100 profiles)
-4. peak RSS of the batch's processes (polling /proc/<pid>/status VmHWM, plus getrusage(RUSAGE_CHILDREN))
-5. docxtpl against drafter's own writer on the same 100 drafts (bench/docxtpl_compare.py)
-When a target is missed, bench/profile_build.py's findings are added to RESULTS.md.
---quick uses 20/200 profiles and 3 repeats, to try the script out; its figures are not the benchmark.
+1. Single build against its import floor. The floor is the real import set of a build: every
+   third-party module a `drafter build` process has loaded when it ends, imported by one
+   `python -c`. The two commands run alternately, ROUNDS times each (the order flips every
+   round), so both see the same load; the ratio is per round, reported as median and spread.
+2. Batch: `drafter.batch.run` with 2 workers over 100 and over 1,000 generated profiles, each
+   size in a fresh process, alternately, 2 rounds. Worker CPU is the workers' own user+system
+   time (getrusage of the reaped children), so other load on the machine does not count; the
+   ratio t(1000)/t(100) is of that CPU time. Peak RSS of each worker (VmHWM) is read just before
+   the last draft of a run, after 100 and after 1,000 drafts.
+3. docxtpl filling the same content into a template, against drafter's writer
+   (bench/docxtpl_compare.py), on the same 100 profiles.
+4. Where a build's time goes: the slowest imports of one build (-X importtime).
+
+No test times anything; this script is the only place figures come from.
 """
 
 from __future__ import annotations
@@ -20,710 +25,274 @@ import datetime as dt
 import json
 import os
 import platform
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-sys.path.insert(0, str(BENCH))
-
-import docxtpl_compare  # noqa: E402
-import gen_profiles  # noqa: E402
-import profile_build  # noqa: E402
-
 PY = sys.executable
 FLEET = 2844  # profiles a full batch must handle
-TARGETS = {"ratio": 1.5, "fleet_s": 60.0, "rss_mb": 150.0}
-PACKAGES = ["python-docx", "Jinja2", "PyYAML", "Cerberus", "Babel", "click", "lxml", "docxtpl"]
+WORKERS = 2
+TARGETS = {
+    "build_ratio": 1.3,  # one build / import floor
+    "worker_ms": 25.0,  # worker CPU per draft
+    "scale": (9.0, 11.0),  # CPU t(1000)/t(100)
+    "rss_mb": 120.0,  # peak RSS per worker
+    "fleet_s": 40.0,  # 2,844 profiles with -j 2
+}
+ENV = {**os.environ, "PYTHONPATH": str(REPO), "DRAFTER_LANG": "zh_CN"}
 
-# Runs a command, waits, and reports its wall time and the max RSS over all its descendants.
-WRAPPER = (
-    "import json, resource, subprocess, sys, time\n"
-    "t = time.perf_counter()\n"
-    "rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
-    "wall = time.perf_counter() - t\n"
-    "print(json.dumps({'rc': rc, 'wall': wall,"
-    " 'maxrss_kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
+# Prints the third-party modules a build has loaded (run as `python -c` with drafter's argv).
+IMPORT_SET = """
+import sys, sysconfig
+from drafter import cli
+try:
+    cli.main(sys.argv[1:])
+except SystemExit:
+    pass
+std = sysconfig.get_paths()["stdlib"]
+mods = sorted(
+    name for name, m in list(sys.modules.items())
+    if m is not None and getattr(m, "__file__", None) and "site-packages" in m.__file__
+    and not name.startswith("drafter") and not name.startswith("_")
 )
-# The fallback for item 3: one `drafter build` process per profile, one after the other.
-BUILD_LOOP = (
-    "import subprocess, sys\n"
-    "out, paths = sys.argv[1], sys.argv[2:]\n"
-    "bad = sum(subprocess.call([sys.executable, '-m', 'drafter', 'build', p, '-o', out],"
-    " stdout=subprocess.DEVNULL) != 0 for p in paths)\n"
-    "sys.exit(1 if bad else 0)\n"
-)
+print("\\n".join(mods))
+"""
+
+# One batch run in a fresh process: prints worker CPU, wall time and each worker's VmHWM.
+BATCH = """
+import json, os, resource, sys, time
+from pathlib import Path
+from drafter import batch
+
+src, out, workers = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+jobs = batch.discover([src])
+def children():
+    pids = set()
+    for task in Path("/proc/self/task").iterdir():
+        pids |= {int(p) for p in (task / "children").read_text().split()}
+    return pids
+def hwm(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+t0 = time.perf_counter()
+results = batch.run(jobs, out, ("docx",), workers)
+done, failed, peaks = 0, 0, {}
+for result in results:
+    done += 1
+    failed += not result.ok
+    if done == len(jobs) - 1:  # every worker is still alive: read its peak RSS
+        peaks = {pid: hwm(pid) for pid in children()}
+wall = time.perf_counter() - t0
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"n": len(jobs), "failed": failed, "wall": wall,
+                  "worker_cpu": ru.ru_utime + ru.ru_stime, "rss_mb": sorted(peaks.values())}))
+"""
 
 
-@dataclass
-class Run:
-    """One monitored command: wall time, exit code, and peak RSS (kB) per descendant process."""
-
-    wall: float
-    rc: int
-    maxrss_kb: int  # getrusage: max over all waited-for descendants
-    peaks: dict[int, tuple[int, int, str]] = field(
-        default_factory=dict
-    )  # pid -> (depth, VmHWM kB, cmd)
-    cpu: dict[int, float] = field(
-        default_factory=dict
-    )  # pid -> CPU seconds (last sample before it ended)
-    stderr: str = ""
-    others: float = 0.0  # cores used by processes not ours, on average
-
-    def peak_mb(self, depth: int) -> float | None:
-        """Largest VmHWM among processes at this depth (1: the command itself, 2+: its workers)."""
-        values = [
-            kb for d, kb, _ in self.peaks.values() if (d == depth if depth == 1 else d >= depth)
-        ]
-        return max(values) / 1024 if values else None
-
-    def workers(self) -> int:
-        return sum(1 for d, _kb, _ in self.peaks.values() if d >= 2)
-
-    def cpu_s(self, depth: int) -> float:
-        """CPU seconds of the command itself (depth 1) or of all its workers (depth 2)."""
-        return sum(c for pid, c in self.cpu.items() if (self.peaks[pid][0] == 1) == (depth == 1))
+def timed(cmd: list[str], **kw) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=ENV, **kw)
+    return time.perf_counter() - t0
 
 
-TICK = os.sysconf("SC_CLK_TCK")
+def spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.3g} (min {min(values):.3g}, max {max(values):.3g})"
 
 
-def busy_s() -> float:
-    """CPU seconds all processes on this machine have used since boot (/proc/stat)."""
-    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
-    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[:8])
-    return (user + nice + system + irq + softirq + steal) / TICK
-
-
-def own_s() -> float:
-    """CPU seconds used by this process and its waited-for descendants."""
-    return sum(
-        r.ru_utime + r.ru_stime
-        for r in (
-            resource.getrusage(resource.RUSAGE_SELF),
-            resource.getrusage(resource.RUSAGE_CHILDREN),
-        )
+def import_floor(build: list[str]) -> list[str]:
+    done = subprocess.run(
+        [PY, "-c", IMPORT_SET, *build[3:]], capture_output=True, text=True, env=ENV, check=True
     )
+    return done.stdout.split()
 
 
-class Load:
-    """Measures how many cores other processes (other developers' tests …) used meanwhile."""
-
-    def __enter__(self) -> Load:
-        self.t, self.busy, self.own = time.perf_counter(), busy_s(), own_s()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        wall = time.perf_counter() - self.t
-        self.others = max(0.0, (busy_s() - self.busy) - (own_s() - self.own)) / wall
-
-
-def median_wall(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall time of ``runs`` separate processes of ``cmd`` (run from the repository), and the
-    cores other processes used meanwhile."""
-    times = []
-    with Load() as load:
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            subprocess.run(cmd, cwd=REPO, check=True, stdout=subprocess.DEVNULL)
-            times.append(time.perf_counter() - t0)
-    return statistics.median(times), load.others
-
-
-def _scan() -> tuple[dict[int, list[int]], dict[int, float]]:
-    """Every process's children, and its CPU seconds so far (utime + stime)."""
-    tree: dict[int, list[int]] = {}
-    cpu: dict[int, float] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/stat") as fh:
-                    fields = fh.read().rsplit(")", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            tree.setdefault(int(fields[1]), []).append(int(entry.name))
-            cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / TICK
-    return tree, cpu
-
-
-def _hwm_kb(pid: int) -> tuple[int, str] | None:
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            hwm = next((int(line.split()[1]) for line in fh if line.startswith("VmHWM:")), 0)
-        with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            cmd = fh.read().replace(b"\0", b" ").decode(errors="replace").strip()
-        return hwm, cmd
-    except (OSError, ValueError):
-        return None
-
-
-def monitored(cmd: list[str], interval: float = 0.05) -> Run:
-    """Run ``cmd`` under WRAPPER, polling the peak RSS (VmHWM) of each of its descendants."""
-    with tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(
-            [PY, "-c", WRAPPER, *cmd], cwd=REPO, stdout=subprocess.PIPE, stderr=err, text=True
-        )
-        peaks: dict[int, tuple[int, int, str]] = {}
-        cpu: dict[int, float] = {}
-        with Load() as load:
-            while proc.poll() is None:
-                (tree, cpu_now), level, depth = _scan(), [proc.pid], 0
-                while level:
-                    depth += 1
-                    level = [c for pid in level for c in tree.get(pid, [])]
-                    for pid in level:
-                        seen = _hwm_kb(pid)
-                        if seen and seen[0] >= peaks.get(pid, (0, 0, ""))[1]:
-                            peaks[pid] = (depth, seen[0], seen[1][:120])
-                        if pid in peaks and pid in cpu_now:
-                            cpu[pid] = cpu_now[pid]
-                time.sleep(interval)
-        out = json.loads(proc.stdout.read().strip().splitlines()[-1])
-        err.seek(0)
-        return Run(
-            out["wall"], out["rc"], out["maxrss_kb"], peaks, cpu, err.read()[-2000:], load.others
-        )
-
-
-def batch_available() -> bool:
-    proc = subprocess.run([PY, "-m", "drafter", "batch", "--help"], cwd=REPO, capture_output=True)
-    return proc.returncode == 0
-
-
-def machine() -> dict[str, str]:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor() or "?",
-    )
-    mem_kb = next(
-        int(line.split()[1])
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal:")
-    )
-    versions = []
-    for name in PACKAGES:
-        try:
-            versions.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} (not installed)")
+def single_build(rounds: int, tmp: Path) -> dict:
+    build = [PY, "-m", "drafter", "build", str(REPO / "profiles" / "taishan.yaml")]
+    build += ["-o", str(tmp / "single")]
+    modules = import_floor(build)
+    floor = [PY, "-c", "import " + ", ".join(modules)]
+    timed(build), timed(floor)  # warm the disk cache and .pyc files
+    pairs = []
+    for r in range(rounds):
+        order = (build, floor) if r % 2 else (floor, build)
+        t = {id(cmd): timed(cmd) for cmd in order}
+        pairs.append((t[id(build)], t[id(floor)]))
+    ratios = [b / f for b, f in pairs]
     return {
-        "nproc": str(os.cpu_count()),
-        "CPU": cpu,
-        "RAM": f"{mem_kb / 1024 / 1024:.1f} GiB",
-        "Python": platform.python_version(),
-        "OS": platform.platform(),
-        "packages": ", ".join(versions),
-        "drafter": revision(),
+        "modules": len(modules),
+        "top_packages": sorted({m.split(".")[0] for m in modules}),
+        "build_s": [b for b, _f in pairs],
+        "floor_s": [f for _b, f in pairs],
+        "ratios": ratios,
     }
 
 
-def revision() -> str:
-    """The commit measured, and whether drafter's code or templates had uncommitted changes."""
+def batch_runs(tmp: Path, sizes: tuple[int, int], rounds: int) -> dict:
+    sys.path.insert(0, str(BENCH))
+    import gen_profiles
 
-    def git(*args: str) -> str:
-        return subprocess.run(
-            ["git", *args], cwd=REPO, capture_output=True, text=True
-        ).stdout.strip()
-
-    changed = git("status", "--porcelain", "--", "drafter", "templates").splitlines()
-    return f"commit {git('rev-parse', '--short', 'HEAD') or '?'}" + (
-        f" + uncommitted changes in {len(changed)} file(s) under drafter/ and templates/"
-        if changed
-        else ""
-    )
-
-
-def fmt_mb(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0f} MB"
-
-
-def verdict(value: float | None, target: float, unit: str) -> str:
-    """'≤ 60 s: met' or '≤ 60 s: MISSED by 162 s (3.7× the target)'."""
-    head = f"≤ {target:g}{unit}"
-    if value is None:
-        return f"{head}: not measured"
-    if value <= target:
-        return f"{head}: met"
-    by = f"{value - target:.2f}" if unit == "×" else f"{value - target:.0f}{unit}"
-    return f"{head}: MISSED by {by} ({value / target:.1f}× the target)"
-
-
-def load_note(others: float) -> str:
-    return f"other processes used {others:.1f} cores meanwhile" if others >= 0.1 else ""
-
-
-@dataclass
-class Report:
-    """What RESULTS.md says: figure rows, notes, and the numbers the findings are drawn from."""
-
-    rows: list[tuple[str, str, str, str]] = field(
-        default_factory=list
-    )  # (item, measure, value, target / note)
-    notes: list[str] = field(default_factory=list)
-    facts: dict[str, float] = field(default_factory=dict)
-    leaders: list[str] = field(default_factory=list)  # functions with most own time in warm builds
-    missed: bool = False
-
-    def add(self, *rows: tuple[str, str, str, str]) -> None:
-        self.rows += rows
-        for row in rows:
-            print(" | ".join(row), flush=True)
-            self.missed |= "MISSED" in row[3]
-
-
-def measure_build(rep: Report, runs: int, work: Path) -> None:
-    """Items 1-2: the import floor and one whole `drafter build`."""
-    bare, _ = median_wall([PY, "-c", "pass"], runs)
-    floor, others1 = median_wall([PY, "-c", "import docx, jinja2, yaml, cerberus, babel"], runs)
-    single, others2 = median_wall(
-        [PY, "-m", "drafter", "build", "profiles/taishan.yaml", "-o", str(work)], runs
-    )
-    rep.facts.update(floor_ms=floor * 1000, build_ms=single * 1000, bare_ms=bare * 1000)
-    rep.add(
-        (
-            "1",
-            f"import floor (median of {runs})",
-            f"{floor * 1000:.0f} ms",
-            "; ".join(
-                x
-                for x in (f"a bare `python -c pass`: {bare * 1000:.0f} ms", load_note(others1))
-                if x
-            ),
-        ),
-        (
-            "2",
-            f"`drafter build profiles/taishan.yaml` (median of {runs})",
-            f"{single * 1000:.0f} ms",
-            load_note(others2),
-        ),
-        (
-            "2",
-            "build / import floor",
-            f"{single / floor:.2f}×",
-            verdict(single / floor, TARGETS["ratio"], "×"),
-        ),
-    )
-
-
-def measure_batch(
-    rep: Report,
-    small: int,
-    large: int,
-    sub: Path,
-    big: Path,
-    work: Path,
-    repeats: tuple[int, int] = (3, 2),
-) -> None:
-    """Items 3-4 with `drafter batch -j 2`; each size is run several times and the fastest run counts."""
-    results = {}
-    for (n, src), times in zip(((small, sub), (large, big)), repeats, strict=False):
-        runs = []
-        for i in range(times):
-            out = work / f"out-{n}-{i}"
-            runs.append(
-                monitored([PY, "-m", "drafter", "batch", str(src), "-o", str(out), "-j", "2"])
+    dirs = {}
+    for n in sizes:
+        dirs[n] = tmp / f"in-{n}"
+        gen_profiles.generate(n, dirs[n], seed=11)
+    runs: dict[int, list[dict]] = {n: [] for n in sizes}
+    for r in range(rounds):
+        for n in sizes if r % 2 == 0 else tuple(reversed(sizes)):
+            out = tmp / f"out-{n}-{r}"
+            done = subprocess.run(
+                [PY, "-c", BATCH, str(dirs[n]), str(out), str(WORKERS)],
+                capture_output=True,
+                text=True,
+                env=ENV,
+                check=True,
             )
-            built = len(list(out.glob("**/*.docx")))
-            if runs[-1].rc != 0 or built != n:
-                rep.notes.append(
-                    f"batch of {n}: exit {runs[-1].rc}, {built}/{n} files; stderr tail:\n```\n"
-                    f"{runs[-1].stderr}\n```"
-                )
-        r = results[n] = min(runs, key=lambda x: x.wall)
-        walls = ", ".join(f"{x.wall:.1f}" for x in runs)
-        rep.add(
-            (
-                "3",
-                f"`drafter batch` {n} profiles, -j 2 (best of {times}: {walls} s)",
-                f"{r.wall:.1f} s, {n / r.wall:.1f} profiles/s",
-                "; ".join(x for x in (f"exit {r.rc}", load_note(r.others)) if x),
-            )
-        )
-    t_s, t_l = results[small].wall, results[large].wall
-    fleet = t_s + (t_l - t_s) / (large - small) * (FLEET - small)
-    r = results[large]
-    main_ms, worker_ms = r.cpu_s(1) / large * 1000, r.cpu_s(2) / large * 1000
-    cpu_fleet = (main_ms + worker_ms / 2) * FLEET / 1000
-    rss_small, rss_large = results[small].peak_mb(2), r.peak_mb(2)
-    rep.facts.update(
-        main_cpu_ms=main_ms,
-        worker_cpu_ms=worker_ms,
-        fleet_s=fleet,
-        rss_small=rss_small or 0,
-        rss_large=rss_large or 0,
-        small=small,
-        large=large,
-    )
-    rep.add(
-        (
-            "3",
-            f"extrapolated to {FLEET} (line through both points)",
-            f"{fleet:.0f} s",
-            verdict(fleet, TARGETS["fleet_s"], " s"),
-        ),
-        (
-            "3",
-            f"linearity: time per profile at {large} / at {small}",
-            f"{(t_l / large) / (t_s / small):.2f}",
-            "≈ 1: linear (below 1: start-up amortised)",
-        ),
-        (
-            "3",
-            f"CPU per profile, batch of {large}: main process / workers",
-            f"{main_ms:.1f} / {worker_ms:.0f} ms",
-            f"{r.cpu_s(1):.1f} s / {r.cpu_s(2):.1f} s in all",
-        ),
-        (
-            "3",
-            f"CPU-bound estimate for {FLEET} (main + workers / 2, no other load)",
-            f"{cpu_fleet:.0f} s",
-            verdict(cpu_fleet, TARGETS["fleet_s"], " s"),
-        ),
-        (
-            "4",
-            f"peak RSS per worker ({r.workers()} worker processes seen, batch of {large})",
-            fmt_mb(rss_large),
-            verdict(rss_large, TARGETS["rss_mb"], " MB"),
-        ),
-        (
-            "4",
-            f"peak RSS per worker, batch of {small}",
-            fmt_mb(rss_small),
-            "for growth with the number of profiles a worker builds",
-        ),
-        ("4", "peak RSS of the batch's main process", fmt_mb(r.peak_mb(1)), ""),
-        (
-            "4",
-            "max RSS over all its processes (getrusage RUSAGE_CHILDREN)",
-            fmt_mb(r.maxrss_kb / 1024),
-            "",
-        ),
-    )
+            runs[n].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    small, big = sizes
+    cpu = {n: [run["worker_cpu"] for run in runs[n]] for n in sizes}
+    ratios = [b / s for s, b in zip(cpu[small], cpu[big], strict=True)]
+    per_draft_ms = [c / big * 1000 for c in cpu[big]]
+    return {"sizes": sizes, "runs": runs, "ratios": ratios, "per_draft_ms": per_draft_ms}
 
 
-def measure_fallback(rep: Report, small: int, sub: Path, work: Path) -> None:
-    """Item 3 without `drafter batch`: a loop of single `drafter build` processes."""
-    print("not available: drafter batch missing", flush=True)
-    rep.notes.append(
-        "**`drafter batch` was not available** (`python -m drafter batch --help` failed) when this ran: "
-        "items 3–4 for the batch command are not measured; item 3 is replaced by a fallback."
-    )
-    r = monitored([PY, "-c", BUILD_LOOP, str(work / "loop"), *map(str, sorted(sub.glob("*.yaml")))])
-    fleet = r.wall / small * FLEET
-    rep.add(
-        ("3", "`drafter batch`", "not available: drafter batch missing", ""),
-        (
-            "3*",
-            f"FALLBACK: loop of {small} single `drafter build` processes (one at a time)",
-            f"{r.wall:.1f} s, {small / r.wall:.1f} profiles/s",
-            "; ".join(x for x in (f"exit {r.rc}", load_note(r.others)) if x),
-        ),
-        (
-            "3*",
-            f"FALLBACK extrapolated to {FLEET} (one at a time)",
-            f"{fleet:.0f} s",
-            verdict(fleet, TARGETS["fleet_s"], " s"),
-        ),
-        (
-            "4*",
-            "FALLBACK: peak RSS of one `drafter build` process (VmHWM)",
-            fmt_mb(r.peak_mb(2)),
-            verdict(r.peak_mb(2), TARGETS["rss_mb"], " MB"),
-        ),
-    )
-
-
-def measure_docxtpl(rep: Report, sub: Path) -> None:
-    """Item 5: docxtpl against drafter's writer, in-process, one core, composition excluded on both sides."""
-    with Load() as load:
-        c = docxtpl_compare.compare(sorted(sub.glob("*.yaml")))
-    ms = {
-        k: c[k] / c["profiles"] * 1000
-        for k in ("compose_s", "docxtpl_s", "drafter_same_s", "drafter_full_s")
-    }
-    rep.facts.update(
-        tpl_ms=ms["docxtpl_s"], same_ms=ms["drafter_same_s"], full_ms=ms["drafter_full_s"]
-    )
-    rep.add(
-        (
-            "5",
-            f"compose (load + validate + compose.plan), in-process, {c['profiles']} profiles",
-            f"{ms['compose_s']:.1f} ms/profile",
-            "; ".join(x for x in ("excluded from both sides below", load_note(load.others)) if x),
-        ),
-        (
-            "5",
-            "docxtpl: load template, render, save (notice + plan)",
-            f"{ms['docxtpl_s']:.1f} ms/profile",
-            "",
-        ),
-        (
-            "5",
-            "drafter DocxWriter, same content (notice + plan, no comments)",
-            f"{ms['drafter_same_s']:.1f} ms/profile",
-            f"{ms['drafter_same_s'] / ms['docxtpl_s']:.1f}× docxtpl",
-        ),
-        (
-            "5",
-            "drafter DocxWriter, full draft (attachments, review comments)",
-            f"{ms['drafter_full_s']:.1f} ms/profile",
-            f"{ms['drafter_full_s'] / ms['docxtpl_s']:.1f}× docxtpl",
-        ),
-        (
-            "5",
-            f"in-process projection: {FLEET} full builds on 2 cores, no start-up",
-            f"{(ms['compose_s'] + ms['drafter_full_s']) * FLEET / 2 / 1000:.0f} s",
-            "a lower bound for batch -j 2",
-        ),
-    )
-    if not c["text_equal"]:
-        rep.notes.append(
-            "docxtpl and drafter files differ in body text: the comparison is not like for like."
-        )
-
-
-def profile(rep: Report, big: Path, sub: Path) -> str:
-    """What bench/profile_build.py shows, plus the batch's serial discovery of profiles; facts for findings."""
-    taishan = REPO / "profiles" / "taishan.yaml"
-    (imp_md, imports), (ph_md, ph), (y_md, loaders) = (
-        profile_build.importtime(taishan),
-        profile_build.phases(taishan),
-        profile_build.yaml_loaders(),
-    )
-    parts = [imp_md, ph_md, y_md]
-    rep.facts.update({f"phase:{k}": v for k, v in ph.items()})
-    rep.facts.update({f"yaml:{k}": v for k, v in loaders.items()})
-    rep.facts.update({f"import:{k}": v for k, v in imports.items()})
+def docxtpl(tmp: Path, n: int) -> dict | None:
     try:
-        from drafter import batch
+        import docxtpl  # noqa: F401
+    except ImportError:
+        return None
+    sys.path.insert(0, str(BENCH))
+    import docxtpl_compare
+    import gen_profiles
 
-        t0 = time.perf_counter()
-        jobs = batch.discover([big])
-        rep.facts["discover_ms"] = (time.perf_counter() - t0) / len(jobs) * 1000
-        parts.append(
-            f"`drafter.batch.discover` of the {len(jobs)} generated profiles (serial, in the batch's main "
-            f"process, before any worker starts): {time.perf_counter() - t0:.2f} s."
-        )
-    except (ImportError, AttributeError) as exc:
-        parts.append(f"(batch discovery not profiled: {exc})")
-    cold_md, cold = profile_build.cold_cprofile(taishan)
-    for k, (ms, share, calls) in cold.items():
-        rep.facts.update({f"cold_ms:{k}": ms, f"cold_share:{k}": share, f"cold_calls:{k}": calls})
-    parts.append(cold_md)
-    cp_md, costs, leaders = profile_build.cprofile(sorted(sub.glob("*.yaml"))[:20])
-    rep.leaders = leaders
-    rep.facts.update({f"cost:{k}": v[1] for k, v in costs.items()})
-    rep.facts.update({f"calls:{k}": v[2] for k, v in costs.items()})
-    return "\n\n".join(parts + [cp_md])
+    paths = gen_profiles.generate(n, tmp / "tpl-in", seed=11)
+    return docxtpl_compare.compare(paths)
 
 
-def findings(f: dict[str, float], leaders: list[str]) -> list[str]:
-    """Plain-language reading of the measured profiles: each point is said only when the figures show it."""
-    out = []
-    if "build_ms" in f:
-        budget = f["floor_ms"] * TARGETS["ratio"]
-        top = sorted((k for k in f if k.startswith("phase:")), key=f.get, reverse=True)[:4]
-        out.append(
-            f"Single build: {f['build_ms']:.0f} ms against a budget of {budget:.0f} ms (1.5 × the "
-            f"{f['floor_ms']:.0f} ms floor). Largest cold phases: "
-            + ", ".join(f"{k[6:]} {f[k]:.0f} ms" for k in top)
-            + "."
-        )
-        imports = sum(v for k, v in f.items() if k.startswith("phase:import"))
-        work = sum(
-            v for k, v in f.items() if k.startswith("phase:") and not k.startswith("phase:import")
-        )
-        floor_imports = f["floor_ms"] - f["bare_ms"]
-        rest = f["build_ms"] - f["bare_ms"] - imports - work
-        out.append(
-            f"Split: the floor's own imports take {floor_imports:.0f} ms (floor minus a bare interpreter); a "
-            f"build imports for {imports:.0f} ms, {imports - floor_imports:.0f} ms more (click, drafter's own "
-            f"modules and what they pull in), then works for {work:.0f} ms (library, profile, compose, "
-            f"writer, save); the other {rest:.0f} ms are the command line, lazy imports and process exit."
-        )
-    if "cold_ms:process" in f:
-        g = lambda key: f.get(f"cold_share:{key}", 0)  # noqa: E731
-        out.append(
-            f"One cold build under cProfile ({f['cold_ms:process']:.0f} ms, inflated by the profiler): imports "
-            f"{g('imports'):.0%} (compiling {f.get('cold_calls:regex', 0):.0f} regular expressions "
-            f"{g('regex'):.0%}), Jinja2 compiling {f.get('cold_calls:jinja', 0):.0f} templates "
-            f"{g('jinja'):.0%}, profiles.load {g('load'):.0%}, DocxWriter.build {g('writer'):.0%}, "
-            f"saving {g('save'):.0%}."
-        )
-    startup = {
-        k[len("import:startup:") :]: v
-        for k, v in f.items()
-        if k.startswith("import:startup:") and v >= 1
-    }
-    if startup:
-        out.append(
-            "Imported at interpreter start-up, so in the import floor as well and not drafter's cost: "
-            + ", ".join(f"{k} {v:.0f} ms" for k, v in startup.items())
-            + "."
-        )
-    library_ms = f.get("phase:library.load (templates/*.yaml)", 0)
-    if "yaml:CSafeLoader" in f and library_ms > 2 * f["yaml:CSafeLoader"] + 10:
-        out.append(
-            f"library.load takes {library_ms:.0f} ms cold. Parsing templates/ with PyYAML's pure-Python "
-            f"SafeLoader takes {f['yaml:SafeLoader']:.0f} ms, with libyaml's CSafeLoader (installed here) "
-            f"{f['yaml:CSafeLoader']:.0f} ms."
-        )
-    if f.get("calls:jinja", 0) >= 5:
-        out.append(
-            f"Jinja2 still compiles {f['calls:jinja']:.0f} templates in every warm build "
-            f"({f['cost:jinja']:.0%} of it): compiled templates do not outlive one build, so batch workers "
-            "compile the same catalogue text again for every profile."
-        )
-    if f.get("cost:style", 0) >= 0.05:
-        out.append(
-            f"python-docx's Styles.default() scan: {f['cost:style']:.0%} of a warm build. "
-            "`doc.add_paragraph(style=name)` looks the style up by name and scans every style for the "
-            "default on each paragraph; setting the style from a cached style id avoids it."
-        )
-    if f.get("cost:cell", 0) >= 0.05:
-        out.append(
-            f"Table.cell(r, c): {f['cost:cell']:.0%} of a warm build, for a few tables. "
-            "python-docx rebuilds the table's whole cell list on every call, so filling a table costs "
-            "O(cells²); take each row's cells once (`row.cells`) instead."
-        )
-    if f.get("cost:paragraph", 0) - f.get("cost:style", 0) >= 0.1:
-        out.append(
-            f"Paragraph writing ({f['cost:paragraph'] - f.get('cost:style', 0):.0%}) goes through "
-            "python-docx's property API per run and paragraph (get_child_element, qn, xpath lead the "
-            "own-time list)."
-        )
-    if "cost:build" in f:
-        g = lambda key: f.get(f"cost:{key}", 0)  # noqa: E731
-        out.append(
-            f"A warm build (what a batch worker does per profile): profiles.load {g('load'):.0%}, compose.plan "
-            f"{g('compose'):.0%}, DocxWriter.build {g('writer'):.0%} (tables {g('table'):.0%}, opening the "
-            f"default template {g('template'):.0%}), saving {g('save'):.0%}. Most own time: "
-            + ", ".join(leaders)
-            + "."
-        )
-    if "tpl_ms" in f:
-        if f["same_ms"] > 1.2 * f["tpl_ms"]:
-            out.append(
-                f"docxtpl writes the same notice and plan in {f['tpl_ms']:.0f} ms against {f['same_ms']:.0f} ms "
-                "for drafter's writer: the cost is in how the writer builds the XML, not in the .docx format."
-            )
-        else:
-            out.append(
-                f"On the same content drafter's writer ({f['same_ms']:.0f} ms) is as fast as docxtpl or faster "
-                f"({f['tpl_ms']:.0f} ms); the full draft costs {f['full_ms']:.0f} ms, so the rest is in the "
-                "attachments (tables) and review comments."
-            )
-    if f.get("rss_small") and f["rss_large"] > 1.2 * f["rss_small"]:
-        out.append(
-            f"Worker memory grows with the number of profiles a worker builds: peak {f['rss_small']:.0f} MB "
-            f"in a batch of {f['small']:.0f}, {f['rss_large']:.0f} MB in a batch of {f['large']:.0f} (each "
-            "worker builds about half): memory is kept from one profile to the next (a cache or a leak)."
-        )
-    if "worker_cpu_ms" in f:
-        allowed = (TARGETS["fleet_s"] * 1000 / FLEET - f["main_cpu_ms"]) * 2
-        out.append(
-            f"Batch: workers spend {f['worker_cpu_ms']:.0f} ms CPU per profile; {FLEET} profiles in 60 s "
-            f"on 2 cores allow about {allowed:.0f} ms per profile "
-            f"(after the main process's {f['main_cpu_ms']:.1f} ms)."
-        )
-    if f.get("discover_ms", 0) >= 1:
-        out.append(
-            f"`drafter.batch.discover` (finding the profiles, in the batch's main process, serially) takes "
-            f"{f['discover_ms']:.1f} ms per profile: {f['discover_ms'] * FLEET / 1000:.0f} s for {FLEET}."
-        )
-    return out
+def slowest_imports(tmp: Path, top: int = 8) -> list[tuple[str, float]]:
+    done = subprocess.run(
+        [PY, "-X", "importtime", "-m", "drafter", "build", str(REPO / "profiles" / "taishan.yaml")]
+        + ["-o", str(tmp / "imports")],
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    rows = []
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            _self, cumulative, name = line[len("import time:") :].split("|")
+            if cumulative.strip().isdigit() and name.startswith(" ") and not name.startswith("  "):
+                rows.append((name.strip(), int(cumulative) / 1000))
+    return sorted(rows, key=lambda r: -r[1])[:top]
+
+
+def report(single: dict, batch: dict, tpl: dict | None, imports: list, quick: bool) -> str:
+    median = statistics.median
+    ratio = median(single["ratios"])
+    small, big = batch["sizes"]
+    per_draft = median(batch["per_draft_ms"])
+    scale = median(batch["ratios"])
+    rss = {n: max(max(r["rss_mb"]) for r in batch["runs"][n]) for n in batch["sizes"]}
+    fleet_cpu = per_draft / 1000 * FLEET / WORKERS
+    wall_big = median(r["wall"] for r in batch["runs"][big])
+    fleet_wall = wall_big / big * FLEET
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    lines = [
+        "# bench/RESULTS.md",
+        "",
+        f"Written by `python3 bench/run.py` on {dt.date.today()} ({platform.python_version()}, "
+        f"{os.cpu_count()} cores{', --quick: not the benchmark' if quick else ''}). "
+        f"Load average when it ended: {os.getloadavg()[0]:.1f} (other work on the machine slows "
+        "wall times; CPU times and paired ratios suffer less).",
+        "",
+        "| figure | measured | target | |",
+        "|---|---|---|---|",
+        f"| one build / import floor (paired, {len(single['ratios'])} rounds) | "
+        f"{spread(single['ratios'])} | ≤ {TARGETS['build_ratio']} | "
+        f"{verdict(ratio <= TARGETS['build_ratio'])} |",
+        f"| one build, wall s | {spread(single['build_s'])} | | |",
+        f"| import floor, wall s ({single['modules']} modules of "
+        f"{', '.join(single['top_packages'])}) | {spread(single['floor_s'])} | | |",
+        f"| worker CPU per draft, ms ({big} drafts, {WORKERS} workers) | "
+        f"{spread(batch['per_draft_ms'])} | ≤ {TARGETS['worker_ms']:.0f} | "
+        f"{verdict(per_draft <= TARGETS['worker_ms'])} |",
+        f"| worker CPU t({big}) / t({small}) | {spread(batch['ratios'])} | "
+        f"{TARGETS['scale'][0]:.0f}–{TARGETS['scale'][1]:.0f} | "
+        f"{verdict(TARGETS['scale'][0] <= scale <= TARGETS['scale'][1])} |",
+        f"| peak RSS per worker after {small} drafts, MB | {rss[small]:.0f} | "
+        f"≤ {TARGETS['rss_mb']:.0f} | {verdict(rss[small] <= TARGETS['rss_mb'])} |",
+        f"| peak RSS per worker after {big} drafts, MB | {rss[big]:.0f} | "
+        f"≤ {TARGETS['rss_mb']:.0f}, flat | "
+        f"{verdict(rss[big] <= TARGETS['rss_mb'] and rss[big] <= rss[small] * 1.15)} |",
+        f"| {FLEET} profiles with -j {WORKERS}, from worker CPU (s) | {fleet_cpu:.0f} | "
+        f"≤ {TARGETS['fleet_s']:.0f} | {verdict(fleet_cpu <= TARGETS['fleet_s'])} |",
+        f"| {FLEET} profiles with -j {WORKERS}, from the {big}-draft wall time (s) | "
+        f"{fleet_wall:.0f} | | |",
+    ]
+    if tpl:
+        n = tpl["profiles"]
+        lines += [
+            "",
+            f"## docxtpl against drafter's writer ({n} profiles, one process, one core)",
+            "",
+            "| side | ms per draft |",
+            "|---|---|",
+            f"| compose (drafter's model, both sides use it) | {tpl['compose_s'] / n * 1000:.1f} |",
+            f"| docxtpl: fill the template and save | {tpl['docxtpl_s'] / n * 1000:.1f} |",
+            f"| drafter's writer, same content | {tpl['drafter_same_s'] / n * 1000:.1f} |",
+            f"| drafter's writer, the full draft (attachments, comments) | "
+            f"{tpl['drafter_full_s'] / n * 1000:.1f} |",
+            "",
+            f"Same body text in both files (first 10): {tpl['text_equal']}. Target: drafter's full "
+            f"draft no slower than docxtpl: "
+            f"{verdict(tpl['drafter_full_s'] <= tpl['docxtpl_s'])}.",
+        ]
+    lines += [
+        "",
+        "## The slowest imports of one build (-X importtime, cumulative ms)",
+        "",
+        "| module | ms |",
+        "|---|---|",
+        *[f"| {name} | {ms:.0f} |" for name, ms in imports],
+        "",
+        "Raw figures:",
+        "",
+        "```",
+        json.dumps({"single": single, "batch": batch}, indent=1, default=str)[:6000],
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="small sizes, to try the script out")
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--quick", action="store_true", help="20/200 profiles, 3 rounds: a try-out")
+    ap.add_argument("--no-write", action="store_true", help="print only")
     args = ap.parse_args()
-    runs, small, large = (3, 20, 200) if args.quick else (7, 100, 1000)
-    rep = Report()
-    work = Path(tempfile.mkdtemp(prefix="drafter-bench-"))
-    try:
-        measure_build(rep, runs, work)
-        big, sub = work / f"profiles-{large}", work / f"profiles-{small}"
-        gen_profiles.generate(large, big, seed=1)
-        sub.mkdir()
-        for p in sorted(big.glob("*.yaml"))[:small]:
-            shutil.copy(p, sub / p.name)
-        if batch_available():
-            measure_batch(rep, small, large, sub, big, work)
-        else:
-            measure_fallback(rep, small, sub, work)
-        measure_docxtpl(rep, sub)
-        profile_text = ""
-        if rep.missed:
-            print("profiling (a target was missed) …", flush=True)
-            profile_text = profile(rep, big, sub)
-        write_results(rep, profile_text, args.quick)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    print(f"wrote {BENCH / 'RESULTS.md'}")
+    rounds = 3 if args.quick else args.rounds
+    sizes = (20, 200) if args.quick else (100, 1000)
+    with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        single = single_build(rounds, tmp)
+        print("build/floor", spread(single["ratios"]), flush=True)
+        batch = batch_runs(tmp, sizes, 2)
+        print("worker ms/draft", spread(batch["per_draft_ms"]), "scale", spread(batch["ratios"]))
+        tpl = docxtpl(tmp, 20 if args.quick else 100)
+        imports = slowest_imports(tmp)
+    text = report(single, batch, tpl, imports, args.quick)
+    print(text)
+    if not args.no_write:
+        (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
     return 0
-
-
-def write_results(rep: Report, profile_text: str, quick: bool) -> None:
-    m = machine()
-    targets = [r for r in rep.rows if ": met" in r[3] or "MISSED" in r[3]]
-    lines = [
-        "# drafter performance: results",
-        "",
-        f"Measured {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} by `python3 bench/run.py"
-        f"{' --quick' if quick else ''}`"
-        + (" (QUICK MODE: reduced sizes, not the benchmark)" if quick else "")
-        + ". Generated file: run the script again rather than editing it.",
-        "",
-        "## Targets",
-        "",
-        *[f"- {r[1]}: **{r[2]}** ({r[3]})" for r in targets],
-        "",
-        "## Machine",
-        "",
-        "| | |",
-        "|---|---|",
-        *[f"| {k} | {v} |" for k, v in m.items()],
-        "| RSS measurement | no psutil: /proc/<pid>/status VmHWM polled every 50 ms for each process, "
-        "and getrusage(RUSAGE_CHILDREN) |",
-        "",
-        "## Figures",
-        "",
-        "Other developers' processes (their test runs) share these 2 cores; where they used a noticeable "
-        "share during a measurement, the note says how many cores, and the figure is pessimistic.",
-        "",
-        "| # | measure | value | target / note |",
-        "|---|---|---|---|",
-        *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rep.rows],
-        "",
-    ]
-    if rep.notes:
-        lines += ["## Notes", "", *[f"- {n}" for n in rep.notes], ""]
-    if profile_text:
-        lines += [
-            "## What the profiles show (top costs)",
-            "",
-            *[f"- {x}" for x in findings(rep.facts, rep.leaders)],
-            "",
-            "## Profiles",
-            "",
-            profile_text,
-            "",
-        ]
-    (BENCH / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

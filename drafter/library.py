@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from . import diskcache
 
 LEVELS = ("县", "区", "县级市")
 PROGRAMMES = ("试点县", "示范县")
@@ -69,7 +72,25 @@ def _yaml(path: Path) -> Any:
 
 @lru_cache(maxsize=4)
 def load(root: Path | None = None) -> Library:
+    """The library, read once per process; from drafter's disk cache while its files are unchanged."""
     root = root or templates_root()
+    files = [p for p in root.rglob("*") if p.suffix in (".yaml", ".j2") and p.is_file()]
+    key = diskcache.file_digest(files, [Path(__file__).read_bytes(), str(root).encode()])
+    name = f"library-{diskcache.TAG}-{diskcache.digest([str(root).encode()])[:8]}.pickle"
+    data = diskcache.read(name)
+    if data:
+        try:
+            cached_key, lib = pickle.loads(data)  # noqa: S301 - drafter's own cache file
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
+            cached_key = None
+        if cached_key == key and isinstance(lib, Library):
+            return lib
+    lib = _read(root)
+    diskcache.write(name, pickle.dumps((key, lib)))
+    return lib
+
+
+def _read(root: Path) -> Library:
     cat = root / "catalogue"
     sections = _yaml(root / "sections.yaml")
     groups = _yaml(cat / "groups.yaml")

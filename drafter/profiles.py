@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -136,8 +138,14 @@ class _Resolver:
 
 
 def defaults(lib: Library) -> dict[str, Any]:
-    with (lib.root / "defaults.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """templates/defaults.yaml, parsed once per process; each profile merges over its own copy."""
+    return copy.deepcopy(_defaults(lib.root / "defaults.yaml"))
+
+
+@lru_cache(maxsize=4)
+def _defaults(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 
 def _read_chain(

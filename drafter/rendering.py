@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from . import diskcache
 from .errors import DrafterError
 from .i18n import _
 
@@ -55,12 +58,26 @@ def _counting_range() -> Any:
     return bounded
 
 
+# Compiled code depends on this module (the sandbox's intercepted operators) and on Jinja.
+_library_codes = diskcache.Codes(
+    f"jinja-{diskcache.TAG}.marshal",
+    diskcache.file_digest([Path(__file__)], [jinja2.__version__.encode()]),
+)
+
+
 class Renderer:
     def __init__(self) -> None:
         self.env = _Bounded(
             undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
         )
         self._compiled: dict[str, Any] = {}
+
+    def _from_string(self, source: str, where: Where) -> Any:
+        """A template; drafter's own (from templates/) compile once per machine, not per process."""
+        if not where.file.startswith("templates/"):
+            return self.env.from_string(source)
+        code = _library_codes.get(source, self.env.compile)
+        return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
 
     def render(self, source: str, context: dict[str, Any], where: Where) -> str:
         """Render one template string; every failure becomes a DrafterError naming ``where``."""
@@ -71,7 +88,7 @@ class Renderer:
             if template is None:
                 if len(self._compiled) > 5000:  # profile texts vary; keep the cache bounded
                     self._compiled.clear()
-                template = self._compiled[source] = self.env.from_string(source)
+                template = self._compiled[source] = self._from_string(source, where)
             return template.render({**context, "range": _counting_range()}).strip()
         except SecurityError as exc:
             message = _("template not allowed (sandbox): {detail}").format(detail=exc)

@@ -65,7 +65,9 @@ def validate(data: Any, smap: SourceMap, lib: Library) -> list[Issue]:
             )
         ]
     validator, schema = _validator(lib)
-    if validator.validate(data):
+    # The schema has no defaults or coercions (templates/defaults.yaml is merged beforehand), so
+    # cerberus's normalisation pass would only copy the document: skip it.
+    if validator.validate(data, normalize=False):
         return _semantic(data, smap, lib)
     issues = [_issue(e, smap, schema) for e in _leaves(validator.errors)]
     return sorted(set(issues), key=lambda i: i.sort_key)

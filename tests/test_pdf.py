@@ -85,22 +85,27 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
     for path in drafts:
         assert docx.Document(str(path)).paragraphs[0].text.endswith("人民政府文件")
     env = {**os.environ, "FONTCONFIG_FILE": str(ROOT / "drafter" / "fonts.conf")}
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            *map(str, drafts),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=1200,
-        env=env,
-    )
+    # Two LibreOffice processes (each with its own profile folder), one per core.
+    halves = [drafts[::2], drafts[1::2]]
+    converting = [
+        subprocess.Popen(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp_path / f'lo{i}'}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path / "pdf"),
+                *map(str, half),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        for i, half in enumerate(halves)
+    ]
+    assert [p.wait(timeout=1200) for p in converting] == [0, 0]
     for path in drafts:
         pdf = tmp_path / "pdf" / f"{path.stem}.pdf"
         info = subprocess.run(

@@ -94,6 +94,16 @@ def _ends_masthead(block: Paragraph, following) -> bool:
     )
 
 
+_BLANK: list[docx.document.Document] = []
+
+
+def _blank() -> docx.document.Document:
+    """python-docx's default document, parsed once per process: each build edits its own copy."""
+    if not _BLANK:
+        _BLANK.append(docx.Document())
+    return deepcopy(_BLANK[0])
+
+
 class DocxWriter:
     def __init__(self, comments: bool = True):
         self.comments = comments
@@ -105,7 +115,7 @@ class DocxWriter:
 
     # -- document ---------------------------------------------------------------
     def build(self, document: Document) -> docx.document.Document:
-        doc = docx.Document()
+        doc = _blank()
         doc.core_properties.title = document.title
         doc.core_properties.author = ""
         self._styles(doc)
@@ -296,9 +306,7 @@ class DocxWriter:
         if table.widths_mm:
             grid.autofit = False
             for col, width in zip(grid.columns, table.widths_mm, strict=False):
-                col.width = Mm(width)
-                for cell in col.cells:
-                    cell.width = Mm(width)
+                col.width = Mm(width)  # the cells get theirs row by row below
         for r, (row, values) in enumerate(zip(grid.rows, rows, strict=False)):
             cells = row.cells  # Table.cell() rebuilds the whole cell list on every call
             is_header = table.header and r == 0
@@ -311,18 +319,38 @@ class DocxWriter:
                 el.set(qn("w:val"), "true")
                 tr_pr.append(el)
             for c, value in enumerate(values):
+                if table.widths_mm and c < len(table.widths_mm):
+                    cells[c].width = Mm(table.widths_mm[c])
                 para = cells[c].paragraphs[0]
-                pf = para.paragraph_format
-                pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-                pf.line_spacing = Pt(size * L.TABLE_LINE_FACTOR)
-                pf.space_before = pf.space_after = Pt(0)
-                if is_header or (table.ruled and c == 0):
-                    pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                else:
-                    pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                centred = is_header or (table.ruled and c == 0)
+                para._p.insert(0, deepcopy(self._cell_ppr(doc, size, centred)))
                 run = para.add_run(value)
-                run.font.size = Pt(size)
-                set_fonts(run._r, L.TABLE_HEADER_FONT if is_header else L.TABLE_FONT)
+                font = L.TABLE_HEADER_FONT if is_header else L.TABLE_FONT
+                run._r.insert(0, deepcopy(self._cell_rpr(doc, font, size)))
+
+    # Cell paragraph and run properties, like the body's: built once with python-docx, then copied.
+    def _cell_ppr(self, doc, size: float, centred: bool):
+        key = ("cell", size, centred)
+        if key not in self._ppr_cache:
+            para = doc.add_paragraph()
+            pf = para.paragraph_format
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(size * L.TABLE_LINE_FACTOR)
+            pf.space_before = pf.space_after = Pt(0)
+            pf.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
+            self._ppr_cache[key] = para._p.pPr
+            para._p.getparent().remove(para._p)
+        return self._ppr_cache[key]
+
+    def _cell_rpr(self, doc, font: str, size: float):
+        key = ("cell", font, size)
+        if key not in self._rpr_cache:
+            run = doc.add_paragraph().add_run()
+            run.font.size = Pt(size)
+            set_fonts(run._r, font)
+            self._rpr_cache[key] = run._r.rPr
+            run._parent._p.getparent().remove(run._parent._p)
+        return self._rpr_cache[key]
 
 
 def write(document: Document, path: Path, comments: bool = True) -> None:
