@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..i18n import _
 from .classify import Para
-from .document import Doc, Styles
+from .document import Doc, Styles, W, run_text, runs, twips
 from .findings import TITLE_BREAK, TITLE_SHAPE, Finding
 from .geometry import char_width, page
 
@@ -42,17 +42,28 @@ def word_boundaries(text: str) -> set[int]:
     return out
 
 
-def _wrap(line: str, capacity: float) -> list[int]:
-    """Offsets where ``line`` wraps in a type area ``capacity`` ems wide, greedy as Word does,
-    keeping closing punctuation on the line it closes."""
+def _wrap(line: str, capacity: float, size: float, spacing: float) -> list[int]:
+    """Offsets where ``line`` wraps in a line ``capacity`` points wide, each character taking its
+    width at ``size`` plus the run's character ``spacing``, greedy as Word does, keeping closing
+    punctuation on the line it closes."""
     breaks, width = [], 0.0
     for i, ch in enumerate(line):
-        w = char_width(ch)
+        w = char_width(ch) * size + spacing
         if width + w > capacity + 1e-6 and i > 0 and ch not in _NO_LINE_START:
             breaks.append(i)
             width = 0.0
         width += w
     return breaks
+
+
+def _spacing(styles: Styles, para: Para) -> float:
+    """The character spacing (w:spacing in the run properties, points) of the title's first run."""
+    first = next((r for r in runs(para.element) if run_text(r).strip()), None)
+    for rpr in styles.rpr_levels(first, para.element):
+        sp = rpr.find(W + "spacing")
+        if sp is not None and twips(sp, "val") is not None:
+            return twips(sp, "val") or 0.0
+    return 0.0
 
 
 def title_lines(doc: Doc, styles: Styles, group: list[Para]) -> list[str]:
@@ -62,13 +73,14 @@ def title_lines(doc: Doc, styles: Styles, group: list[Para]) -> list[str]:
         section = doc.section_of(para.index)
         size = styles.para_size(para.element)
         ind = styles.indents(para.element, size)
-        capacity = (page(section).type_width - ind["left"] - ind["right"]) / size
+        capacity = page(section).type_width - ind["left"] - ind["right"]
+        spacing = _spacing(styles, para)
         for manual in para.text.split("\n"):
             manual = manual.strip()
             if not manual:
                 continue
             at = 0
-            for cut in _wrap(manual, capacity):
+            for cut in _wrap(manual, capacity, size, spacing):
                 lines.append(manual[at:cut])
                 at = cut
             lines.append(manual[at:])
