@@ -510,8 +510,9 @@ def gb_page(doc) -> None:
     s = doc.sections[0]
     s.page_width, s.page_height = Mm(210), Mm(297)
     s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
-    # the page number's line box (20 pt, glyphs of 14 pt centred) tops out 28 mm above the edge
-    s.footer_distance = Pt(28 / 25.4 * 72 - 17)
+    # the page number's font box (14 pt, in an exact line: baseline 0.11 em above the line's
+    # bottom, box top 1.04 em above the baseline) tops out 28 mm above the paper's edge
+    s.footer_distance = Pt(28 / 25.4 * 72 - 1.15 * 14)
     _set(
         s._sectPr,
         "w:docGrid",
@@ -609,13 +610,14 @@ def gb_notice():
     for p in body.findall(qn("w:p")):
         body.remove(p)
     center, left = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+    # a 43.2 pt exact line: its baseline 0.11 em above the bottom, the ink 0.88 em above that
     mark = _line(
         doc,
         "示例县人民政府文件",
         font="方正小标宋简体",
         size=36,
         align=center,
-        before=35 / 25.4 * 72 - (43.2 - 36) / 2,
+        before=35 / 25.4 * 72 - (43.2 - 0.99 * 36),
         color=RGBColor(0xFF, 0, 0),
     )
     mark.paragraph_format.line_spacing = Pt(43.2)
@@ -1320,3 +1322,19 @@ def test_the_clause_table_covers_every_clause_and_code():
     assert wanted <= clauses
     for code in CLAUSE:
         assert f"`{code}`" in table, code
+
+
+def test_a_long_signature_moves_the_date_left_but_stays_centred(tmp_path):
+    organ = "示例市示例县国家知识产权强县建设工作领导小组"  # 22 characters
+
+    def long_name(doc, centred: bool):
+        paras = doc.paragraphs
+        at = next(i for i, p in enumerate(paras) if p.text == "示例县人民政府")
+        paras[at].runs[0].text = organ
+        # the date (6 characters) 右空 8 so that the 署名 centred on it ends at the margin
+        paras[at].paragraph_format.right_indent = Pt(0)
+        paras[at + 1].paragraph_format.right_indent = Pt(16 * (8 if centred else 4))
+
+    assert check(gb_save(tmp_path, lambda d: long_name(d, True), "centred")) == []
+    findings = check(gb_save(tmp_path, lambda d: long_name(d, False), "flush"))
+    assert codes(findings) == ["signature-layout"]

@@ -21,7 +21,10 @@ from .findings import (
 )
 from .geometry import (
     CHAR_TOLERANCE,
+    INK_TOP_EM,
+    baseline,
     blank_lines_before,
+    is_exact,
     line_height,
     page,
     space_after,
@@ -50,13 +53,15 @@ def _fmt(value: float) -> str:
 
 # -- 7.2.4 ----------------------------------------------------------------------------------------
 def masthead_top_mm(doc: Doc, styles: Styles, paras: list[Para], i: int) -> float:
-    """How far below the type area's top edge the masthead's glyphs start."""
+    """How far below the type area's top edge the masthead's ink starts: the top of its line
+    (after what stands above it, its spacing before, or its frame's position), then the ink's
+    top within the line."""
     para = paras[i]
     section = doc.section_of(para.index)
     pg = page(section)
     size = styles.para_size(para.element)
     height = line_height(styles, para.element, size, section)
-    lead = max(0.0, (height - size) / 2)
+    lead = baseline(height, size, is_exact(styles, para.element)) - INK_TOP_EM * size
     pitch = L.LINE_PITCH_PT
     ppr = para.element.find(W + "pPr")
     frame = ppr.find(W + "framePr") if ppr is not None else None
@@ -115,9 +120,11 @@ def sign_off_layout(doc: Doc, styles: Styles, signature: Para, date: Para) -> st
     sig = span(doc, styles, signature.element, signature.text, section)
     day = span(doc, styles, date.element, date.text, section)
     tol = CHAR_TOLERANCE
-    if (
+    # Sealed: the date 右空四字, the 署名 centred on it; a 署名 too long to centre there moves the
+    # date left just far enough for the 署名 to end within the type area ("一般右空四字").
+    if abs(sig.centre - day.centre) <= tol and (
         abs(day.right_space - L.SEALED_DATE_RIGHT_CHARS) <= tol
-        and abs(sig.centre - day.centre) <= tol
+        or (day.right_space > L.SEALED_DATE_RIGHT_CHARS and -tol <= sig.right_space <= tol)
     ):
         return "sealed"
     shift = L.UNSEALED_DATE_SHIFT_CHARS

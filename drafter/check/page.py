@@ -9,7 +9,7 @@ from .. import layout as L
 from ..i18n import _
 from .document import Doc, Styles, W, on, para_text, runs, twips
 from .findings import GRID, PAGE_MARGINS, PAGE_NUMBER, PAGE_SIZE, Finding
-from .geometry import AUTO_LINE_FACTOR, CHAR_TOLERANCE, grid, line_height, page
+from .geometry import ASCENT_EM, AUTO_LINE_FACTOR, CHAR_TOLERANCE, baseline, grid, line_height, page
 
 PAGE_NUMBER_TOLERANCE_MM = 1.5  # the footer model (line box, glyph inside it) is good to ~1 mm
 _GRID_EPSILON = 0.02  # a pitch that fits 22.0 lines "exactly" still fits them
@@ -260,21 +260,21 @@ def para_text_of(r) -> str:
 
 
 def page_number_gap_mm(styles: Styles, p, size: float, pg) -> float | None:
-    """Distance from the type area's bottom edge to the top of the page number's glyphs.
+    """Distance from the type area's bottom edge down to the top of the page number's font box.
 
-    Word puts the footer's last line so that its box ends ``w:footer`` above the paper's edge;
-    the glyphs (an em high) sit centred in a line box of exact height, at its top otherwise."""
+    Word and LibreOffice put the footer's last line so that its box ends ``w:footer`` above the
+    paper's edge; the glyphs sit in that box as geometry.baseline says."""
     if pg.footer is None:
         return None
     sp = styles.spacing(p)
     rule, line = sp.get("lineRule") or "auto", sp.get("line")
     if rule == "exact" and line:
-        box, lead = line, (line - size) / 2
+        box = line
     else:
         box = size * AUTO_LINE_FACTOR * ((line * 20 / 240) if line and rule == "auto" else 1.0)
         if rule == "atLeast" and line:
             box = max(line, size * AUTO_LINE_FACTOR)
-        lead = (box - size) / 2
     after = float(sp.get("after") or 0.0)
-    glyph_top_from_bottom = pg.footer + after + box - lead
-    return L.pt_to_mm(pg.bottom - glyph_top_from_bottom)
+    line_top = pg.footer + after + box  # from the paper's bottom edge
+    top = line_top - baseline(box, size, rule == "exact" and bool(line)) + ASCENT_EM * size
+    return L.pt_to_mm(pg.bottom - top)
