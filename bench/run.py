@@ -60,6 +60,7 @@ mods = sorted(
     if m is not None and getattr(m, "__file__", None) and "site-packages" in m.__file__
     and not name.startswith("drafter") and not name.startswith("_")
 )
+print("---modules---")
 print("\\n".join(mods))
 """
 
@@ -109,7 +110,7 @@ def import_floor(build: list[str]) -> list[str]:
     done = subprocess.run(
         [PY, "-c", IMPORT_SET, *build[3:]], capture_output=True, text=True, env=ENV, check=True
     )
-    return done.stdout.split()
+    return done.stdout.split("---modules---", 1)[1].split()
 
 
 def single_build(rounds: int, tmp: Path) -> dict:

@@ -182,6 +182,17 @@ def _worker_init(lang: str) -> None:
     library.load()
 
 
+def warm() -> None:
+    """Import and load what every build needs, once, before the workers start: where workers are
+    forked (Linux) they begin with it all, instead of each paying for it again."""
+    from . import api, compose, library  # noqa: F401 - api: what build_job imports
+    from .writers import docx
+
+    library.load()
+    compose.shared_renderer()
+    docx.blank_document()
+
+
 def build_job(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) -> Result:
     from . import api
 
@@ -226,6 +237,7 @@ def run(
         for job in jobs:
             yield build_job(job, outdir, formats, comments)
         return
+    warm()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(lang,))
     pending: set[Future] = set()
     queue = iter(jobs)

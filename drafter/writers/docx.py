@@ -97,7 +97,7 @@ def _ends_masthead(block: Paragraph, following) -> bool:
 _BLANK: list[docx.document.Document] = []
 
 
-def _blank() -> docx.document.Document:
+def blank_document() -> docx.document.Document:
     """python-docx's default document, parsed once per process: each build edits its own copy."""
     if not _BLANK:
         _BLANK.append(docx.Document())
@@ -115,7 +115,7 @@ class DocxWriter:
 
     # -- document ---------------------------------------------------------------
     def build(self, document: Document) -> docx.document.Document:
-        doc = _blank()
+        doc = blank_document()
         doc.core_properties.title = document.title
         doc.core_properties.author = ""
         self._styles(doc)
