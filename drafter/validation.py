@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import threading
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,7 +19,9 @@ from .library import Library
 from .schema import ProfileValidator, profile_schema
 from .yamlread import SourceMap, field_text
 
-_validators: dict[int, tuple[ProfileValidator, dict[str, Any]]] = {}
+# A cerberus validator keeps the errors of its last run, so each thread has its own: two
+# profiles validated at once (a web server's threads) must not see each other's errors.
+_local = threading.local()
 
 
 class _TrustedSchema(DefinitionSchema):
@@ -42,13 +45,16 @@ class _RawErrors(cerr.BaseErrorHandler):
 
 def _validator(lib: Library) -> tuple[ProfileValidator, dict[str, Any]]:
     """One validator per library; the plain schema dict is kept for suggestions."""
+    validators = getattr(_local, "validators", None)
+    if validators is None:
+        validators = _local.validators = {}
     key = id(lib)
-    if key not in _validators:
+    if key not in validators:
         schema = profile_schema(lib)
         validator = ProfileValidator(allow_unknown=False, error_handler=_RawErrors)
         validator.schema = _TrustedSchema(validator, schema)
-        _validators[key] = (validator, schema)
-    return _validators[key]
+        validators[key] = (validator, schema)
+    return validators[key]
 
 
 def validate(data: Any, smap: SourceMap, lib: Library) -> list[Issue]:
