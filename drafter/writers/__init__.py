@@ -40,6 +40,12 @@ def _pdf(document: Document, comments: bool) -> bytes:
     return pdf.to_bytes(document, comments=comments)
 
 
+def _html(document: Document, comments: bool) -> bytes:
+    from . import html
+
+    return html.to_bytes(document, comments=comments)
+
+
 def _departments(document: Document) -> Document:
     from .. import library
     from ..departments import department_lists
@@ -63,6 +69,7 @@ FORMATS: dict[str, Format] = {
         Format("pdf", ".pdf", _pdf, "the plan as PDF, through LibreOffice"),
         Format("dept", ".departments.docx", _dept, "each department's tasks, as .docx"),
         Format("dept-md", ".departments.md", _dept_md, "each department's tasks, as Markdown"),
+        Format("html", ".html", _html, "the plan as an HTML page (the web preview)"),
     )
 }
 
