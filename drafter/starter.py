@@ -1,9 +1,13 @@
-"""The commented starter profile that `drafter init` writes (text in templates/starter.yaml.j2)."""
+"""The commented starter profile that `drafter init` writes (text in templates/starter.yaml.j2).
+
+Its comments are the help texts of templates/fields.yaml, the source the web form's labels use too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import yaml
 from jinja2 import Environment, StrictUndefined
 
 from . import library
@@ -19,6 +23,7 @@ def starter_profile(
     )
     template = env.from_string((lib.root / "starter.yaml.j2").read_text(encoding="utf-8"))
     lw = lib.levels[level]
+    fields = field_texts()
     return template.render(
         name=name,
         level=level,
@@ -28,4 +33,12 @@ def starter_profile(
         today=today.isoformat(),
         lw=lw,
         addressees=lw["addressees"],
+        help=lambda path: fields[path]["help"],
     )
+
+
+def field_texts() -> dict[str, dict]:
+    """Label, help and value labels of every profile field (templates/fields.yaml)."""
+    path = library.load().root / "fields.yaml"
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
