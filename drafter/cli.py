@@ -410,6 +410,9 @@ def make_cli() -> click.Group:
             ],
         )
     )
+    from .web.serve import command as serve_command  # the web app's command lives in web/
+
+    cli.add_command(serve_command())
     return cli
 
 

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pybabel extract -k _ -k ngettext:1,2 --no-default-keywords --sort-by-file --project=drafter \
-  -o drafter/locale/drafter.pot drafter
+  -F babel.cfg -o drafter/locale/drafter.pot .
 pybabel update -D drafter -i drafter/locale/drafter.pot -d drafter/locale --no-fuzzy-matching
 pybabel compile -D drafter -d drafter/locale --statistics

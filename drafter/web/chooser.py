@@ -1,0 +1,131 @@
+"""What the task chooser shows: catalogue tasks grouped as the plan groups them, with the
+departments that answer for each, as the county named them (else the level's default name)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import library
+from ..model import Document
+
+EXCERPT = 60  # characters of a task's text shown in the chooser
+_VAR = re.compile(r"{{\s*([a-z_.]+)[^}]*}}")
+_PLACEHOLDER = "××"
+
+
+def mapping(value: Any) -> dict[str, Any]:
+    """``value`` if it is a mapping, else empty: an uploaded profile may hold anything."""
+    return value if isinstance(value, dict) else {}
+
+
+def level_of(data: dict[str, Any]) -> str:
+    level = mapping(data.get("county")).get("level")
+    return level if isinstance(level, str) and level in library.LEVELS else "县"
+
+
+def _fill(template: str, data: dict[str, Any], level: str) -> str:
+    """A catalogue text with the county's plain facts put in; anything else shows as ××."""
+    lib = library.load()
+    lw = lib.levels.get(level, lib.levels["县"])
+
+    def value(match: re.Match) -> str:
+        parts = match.group(1).split(".")
+        if parts[0] == "lw" and len(parts) == 2:
+            return str(lw.get(parts[1], _PLACEHOLDER))
+        node: Any = data
+        for part in parts:
+            node = node.get(part) if isinstance(node, dict) else None
+        return node if isinstance(node, str) and node else _PLACEHOLDER
+
+    return _VAR.sub(value, template)
+
+
+def excerpt(text: str) -> str:
+    return text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
+
+
+def department_names(data: dict[str, Any]) -> dict[str, str]:
+    """Each role's name: the profile's own, else the level's default, with the county's facts in."""
+    lib = library.load()
+    level = level_of(data)
+    own = mapping(data.get("departments"))
+    out = {}
+    for role, spec in lib.roles.items():
+        default = spec.get("names", {}).get(level, "")
+        name = own.get(role)
+        out[role] = name if isinstance(name, str) and name else (_fill(default, data, level) if default else "")
+    return out
+
+
+def groups(layout: str, order: list[str] | None) -> list[dict[str, Any]]:
+    """The plan's task headings: a layout's, or one per catalogue group in the county's order."""
+    lib = library.load()
+    if order:
+        return [{"title": lib.groups[g]["title"], "groups": [g]} for g in order if g in lib.groups]
+    return lib.layouts.get(layout) or lib.layouts["five"]
+
+
+def tasks(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every catalogue task with its group, title, excerpt and departments for this county."""
+    lib = library.load()
+    level = level_of(data)
+    names = department_names(data)
+    out = []
+    for task in lib.tasks:
+        out.append(
+            {
+                "id": task["id"],
+                "group": task["group"],
+                "title": task["title"],
+                "excerpt": excerpt(_fill(task["body"], data, level)),
+                "departments": [names[r] or lib.roles[r]["label"] for r in task["roles"]],
+                "core": bool(task.get("core")),
+                "tags": list(task.get("tags", [])),
+            }
+        )
+    return out
+
+
+def in_draft(document: Document, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The tasks the draft holds, by id (matched on their title), with number and departments."""
+    lib = library.load()
+    tasks_data = mapping(data.get("tasks"))
+    overrides = mapping(tasks_data.get("overrides"))
+    by_title: dict[str, str] = {}
+    for task in lib.tasks:
+        title = mapping(overrides.get(task["id"])).get("title") or task["title"]
+        if isinstance(title, str):
+            by_title.setdefault(title, task["id"])
+    custom = tasks_data.get("custom")
+    for task in custom if isinstance(custom, list) else []:
+        if isinstance(task, dict) and isinstance(task.get("title"), str):
+            by_title.setdefault(task["title"], str(task.get("id")))
+    out = {}
+    for entry in document.tasks:
+        task_id = by_title.get(entry.title)
+        if task_id:
+            out[task_id] = {
+                "label": entry.label,
+                "departments": entry.lead + entry.partners,
+                "group": entry.group_title,
+            }
+    return out
+
+
+def role_labels() -> dict[str, str]:
+    return {role: spec["label"] for role, spec in library.load().roles.items()}
+
+
+def group_titles() -> dict[str, str]:
+    return {g: spec["title"] for g, spec in library.load().groups.items()}
+
+
+def indicator_names() -> dict[str, str]:
+    return {k: f"{v['name']}（{v['unit']}）" for k, v in library.load().indicators.items()}
+
+
+def catalogue_titles(section: str, level: str) -> dict[str, str]:
+    lib = library.load()
+    table = {"principles": lib.principles, "goals": lib.goals, "safeguards": lib.safeguards}
+    return {k: _fill(str(v.get("title", k)), {}, level) for k, v in table[section].items()}

@@ -1,0 +1,32 @@
+"""The shipped example profiles a clerk may start from, by name (never by a client's path)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..library import templates_root
+from ..profiles import profiles_root
+
+# name -> file under the profiles folder (the seed counties and the made-up sample)
+EXAMPLES = {
+    "taishan": "taishan.yaml",
+    "rongcheng": "rongcheng.yaml",
+    "sample-county": "sample-county.yaml",
+}
+
+
+def _folders() -> list[Path]:
+    """The shipped profiles; in a checkout also examples/ beside drafter/."""
+    return [profiles_root(), templates_root().parent / "examples"]
+
+
+@lru_cache(maxsize=1)
+def examples() -> dict[str, str]:
+    out = {}
+    for name, file in EXAMPLES.items():
+        for folder in _folders():
+            if (folder / file).is_file():
+                out[name] = (folder / file).read_text(encoding="utf-8")
+                break
+    return out
