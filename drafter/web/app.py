@@ -121,7 +121,9 @@ def _picks(data: dict[str, Any]) -> dict[str, str]:
     picks: dict[str, str] = {}
     for key in ("include", "exclude"):
         chosen = tasks.get(key)
-        picks.update({t: key for t in chosen if isinstance(t, str)} if isinstance(chosen, list) else {})
+        picks.update(
+            {t: key for t in chosen if isinstance(t, str)} if isinstance(chosen, list) else {}
+        )
     return picks
 
 
@@ -155,7 +157,9 @@ def form_page(
     layout = layout if isinstance(layout, str) else "five"
     order = tasks_data.get("groups")
     known = chooser.group_titles()
-    order = [g for g in order if isinstance(g, str) and g in known] if isinstance(order, list) else None
+    order = (
+        [g for g in order if isinstance(g, str) and g in known] if isinstance(order, list) else None
+    )
     return page(
         request,
         "form.html",

@@ -54,7 +54,11 @@ def department_names(data: dict[str, Any]) -> dict[str, str]:
     for role, spec in lib.roles.items():
         default = spec.get("names", {}).get(level, "")
         name = own.get(role)
-        out[role] = name if isinstance(name, str) and name else (_fill(default, data, level) if default else "")
+        out[role] = (
+            name
+            if isinstance(name, str) and name
+            else (_fill(default, data, level) if default else "")
+        )
     return out
 
 
