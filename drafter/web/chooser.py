@@ -75,15 +75,22 @@ def tasks(data: dict[str, Any]) -> list[dict[str, Any]]:
     lib = library.load()
     level = level_of(data)
     names = department_names(data)
+    own = mapping(data.get("departments"))
     out = []
     for task in lib.tasks:
+        # "(role)": named in the list only where the county names that department
+        roles = [
+            r.strip("()") for r in task["roles"] if not r.startswith("(") or r.strip("()") in own
+        ]
         out.append(
             {
                 "id": task["id"],
                 "group": task["group"],
                 "title": task["title"],
                 "excerpt": excerpt(_fill(task["body"], data, level)),
-                "departments": [names[r] or lib.roles[r]["label"] for r in task["roles"]],
+                "departments": [
+                    names.get(r) or lib.roles[r]["label"] for r in roles if r in lib.roles
+                ],
                 "core": bool(task.get("core")),
                 "tags": list(task.get("tags", [])),
             }

@@ -244,3 +244,34 @@ def _collect_one(form: FormData, f: Field, name: str) -> Any:
     if raw is None or str(raw).strip() == "":
         return None
     return _scalar(f, str(raw))
+
+
+def columns(item: Field | None) -> list[tuple[str, Field]]:
+    """A keyed entry's fields as table columns: ``baseline.value`` for a nested one."""
+    out: list[tuple[str, Field]] = []
+    for child in item.children if item else []:
+        if child.kind == GROUP:
+            out += [(f"{child.name}.{c.name}", c) for c in child.children]
+        else:
+            out.append((child.name, child))
+    return out
+
+
+def dig(value: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def wordings(indicator: str) -> list[str]:
+    """The wordings an indicator offers (templates/catalogue/indicators.yaml)."""
+    return list(library.load().indicators[indicator].get("wordings", {}))
+
+
+def placeholder(dotted: str, key: str, values: dict[str, Any]) -> str:
+    """What a keyed text gets when left empty: the level's own word, for county.words."""
+    if dotted != "county.words":
+        return ""
+    county = values.get("county") if isinstance(values.get("county"), dict) else {}
+    level = county.get("level") if county.get("level") in library.LEVELS else "县"
+    return str(library.load().levels[level].get(key, ""))
