@@ -17,6 +17,7 @@ from urllib.parse import quote
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -397,7 +398,9 @@ async def download(request: Request) -> Response:
         return Response(text, 422, media_type="text/plain; charset=utf-8")
     comments = form.get("_comments", "on") != "off"
     try:
-        content = pipeline.render(result.document, fmt, comments=comments)
+        # a .docx takes a few hundred ms and a PDF seconds: off the event loop, so other clerks'
+        # previews go on meanwhile (the pipeline is safe in threads)
+        content = await run_in_threadpool(pipeline.render, result.document, fmt, comments)
     except pipeline.api.DrafterError as exc:
         text = "\n".join(pipeline.where(p) for p in pipeline.problems_of(exc, language(request)))
         return Response(text, 422, media_type="text/plain; charset=utf-8")
@@ -451,7 +454,7 @@ async def batch_run(request: Request) -> HTMLResponse:
             ),
             limits=_limits(),
         )
-    archive, rows = batch.run(got.files, language(request))
+    archive, rows = await run_in_threadpool(batch.run, got.files, language(request))
     return page(
         request,
         "batch.html",

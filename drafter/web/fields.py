@@ -272,6 +272,7 @@ def placeholder(dotted: str, key: str, values: dict[str, Any]) -> str:
     """What a keyed text gets when left empty: the level's own word, for county.words."""
     if dotted != "county.words":
         return ""
-    county = values.get("county") if isinstance(values.get("county"), dict) else {}
-    level = county.get("level") if county.get("level") in library.LEVELS else "县"
+    county = values.get("county")
+    level = county.get("level") if isinstance(county, dict) else None
+    level = level if isinstance(level, str) and level in library.LEVELS else "县"
     return str(library.load().levels[level].get(key, ""))

@@ -22,7 +22,7 @@ from ..profiles import profiles_root  # where the shipped profiles are; nothing 
 PROFILE_NAME = "profile.yaml"  # the name messages give the form's own profile
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Block style, no anchors: the YAML a clerk would write by hand."""
 
     def ignore_aliases(self, data: Any) -> bool:
