@@ -1338,3 +1338,37 @@ def test_a_long_signature_moves_the_date_left_but_stays_centred(tmp_path):
     assert check(gb_save(tmp_path, lambda d: long_name(d, True), "centred")) == []
     findings = check(gb_save(tmp_path, lambda d: long_name(d, False), "flush"))
     assert codes(findings) == ["signature-layout"]
+
+
+MUTATED_VALUES = ["A4", "-1", "1e309", "nan", "９", "9" * 30, "0x10", "1.5in", "-", "x"]
+
+
+def test_mutated_documents_give_findings_never_a_traceback(tmp_path):
+    """Elements removed and attributes and texts replaced at random in the parts check reads:
+    every result is a list of findings (or a DrafterError), never another exception."""
+    import random
+
+    rnd = random.Random(9704)
+    good = gb_save(tmp_path)
+    with zipfile.ZipFile(good) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    parts = [n for n in files if n.endswith((".xml", ".rels"))]
+    for n in range(60):
+        name = rnd.choice(parts)
+        root = etree.fromstring(files[name])
+        elements = list(root.iter())
+        for _ in range(rnd.randint(1, 4)):
+            el = rnd.choice(elements)
+            op = rnd.random()
+            if op < 0.3 and el.getparent() is not None:
+                el.getparent().remove(el)
+            elif op < 0.8 and el.attrib:
+                el.set(rnd.choice(list(el.attrib)), rnd.choice(MUTATED_VALUES))
+            else:
+                el.text = rnd.choice(MUTATED_VALUES)
+        path = repack(good, tmp_path / f"mutated{n}.docx", {name: etree.tostring(root)})
+        try:
+            findings = check(path)
+        except DrafterError:
+            continue
+        assert all(isinstance(f, Finding) for f in findings)
