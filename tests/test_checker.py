@@ -56,7 +56,7 @@ def added(doc, tmp_path: Path, name: str = "broken") -> list[Finding]:
 def find(doc, prefix: str):
     """(1-based index, paragraph) of the first body paragraph starting with ``prefix``."""
     for i, p in enumerate(doc.paragraphs, 1):
-        if p.text.startswith(prefix):
+        if p.text.replace("\n", "").startswith(prefix):  # a title's lines read as one
             return i, p
     raise AssertionError(f"no paragraph starts with {prefix!r}")
 
@@ -314,7 +314,8 @@ def test_template_marker_in_body(built, tmp_path):
 def test_other_markers(built, tmp_path, marker):
     doc = load(built, "taishan")
     index, para = find(doc, "为落实《知识产权强国建设纲要")
-    para.runs[0].text = para.runs[0].text.replace("决策部署", f"决策部署{marker}")
+    run = next(r for r in para.runs if "决策部署" in r.text)  # punctuation may have runs of its own
+    run.text = run.text.replace("决策部署", f"决策部署{marker}")
     assert ("template-marker", index) in {(f.code, f.paragraph) for f in added(doc, tmp_path)}
 
 
@@ -322,7 +323,7 @@ def test_template_marker_in_table_and_footer(built, tmp_path):
     doc = load(built, "rongcheng")
     cell = doc.tables[0].cell(1, 2).paragraphs[0]
     cell.runs[0].text += "None"
-    doc.sections[0].footer.paragraphs[0].add_run("{{ page }}")
+    doc.sections[0].footer.add_paragraph("{{ page }}")  # beside the page number, not in it
     findings = added(doc, tmp_path)
     assert codes(findings) == ["template-marker", "template-marker"]
     assert all(f.paragraph is None for f in findings)
@@ -341,7 +342,8 @@ def test_wrong_margins(built, tmp_path):
     doc = load(built, "taishan")
     doc.sections[0].left_margin = Mm(31.8)
     findings = added(doc, tmp_path)
-    assert codes(findings) == ["page-margins"]
+    # a type area 3.8 mm narrower holds 27 characters a line: the grid says so too
+    assert [f.code for f in findings if f.code != "grid"] == ["page-margins"]
     assert findings[0].paragraph is None and "31.8" in findings[0].message
 
 
@@ -355,7 +357,8 @@ def test_margins_within_a_millimetre_pass(built, tmp_path):
 def test_letter_paper(built, tmp_path):
     doc = load(built, "rongcheng")
     doc.sections[0].page_width, doc.sections[0].page_height = Mm(215.9), Mm(279.4)
-    assert codes(added(doc, tmp_path)) == ["page-size"]
+    # Letter is 5.9 mm wider than A4 and the margins stay: a line holds 29 characters, not 28
+    assert [c for c in codes(added(doc, tmp_path)) if c != "grid"] == ["page-size"]
 
 
 def test_every_section_is_checked(built, tmp_path):
