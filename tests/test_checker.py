@@ -93,6 +93,7 @@ AWAITING_WRITER = {
     "theme-font",  # python-docx's theme: ＭＳ 明朝
     "language",  # theme language ja-JP, document en-US
     "masthead-position",  # the masthead at the top of the type area, not 35 mm below
+    "title-position",  # one blank line between the red rule and the title, not two
     "title-break",  # titles wrap inside words and year ranges
     "signature-layout",  # neither sealed nor unsealed (7.3.5)
     "note-position",  # （此件公开发布） a blank line below the date
@@ -891,6 +892,20 @@ def _masthead_at_top(doc):
     _para(doc, "示例县人民政府文件").paragraph_format.space_before = Pt(0)
 
 
+def _no_red_rule(doc):
+    ppr = _para(doc, "示政发〔2024〕3号")._p.pPr
+    ppr.remove(ppr.find(qn("w:pBdr")))
+
+
+def _red_rule_far(doc):
+    rule = _para(doc, "示政发〔2024〕3号")._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    rule.set(qn("w:space"), "20")  # 7.6 mm under the number
+
+
+def _title_one_line_down(doc):
+    delete(doc.paragraphs[4])  # one of the two blank lines between the rule and the title
+
+
 def _title_inside_word(doc):
     title = _para(doc, "示例县人民政府")
     for r in list(title.runs):
@@ -977,6 +992,15 @@ BREAKS = [
     ("Japanese theme font", _japanese_theme, "theme-font", "5.2.2", None),
     ("theme language ja-JP", _theme_language, "language", "5.2.2", None),  # and see below
     ("masthead at the top", _masthead_at_top, "masthead-position", "7.2.4", "示例县人民政府文件"),
+    ("no red rule", _no_red_rule, "red-rule", "7.2.7", "示政发〔2024〕3号"),
+    ("red rule 7.6 mm down", _red_rule_far, "red-rule", "7.2.7", "示政发〔2024〕3号"),
+    (
+        "title one line below the rule",
+        _title_one_line_down,
+        "title-position",
+        "7.3.1",
+        "示例县人民政府",
+    ),
     (
         "title broken inside a word",
         _title_inside_word,

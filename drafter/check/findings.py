@@ -27,6 +27,8 @@ FONT_SIZE = "font-size"
 THEME_FONT = "theme-font"
 LANGUAGE = "language"
 MASTHEAD = "masthead-position"
+RED_RULE = "red-rule"
+TITLE_POSITION = "title-position"
 TITLE_BREAK = "title-break"
 TITLE_SHAPE = "title-shape"
 ATTACHMENT_INDENT = "attachment-indent"
@@ -56,6 +58,8 @@ CODES = (
     THEME_FONT,
     LANGUAGE,
     MASTHEAD,
+    RED_RULE,
+    TITLE_POSITION,
     TITLE_BREAK,
     TITLE_SHAPE,
     ATTACHMENT_INDENT,
@@ -80,6 +84,8 @@ CLAUSE = {
     THEME_FONT: "5.2.2",
     LANGUAGE: "5.2.2",
     MASTHEAD: "7.2.4",
+    RED_RULE: "7.2.7",
+    TITLE_POSITION: "7.3.1",
     TITLE_BREAK: "7.3.1",
     TITLE_SHAPE: "7.3.1",
     ATTACHMENT_INDENT: "7.3.4",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import layout as L
 from ..i18n import _
 from .classify import Para
-from .document import Doc, Styles, W, twips
+from .document import Doc, Styles, W, number, twips
 from .findings import (
     ATTACHMENT_INDENT,
     COLOPHON_LAYOUT,
@@ -16,7 +16,9 @@ from .findings import (
     COLOPHON_RULES,
     MASTHEAD,
     NOTE,
+    RED_RULE,
     SIGNATURE,
+    TITLE_POSITION,
     Finding,
 )
 from .geometry import (
@@ -33,6 +35,11 @@ from .geometry import (
     text_width,
 )
 
+RED_RULE_TOLERANCE_MM = 1.0
+# LibreOffice draws a paragraph's bottom border this far below its w:space, measured from the
+# 发文字号's font box (4.09 mm on the PDF for w:space 10 pt = 3.53 mm)
+BORDER_OFFSET_MM = 0.55
+TITLE_LINES_TOLERANCE = 0.5  # lines
 MASTHEAD_TOLERANCE_MM = 2.0  # the line-box model of where the glyphs' top sits is good to ~1 mm
 RULE_TOLERANCE_MM = 0.05  # Word's 1 pt rule is 0.353 mm, its ¾ pt rule 0.265 mm
 EIGHTHS_PER_MM = 72 / 25.4 * 8
@@ -41,6 +48,7 @@ EIGHTHS_PER_MM = 72 / 25.4 * 8
 def check_notice(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
     return (
         _masthead(doc, styles, paras)
+        + _red_rule(doc, styles, paras)
         + _sign_off(doc, styles, paras)
         + _attachment_note(doc, styles, paras)
         + _colophon(doc, styles, paras)
@@ -111,6 +119,92 @@ def _masthead(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
             ]
         return []
     return []
+
+
+# -- 7.2.7 and the title's place (7.3.1) -------------------------------------------------------
+def _red(color: str | None) -> bool:
+    """A colour Word writes for red: FF0000, or close to it (C00000, E60012 …)."""
+    if not color or len(color) != 6:
+        return False
+    try:
+        r, g, b = (int(color[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return r >= 0xA0 and g <= 0x40 and b <= 0x40
+
+
+def _border(p, side: str):
+    ppr = p.find(W + "pPr")
+    bdr = ppr.find(W + "pBdr") if ppr is not None else None
+    el = bdr.find(W + side) if bdr is not None else None
+    if el is None or (el.get(W + "val") or "none") in ("none", "nil"):
+        return None
+    return el
+
+
+def _red_rule(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
+    """The red rule under the 发文字号 (or under the masthead when there is none), 4 mm below it;
+    the title two blank lines below the rule."""
+    head = [p for p in paras if p.kind in ("masthead", "doc_number")]
+    if not head:
+        return []
+    above = next((p for p in head if p.kind == "doc_number"), head[-1])
+    i = paras.index(above)
+    after = next((k for k in range(i + 1, len(paras)) if paras[k].kind != "empty"), None)
+    rule = _border(above.element, "bottom")
+    gap_pt = None
+    if rule is not None and _red(rule.get(W + "color")):
+        gap_pt = number(rule, "space") or 0.0
+    elif after is not None:
+        top = _border(paras[after].element, "top")
+        if top is not None and _red(top.get(W + "color")):
+            gap_pt = None  # a rule over the next paragraph: its distance is not the 发文字号's
+            rule = top
+        else:
+            rule = None
+    else:
+        rule = None
+    if rule is None or not _red(rule.get(W + "color")):
+        return [
+            Finding.of(
+                RED_RULE,
+                _("there is no red rule under the 发文字号 (版头中的分隔线)"),
+                above.index,
+                above.excerpt,
+            )
+        ]
+    findings = []
+    if gap_pt is not None:
+        gap = L.pt_to_mm(gap_pt) + BORDER_OFFSET_MM
+        want = L.RED_RULE_BELOW_DOC_NUMBER_MM
+        if abs(gap - want) > RED_RULE_TOLERANCE_MM:
+            findings.append(
+                Finding.of(
+                    RED_RULE,
+                    _("the red rule is {gap} mm below the 发文字号, not {want} mm").format(
+                        gap=_fmt(gap), want=f"{want:g}"
+                    ),
+                    above.index,
+                    above.excerpt,
+                )
+            )
+    if after is not None and paras[after].kind == "title":
+        title = paras[after]
+        section = doc.section_of(title.index)
+        blank = blank_lines_before(paras, after, styles, section)
+        want_lines = L.TITLE_LINES_BELOW_RED_RULE
+        if abs(blank - want_lines) > TITLE_LINES_TOLERANCE:
+            findings.append(
+                Finding.of(
+                    TITLE_POSITION,
+                    _("the title stands {lines} blank lines below the red rule, not {want}").format(
+                        lines=_fmt(blank), want=want_lines
+                    ),
+                    title.index,
+                    title.excerpt,
+                )
+            )
+    return findings
 
 
 # -- 7.3.5 and 7.3.6 ------------------------------------------------------------------------------
