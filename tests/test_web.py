@@ -502,3 +502,12 @@ def test_serve_command_reports_a_taken_port_and_warns_off_loopback(monkeypatch):
     assert started == [("0.0.0.0", 8123), "run"]
     result = CliRunner().invoke(make_cli(), ["serve"])
     assert "警告" not in result.output and "http://127.0.0.1:8000/" in result.output
+
+
+def test_readme_starts_the_web_app_with_its_third_command_block():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    third = re.findall(r"^```\n(.+?)\n```", text, flags=re.M | re.S)[2]
+    assert 'pip install ".[web]"' in third and third.endswith("drafter serve")
+    for shot in re.findall(r"\]\((examples/web/[^)]+\.png)\)", text):
+        assert (ROOT / shot).stat().st_size > 10_000, shot
+    assert len(re.findall(r"examples/web/web-\w+\.png", text)) == 4
