@@ -115,6 +115,13 @@ def clerk(url: str, n: int, until: float, stats: Stats) -> None:
                 stats.error(repr(exc))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used (Linux /proc), to give a figure that does not
+    depend on how busy the rest of the machine is."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def write_results(text: str) -> None:
     path = ROOT / "bench" / "RESULTS.md"
     old = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -150,6 +157,8 @@ def main() -> int:
             except httpx.HTTPError:
                 time.sleep(0.2)
         stats = Stats()
+        load_before = os.getloadavg()[0]
+        cpu_before = cpu_seconds(server.pid)
         until = time.monotonic() + args.seconds
         threads = [
             threading.Thread(target=clerk, args=(url, n, until, stats)) for n in range(args.users)
@@ -160,6 +169,8 @@ def main() -> int:
         for t in threads:
             t.join()
         elapsed = time.monotonic() - started
+        server_cpu = cpu_seconds(server.pid) - cpu_before
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -178,6 +189,14 @@ def main() -> int:
         f"| download (.docx, .md) | {len(d)} | {percentile(d, 50):.0f} | "
         f"{percentile(d, 95):.0f} | |",
         f"| errors | {len(stats.errors)} | | | 0: {'met' if not stats.errors else 'missed'} |",
+    ]
+    requests = sum(len(v) for v in stats.times.values())
+    rows += [
+        "",
+        f"The server used {server_cpu:.1f} s of CPU for {requests} requests "
+        f"({server_cpu / max(requests, 1) * 1000:.0f} ms a request on average, pages and "
+        f"downloads included); load average {load_before:.1f} before, {load_after:.1f} after "
+        f"(other work on the machine stretches the latencies, not the CPU figure).",
     ]
     if stats.errors:
         rows += ["", "First errors: " + "; ".join(sorted(set(stats.errors))[:5])]
