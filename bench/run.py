@@ -174,6 +174,28 @@ def docxtpl(tmp: Path, n: int) -> dict | None:
     return docxtpl_compare.compare(paths)
 
 
+def stages(paths: list[Path]) -> dict[str, float]:
+    """CPU ms per draft of each stage, in this process, warm (imports and library loaded)."""
+    sys.path.insert(0, str(REPO))
+    from drafter import api
+
+    api.render(api.draft(api.load_profile(paths[0])), "docx")  # warm up
+    out = {"load_profile": 0.0, "draft": 0.0, "render docx": 0.0, "render md": 0.0}
+    for path in paths:
+        t0 = time.process_time()
+        profile = api.load_profile(path)
+        t1 = time.process_time()
+        document = api.draft(profile)
+        t2 = time.process_time()
+        api.render(document, "docx")
+        t3 = time.process_time()
+        api.render(document, "md")
+        t4 = time.process_time()
+        for key, dt_ in zip(out, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+            out[key] += dt_ * 1000 / len(paths)
+    return out
+
+
 def slowest_imports(tmp: Path, top: int = 8) -> list[tuple[str, float]]:
     done = subprocess.run(
         [PY, "-X", "importtime", "-m", "drafter", "build", str(REPO / "profiles" / "taishan.yaml")]
@@ -191,7 +213,9 @@ def slowest_imports(tmp: Path, top: int = 8) -> list[tuple[str, float]]:
     return sorted(rows, key=lambda r: -r[1])[:top]
 
 
-def report(single: dict, batch: dict, tpl: dict | None, imports: list, quick: bool) -> str:
+def report(
+    single: dict, batch: dict, tpl: dict | None, imports: list, stage_ms: dict, quick: bool
+) -> str:
     median = statistics.median
     ratio = median(single["ratios"])
     small, big = batch["sizes"]
@@ -257,6 +281,12 @@ def report(single: dict, batch: dict, tpl: dict | None, imports: list, quick: bo
         ]
     lines += [
         "",
+        "## Where a draft's CPU goes (in one process, warm, the same generated profiles)",
+        "",
+        "| stage | CPU ms per draft |",
+        "|---|---|",
+        *[f"| {name} | {ms:.1f} |" for name, ms in stage_ms.items()],
+        "",
         "## The slowest imports of one build (-X importtime, cumulative ms)",
         "",
         "| module | ms |",
@@ -289,7 +319,10 @@ def main() -> int:
         print("worker ms/draft", spread(batch["per_draft_ms"]), "scale", spread(batch["ratios"]))
         tpl = docxtpl(tmp, 20 if args.quick else 100)
         imports = slowest_imports(tmp)
-    text = report(single, batch, tpl, imports, args.quick)
+        stage_ms = stages(
+            sorted((tmp / "tpl-in").glob("*.yaml")) or sorted(tmp.glob("in-*/*.yaml"))
+        )
+    text = report(single, batch, tpl, imports, stage_ms, args.quick)
     print(text)
     if not args.no_write:
         (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
