@@ -325,7 +325,12 @@ def main() -> int:
     text = report(single, batch, tpl, imports, stage_ms, args.quick)
     print(text)
     if not args.no_write:
-        (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
+        results = BENCH / "RESULTS.md"
+        old = results.read_text(encoding="utf-8") if results.exists() else ""
+        start, end = "<!-- web-load -->", "<!-- /web-load -->"  # bench/load_web.py's section
+        if start in old and end in old:
+            text += "\n" + old[old.index(start) : old.index(end) + len(end)] + "\n"
+        results.write_text(text, encoding="utf-8")
     return 0
 
 
