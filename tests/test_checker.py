@@ -1399,3 +1399,71 @@ def test_mutated_documents_give_findings_never_a_traceback(tmp_path):
         except DrafterError:
             continue
         assert all(isinstance(f, Finding) for f in findings)
+
+
+def _as_letter(doc, mark_mm: float = 30.0, issued: bool = False):
+    """信函格式 (10.1): the mark framed on the page 30 mm from its top edge over a red double line,
+    a second one 20 mm above the bottom edge, no 印发 line in the 版记."""
+    mark = _para(doc, "示例县人民政府文件")
+    mark.paragraph_format.space_before = Pt(0)
+    mark.paragraph_format.line_spacing = Pt(36)  # ink 0.01 em under the line's top
+    ppr = mark._p.get_or_add_pPr()
+    _set(
+        ppr,
+        "w:framePr",
+        **{
+            "w:vAnchor": "page",
+            "w:hAnchor": "margin",
+            "w:xAlign": "center",
+            "w:y": round(mark_mm * 72 / 25.4 * 20),
+            "w:wrap": "notBeside",
+        },
+    )
+    bdr = _set(ppr, "w:pBdr")
+    _set(
+        bdr,
+        "w:bottom",
+        **{"w:val": "thickThinSmallGap", "w:sz": 18, "w:space": 4, "w:color": "FF0000"},
+    )
+    number = _para(doc, "示政发〔2024〕3号")
+    number._p.pPr.remove(number._p.pPr.find(qn("w:pBdr")))
+    lower = OxmlElement("w:p")
+    lppr = _set(lower, "w:pPr")
+    _set(
+        lppr,
+        "w:framePr",
+        **{
+            "w:vAnchor": "page",
+            "w:hAnchor": "margin",
+            "w:xAlign": "center",
+            "w:y": round(277 * 72 / 25.4 * 20),
+        },
+    )
+    _set(
+        _set(lppr, "w:pBdr"),
+        "w:top",
+        **{"w:val": "thinThickSmallGap", "w:sz": 18, "w:color": "FF0000"},
+    )
+    number._p.addprevious(lower)
+    if not issued:
+        delete(_para(doc, "示例县人民政府办公室"))
+        _border(_para(doc, "抄送："), top=0.35, bottom=0.35)
+
+
+def test_a_letter_is_checked_by_10_1(tmp_path):
+    assert check(gb_save(tmp_path, _as_letter, "letter")) == []  # no 印发 line: none is due
+    low = check(gb_save(tmp_path, lambda d: _as_letter(d, mark_mm=38), "low"))
+    assert [(f.code, f.clause) for f in low] == [("letter-format", "10.1")]
+    assert "38.1" in low[0].message  # the frame's 38 mm plus the ink's 0.01 em
+    issued = check(gb_save(tmp_path, lambda d: _as_letter(d, issued=True), "issued"))
+    assert [f.code for f in issued] == ["letter-format"] and issued[0].excerpt.startswith("示例县")
+
+
+def test_preprinted_paper_holds_the_rule_in_white(tmp_path):
+    def preprinted(doc):
+        mark = _para(doc, "示例县人民政府文件")
+        mark.runs[0].text = ""  # the red 标志 is on the paper
+        rule = _para(doc, "示政发〔2024〕3号")._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+        rule.set(qn("w:color"), "FFFFFF")
+
+    assert check(gb_save(tmp_path, preprinted, "preprinted")) == []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import library, numbering
-from .document import Doc, Styles, para_text
+from .document import Doc, Styles, W, para_text, run_text, runs
 from .findings import excerpt as _excerpt
 
 PLAN = "plan"
@@ -126,11 +126,11 @@ def classify(doc: Doc, styles: Styles) -> list[Para]:
             para.kind = "doc_number"
         elif (
             not seen_title
-            and text.endswith("文件")
+            and (text.endswith("文件") or _red_text(styles, para.element))
             and len(text) <= 40
             and not re.search("[，。：]", text)
         ):
-            para.kind = "masthead"
+            para.kind = "masthead"  # "…文件", or the organ's name alone in red (a 信函)
         elif styles.is_title_style(para.element) or ("关于印发" in text and text.endswith("通知")):
             para.kind = "title"
         elif centred and re.fullmatch(r"[（(].*[）)]", text):
@@ -155,6 +155,33 @@ def classify(doc: Doc, styles: Styles) -> list[Para]:
                 para.kind = "title"
                 break
     return paras
+
+
+def _red_text(styles: Styles, p) -> bool:
+    """Every run with text is red (the 发文机关标志's colour)."""
+    colours = []
+    for r in runs(p):
+        if not run_text(r).strip():
+            continue
+        colour = None
+        for rpr in styles.rpr_levels(r, p):
+            c = rpr.find(W + "color")
+            if c is not None:
+                colour = (c.get(W + "val") or "").upper()
+                break
+        colours.append(colour)
+    return bool(colours) and all(c is not None and is_red(c) for c in colours)
+
+
+def is_red(colour: str | None) -> bool:
+    """A colour Word writes for red: FF0000, or close to it (C00000, E60012 …)."""
+    if not colour or len(colour) != 6:
+        return False
+    try:
+        r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return r >= 0xA0 and g <= 0x40 and b <= 0x40
 
 
 def _sign_off(paras: list[Para], styles: Styles) -> None:

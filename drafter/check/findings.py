@@ -28,6 +28,7 @@ THEME_FONT = "theme-font"
 LANGUAGE = "language"
 MASTHEAD = "masthead-position"
 RED_RULE = "red-rule"
+LETTER = "letter-format"
 TITLE_POSITION = "title-position"
 TITLE_BREAK = "title-break"
 TITLE_SHAPE = "title-shape"
@@ -59,6 +60,7 @@ CODES = (
     LANGUAGE,
     MASTHEAD,
     RED_RULE,
+    LETTER,
     TITLE_POSITION,
     TITLE_BREAK,
     TITLE_SHAPE,
@@ -85,6 +87,7 @@ CLAUSE = {
     LANGUAGE: "5.2.2",
     MASTHEAD: "7.2.4",
     RED_RULE: "7.2.7",
+    LETTER: "10.1",
     TITLE_POSITION: "7.3.1",
     TITLE_BREAK: "7.3.1",
     TITLE_SHAPE: "7.3.1",

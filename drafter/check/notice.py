@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import layout as L
 from ..i18n import _
-from .classify import Para
+from .classify import Para, is_red
 from .document import Doc, Styles, W, number, twips
 from .findings import (
     ATTACHMENT_INDENT,
@@ -14,6 +14,7 @@ from .findings import (
     COLOPHON_MISSING,
     COLOPHON_POSITION,
     COLOPHON_RULES,
+    LETTER,
     MASTHEAD,
     NOTE,
     RED_RULE,
@@ -46,13 +47,102 @@ EIGHTHS_PER_MM = 72 / 25.4 * 8
 
 
 def check_notice(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
-    return (
-        _masthead(doc, styles, paras)
-        + _red_rule(doc, styles, paras)
-        + _sign_off(doc, styles, paras)
-        + _attachment_note(doc, styles, paras)
-        + _colophon(doc, styles, paras)
-    )
+    if letter_masthead(paras) is not None:  # 信函格式 (10.1): its own 版头 and 版记
+        head = _letter(doc, styles, paras)
+        tail = _letter_colophon(paras)
+    else:
+        head = _masthead(doc, styles, paras) + _red_rule(doc, styles, paras)
+        tail = _colophon(doc, styles, paras)
+    return head + _sign_off(doc, styles, paras) + _attachment_note(doc, styles, paras) + tail
+
+
+# -- 10.1 信函格式 and pre-printed 红头 paper ---------------------------------------------------
+_DOUBLE = (
+    "double",
+    "thickThinSmallGap",
+    "thinThickSmallGap",
+    "thickThinMediumGap",
+    "thinThickMediumGap",
+    "thickThinLargeGap",
+    "thinThickLargeGap",
+    "triple",
+)
+
+
+def _page_frame(p):
+    ppr = p.find(W + "pPr")
+    frame = ppr.find(W + "framePr") if ppr is not None else None
+    if frame is not None and frame.get(W + "vAnchor") == "page" and frame.get(W + "y"):
+        return frame
+    return None
+
+
+def letter_masthead(paras: list[Para]) -> Para | None:
+    """The masthead of a 信函: set on the page above the type area, over a red double line."""
+    for para in paras:
+        if para.kind != "masthead":
+            continue
+        frame, rule = _page_frame(para.element), _border(para.element, "bottom")
+        if frame is not None and rule is not None and rule.get(W + "val") in _DOUBLE:
+            return para
+        return None
+    return None
+
+
+def _letter(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
+    mark = letter_masthead(paras)
+    assert mark is not None
+    i = paras.index(mark)
+    pg = page(doc.section_of(mark.index))
+    top = masthead_top_mm(doc, styles, paras, i) + L.pt_to_mm(pg.top)  # from the paper's edge
+    findings = []
+    if abs(top - L.LETTER_MASTHEAD_TOP_MM) > MASTHEAD_TOLERANCE_MM:
+        findings.append(
+            Finding.of(
+                LETTER,
+                _(
+                    "信函格式: the organ mark's top edge is {top} mm from the paper's top; it must"
+                    " be {want} mm"
+                ).format(top=_fmt(top), want=f"{L.LETTER_MASTHEAD_TOP_MM:g}"),
+                mark.index,
+                mark.excerpt,
+            )
+        )
+    lower = []
+    for p in paras:
+        if p is mark or _page_frame(p.element) is None:
+            continue
+        for side in ("top", "bottom"):
+            rule = _border(p.element, side)
+            if rule is not None and rule.get(W + "val") in _DOUBLE and _red(rule.get(W + "color")):
+                lower.append(p)
+    upper = _border(mark.element, "bottom")
+    if upper is None or not _red(upper.get(W + "color")) or not lower:
+        findings.append(
+            Finding.of(
+                LETTER,
+                _(
+                    "信函格式 needs a red double line under the organ mark and another"
+                    " {bottom} mm above the paper's bottom edge"
+                ).format(bottom=f"{L.LETTER_BOTTOM_RULE_ABOVE_PAPER_MM:g}"),
+                mark.index,
+                mark.excerpt,
+            )
+        )
+    return findings
+
+
+def _letter_colophon(paras: list[Para]) -> list[Finding]:
+    issued = [p for p in paras if p.kind == "issued"]
+    return [
+        Finding.of(
+            LETTER,
+            _("a 信函's 版记 has no 印发机关 and 印发日期 line (10.1)"),
+            p.index,
+            p.excerpt,
+        )
+        for p in issued
+    ]
 
 
 def _fmt(value: float) -> str:
@@ -123,14 +213,13 @@ def _masthead(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
 
 # -- 7.2.7 and the title's place (7.3.1) -------------------------------------------------------
 def _red(color: str | None) -> bool:
-    """A colour Word writes for red: FF0000, or close to it (C00000, E60012 …)."""
-    if not color or len(color) != 6:
-        return False
-    try:
-        r, g, b = (int(color[i : i + 2], 16) for i in (0, 2, 4))
-    except ValueError:
-        return False
-    return r >= 0xA0 and g <= 0x40 and b <= 0x40
+    return is_red((color or "").upper())
+
+
+def _red_or_preprinted(rule) -> bool:
+    """A red rule, or a white one holding the place of the rule printed on 红头 paper."""
+    colour = (rule.get(W + "color") or "").upper()
+    return _red(colour) or colour == "FFFFFF"
 
 
 def _border(p, side: str):
@@ -153,18 +242,18 @@ def _red_rule(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
     after = next((k for k in range(i + 1, len(paras)) if paras[k].kind != "empty"), None)
     rule = _border(above.element, "bottom")
     gap_pt = None
-    if rule is not None and _red(rule.get(W + "color")):
+    if rule is not None and _red_or_preprinted(rule):
         gap_pt = number(rule, "space") or 0.0
     elif after is not None:
         top = _border(paras[after].element, "top")
-        if top is not None and _red(top.get(W + "color")):
+        if top is not None and _red_or_preprinted(top):
             gap_pt = None  # a rule over the next paragraph: its distance is not the 发文字号's
             rule = top
         else:
             rule = None
     else:
         rule = None
-    if rule is None or not _red(rule.get(W + "color")):
+    if rule is None or not _red_or_preprinted(rule):
         return [
             Finding.of(
                 RED_RULE,
