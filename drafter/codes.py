@@ -60,6 +60,7 @@ CODES: dict[str, str] = {
     "indicator {key} has no wording {wording} (it has: {names})": "draft.indicator-wording-unknown",
     "approval by a 常务会议 needs notice.meeting.number": "draft.meeting-number-missing",
     "name the group (leading_group.name): its {fields} are given": "draft.leading-group-name-missing",
+    "no batch round is known for {batch} (known: {years}); name the round's documents under legal_basis.round": "profile.batch-round-unknown",
     "extends cycle: {names}": "extends.cycle",
     "base profile not found: {base}": "extends.base-profile-not-found",
     "a base profile must be a mapping of fields (key: value)": "extends.base-profile-must-mapping",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import figures, numbering
+from . import figures, joining, numbering
 from . import targets as targets_mod
 from .compose_fields import FRAMING
 from .errors import DrafterError, Issue
@@ -200,17 +200,45 @@ class Composer:
     def body(text: str) -> Paragraph:
         return Paragraph(Role.BODY, [Span(text)])
 
+    def cited(self, entries: list[str]) -> list[str]:
+        """Document ids (templates/catalogue/legal_bases.yaml) as their full titles; titles as given."""
+        return [self.lib.documents.get(e, e) for e in entries]
+
+    def policies(self) -> list[str]:
+        """What the plan implements: the national documents (or the profile's own list), then the
+        province's and prefecture's."""
+        lb = self.profile.data["legal_basis"]
+        return self.cited(lb.get("national", self.lib.national_policies)) + lb["policies"]
+
+    def bases(self) -> list[str]:
+        """What designated the county: its batch round's documents (or the profile's), then its own."""
+        lb = self.profile.data["legal_basis"]
+        if "round" in lb:
+            documents = lb["round"]
+        else:
+            documents = self.lib.rounds[self.profile.data["programme"]["batch"]]["documents"]
+        return self.cited(documents) + lb["bases"]
+
+    def joined(self, items: list[str]) -> str:
+        return joining.join(items, self.lib.joins)
+
     def preamble(self) -> str:
         d = self.profile.data
-        policies = self.lib.national_policies + d["legal_basis"]["policies"]
-        bases = self.lib.batch_bases.get(d["programme"]["batch"], []) + d["legal_basis"]["bases"]
-        return self.render(
-            self.lib.text_template("preamble.j2"),
-            self.lib_where("text/preamble.j2", "preamble"),
+        shape = d["plan"].get("preamble", "implement")
+        policies, bases = self.policies(), self.bases()
+        text = self.render(
+            self.lib.preambles[shape],
+            self.lib_where("text/preamble.yaml", shape),
             policies=policies,
             bases=bases,
-            period_sentence=d["plan"]["period_sentence"],
+            policies_text=self.joined(policies),
+            bases_text=self.joined(bases),
         )
+        if d["plan"]["period_sentence"]:
+            text += self.render(
+                self.lib.preambles["period"], self.lib_where("text/preamble.yaml", "period")
+            )
+        return text
 
     def variant(self, section: dict[str, Any], key: str) -> str:
         plan = self.profile.data["plan"]
@@ -220,11 +248,12 @@ class Composer:
 
     def section_guiding(self, section: dict[str, Any]) -> list[Paragraph]:
         file = self.variant(section, "guiding")
-        policies = self.lib.national_policies + self.profile.data["legal_basis"]["policies"]
+        policies = self.policies()
         text = self.render(
             self.lib.text_template(file),
             self.lib_where(f"text/{file}", "guiding"),
             policies=policies,
+            policies_text=self.joined(policies),
         )
         return [self.body(para) for para in text.split("\n\n") if para.strip()]
 
@@ -244,11 +273,25 @@ class Composer:
         return out
 
     def section_principles(self, section: dict[str, Any]) -> list[Paragraph]:
-        return self.items(
-            self.lib.principles,
-            self.profile.data["plan"]["principles"],
-            "catalogue/principles.yaml",
-        )
+        """Principles in the county's order: library ones by id, its own as written (title, body)."""
+        out = []
+        for i, item in enumerate(self.profile.data["plan"]["principles"], 1):
+            if isinstance(item, str):
+                spec = self.lib.principles[item]
+                where = lambda key, item=item: self.lib_where(  # noqa: E731
+                    "catalogue/principles.yaml", f"{item}.{key}"
+                )
+            else:
+                spec = item
+                where = lambda key, i=i: self.profile_where("plan", "principles", i - 1, key)  # noqa: E731
+            title = self.render(spec["title"], where("title"))
+            body = self.render(spec["body"], where("body"))
+            out.append(
+                Paragraph(
+                    Role.BODY, [Span(f"{numbering.level2(i)}{title}。", Emphasis.LEAD2), Span(body)]
+                )
+            )
+        return out
 
     def section_safeguards(self, section: dict[str, Any]) -> list[Paragraph]:
         return self.items(
@@ -314,7 +357,9 @@ class Composer:
         for n, (key, sep) in enumerate(given):
             target = self.targets[key]
             sentence, where = self.indicator_sentence(key)
-            clause = self.render(sentence, where, target=target.text)
+            # `before`: the indicators already said in this clause run (质押额 needs its subject alone)
+            before = [k for k, _s in given[:n]]
+            clause = self.render(sentence, where, target=target.text, before=before)
             note = None
             if target.computed:
                 note = self.render(
@@ -355,22 +400,26 @@ class Composer:
         tags = set(d["county"].get("tags", []))
         if d["universities"]:
             tags.add("universities")
-        if d["programme"]["batch"] >= 2024:
-            tags.add("batch2024")
+        # a round's own tasks (专利转化运用专项行动) come only with that round
+        tags.update(self.lib.rounds.get(d["programme"]["batch"], {}).get("tags", []))
         return tags
 
     def chosen_tasks(self) -> list[str]:
         """Which tasks the plan carries, in reading order within their groups."""
-        t = self.profile.data["tasks"]
+        d = self.profile.data
+        t = d["tasks"]
         pool, order = self.task_pool(), {task_id: i for i, task_id in enumerate(self.task_pool())}
         if "select" in t:
             chosen = list(t["select"])
         else:
             tags = self.county_tags()
+            declared = set(d["county"].get("tags", []))
+            # core tasks the county's tags allow, and the tasks its own tags (port, parks …) call for
             chosen = [
                 task["id"]
                 for task in self.lib.tasks
-                if task.get("core") and set(task.get("tags", [])) <= tags
+                if set(task.get("tags", [])) <= tags
+                and (task.get("core") or declared & set(task.get("tags", [])))
             ]
         wanted_tags = set(t.get("tags", []))
         chosen += [task["id"] for task in self.lib.tasks if wanted_tags & set(task.get("tags", []))]

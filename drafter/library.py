@@ -43,8 +43,11 @@ class Library:
     safeguards: dict[str, dict[str, Any]]
     goals: dict[str, dict[str, Any]]
     indicators: dict[str, dict[str, Any]]
+    documents: dict[str, str]
     national_policies: list[str]
-    batch_bases: dict[int, list[str]]
+    rounds: dict[int, dict[str, Any]]
+    joins: dict[str, str]
+    preambles: dict[str, str]
     task_params: dict[str, dict[str, Any]]
 
     def section(self, section_id: str) -> dict[str, Any]:
@@ -114,7 +117,10 @@ def _read(root: Path) -> Library:
         safeguards=_yaml(cat / "safeguards.yaml")["safeguards"],
         goals=_yaml(cat / "goals.yaml")["goals"],
         indicators=_yaml(cat / "indicators.yaml")["indicators"],
-        national_policies=bases["national_policies"],
-        batch_bases={int(k): v for k, v in bases["batches"].items()},
+        documents=bases["documents"],
+        national_policies=list(bases["national"]),
+        rounds={int(k): v for k, v in bases["rounds"].items()},
+        joins=_yaml(root / "text" / "joins.yaml"),
+        preambles=_yaml(root / "text" / "preamble.yaml"),
         task_params=_yaml(cat / "task_params.yaml")["params"],
     )

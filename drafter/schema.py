@@ -153,7 +153,15 @@ def profile_schema(lib: Library) -> dict[str, Any]:
             },
             required=True,
         ),
-        "legal_basis": _dict({"policies": _texts(), "bases": _texts()}),
+        "legal_basis": _dict(
+            {
+                "policies": _texts(),
+                "bases": _texts(),
+                # replace the auto-cited lists (drop, reorder, replace): document ids or full titles
+                "national": _texts(),
+                "round": _texts(),
+            }
+        ),
         "industries": _texts(),
         "universities": _texts(),
         "funding_rules": _text(nullable=True),
@@ -195,6 +203,10 @@ def profile_schema(lib: Library) -> dict[str, Any]:
             {
                 "status": {"type": "string", "allowed": list(STATUS)},
                 "period_sentence": {"type": "boolean"},
+                "preamble": {
+                    "type": "string",
+                    "allowed": [k for k in lib.preambles if k != "period"],
+                },
                 "headings": _dict(
                     {
                         sid: {"type": "string", "allowed": s["headings"]}
@@ -203,9 +215,13 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                 ),
                 "guiding": {"type": "string", "allowed": list(sections["guiding"]["variants"])},
                 "goals_text": {"type": "string", "allowed": list(sections["goals"]["variants"])},
+                # a principle from the library by id, or the county's own: {title, body}
                 "principles": {
                     "type": "list",
-                    "schema": {"type": "string", "allowed": list(lib.principles)},
+                    "schema": {
+                        "type": ["string", "dict"],  # an id is checked in validation._semantic
+                        "schema": {"title": _text(True), "body": _text(True, maxlength=2000)},
+                    },
                 },
                 "goals": {"type": "list", "schema": {"type": "string", "allowed": list(lib.goals)}},
                 "safeguards": {

@@ -24,7 +24,12 @@ def starter_profile(
     template = env.from_string((lib.root / "starter.yaml.j2").read_text(encoding="utf-8"))
     lw = lib.levels[level]
     fields = field_texts()
+    # the latest batch round drafter knows the documents of (templates/catalogue/legal_bases.yaml)
+    batch = max((y for y in lib.rounds if y <= today.year), default=min(lib.rounds))
     return template.render(
+        batch=batch,
+        rounds="、".join(map(str, lib.rounds)),
+        end=max(batch + 2, today.year),
         name=name,
         level=level,
         province=province,

@@ -229,6 +229,23 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
                 batch=programme["batch"], start=start, end=end
             ),
         )
+    if programme["batch"] not in lib.rounds and "round" not in data.get("legal_basis", {}):
+        add(
+            ("programme", "batch"),
+            _(
+                "no batch round is known for {batch} (known: {years}); name the round's documents "
+                "under legal_basis.round"
+            ).format(batch=programme["batch"], years=", ".join(map(str, lib.rounds))),
+        )
+    for i, item in enumerate(data.get("plan", {}).get("principles", [])):
+        if isinstance(item, str) and item not in lib.principles:
+            add(
+                ("plan", "principles", i),
+                _("expected one of: {choices}; got {value}").format(
+                    choices="、".join(lib.principles), value=show_value(item)
+                )
+                + suggest(item, lib.principles),
+            )
     seen: dict[str, int] = {}
     for i, task in enumerate(data.get("tasks", {}).get("custom", [])):
         if task["id"] in seen:

@@ -22,7 +22,12 @@ SEED_FILES = {"000": "000_6e1351865bab734d.txt", "003": "003_2a4b5dd2cadd595a.tx
 
 # Slips in the published seeds that drafter writes correctly; undone before scoring, each named here.
 SLIPS = {
-    "000": {"现印发你们": "现印发给你们", "-2025年": "—2025年", "(2021-2035年)": "（2021—2035年）"},
+    "000": {
+        "现印发你们": "现印发给你们",
+        "-2025年": "—2025年",
+        "(2021-2035年)": "（2021—2035年）",
+        "（2021-2035年）": "（2021—2035年）",
+    },
     "003": {" and ": "和"},
 }
 

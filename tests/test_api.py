@@ -88,9 +88,9 @@ def test_three_unnamed_roles_give_three_messages():
     data["tasks"]["include"] = ["import-export-protection", "ip-financing-models"]
     # the catalogue names pboc and the banking regulator only where a county names them; an
     # override that names them outright needs them named
-    data["tasks"].setdefault("overrides", {})["ip-financing-models"] = {
-        "roles": ["market", "pboc", "banking_regulator"]
-    }
+    overrides = data["tasks"].setdefault("overrides", {})
+    overrides["ip-financing-models"] = {"roles": ["market", "pboc", "banking_regulator"]}
+    overrides["import-export-protection"] = {"roles": ["market", "customs"]}
     profile = api.load_profile(data, name="roles.yaml")
     with pytest.raises(api.ProfileError) as info:
         api.draft(profile)

@@ -12,9 +12,18 @@ import pytest
 from conftest import ROOT, run_cli
 
 
-@pytest.mark.parametrize("county", ["taishan", "rongcheng"])
+@pytest.mark.parametrize(
+    "county",
+    [
+        "profiles/taishan",
+        "profiles/rongcheng",
+        "examples/wangchuan",  # made-up 浙江 county: office notice, outline preamble, framing
+        "examples/min-an",  # made-up 四川 district: 示范县, designation preamble, concise tasks
+    ],
+)
 def test_markdown_matches_golden(county, tmp_path):
-    result = run_cli("build", f"profiles/{county}.yaml", "-o", str(tmp_path), "--format", "md")
+    result = run_cli("build", f"{county}.yaml", "-o", str(tmp_path), "--format", "md")
+    county = county.split("/")[1]
     assert result.returncode == 0, result.stderr
     fresh = (tmp_path / f"{county}.md").read_text(encoding="utf-8")
     golden = (ROOT / "examples" / f"{county}.md").read_text(encoding="utf-8")

@@ -139,3 +139,19 @@ def test_seed_figures_reach_the_goals():
     assert "专业人才达到20人以上" in tasks["重视知识产权人才培养"]
     assert not any("一批能熟练" in b for b in tasks.values())
     assert re.search("万人发明专利拥有量达到11件以上", "".join(p.text for p in doc.paragraphs()))
+
+
+def test_preamble_reads_like_the_seed(scored):
+    """Seed 003's "根据上级有关文件精神" shape word for word; seed 000's cites the same documents in the
+    same order (drafter joins book titles without 、 between 》 and 《, as GB/T 15834 has it)."""
+    key, seed, doc, _rows = scored
+    plan = next(p for p in doc.parts if p.name == "plan")
+    mine = plan.blocks[1].text
+    theirs = next(t for t in seed.lines if t.startswith("为"))
+    similarity = seedtext.ratio(mine, theirs)
+    print(f"\nseed {key}: preamble similarity {similarity:.3f}")
+    if key == "003":
+        assert mine == theirs
+    else:
+        assert similarity >= TASK_MIN
+        assert re.findall("《[^》]+》", mine) == re.findall("《[^》]+》", theirs)
