@@ -99,7 +99,16 @@ def drop_select(data):
 def test_without_select_the_core_tasks_fitting_the_county_come_in_catalogue_order():
     c = composer(drop_select)
     chosen = c.chosen_tasks()
-    assert chosen == core_ids(c.county_tags())
+    tags, declared = c.county_tags(), set(TAISHAN["county"]["tags"])
+    # and the tasks the county's own tags call for (泰山区's agriculture, gi)
+    called = [
+        t["id"]
+        for t in LIB.tasks
+        if not t.get("core") and set(t.get("tags", [])) <= tags and declared & set(t["tags"])
+    ]
+    assert called == ["agriculture-ip", "geographical-indications"]
+    order = [t["id"] for t in LIB.tasks]
+    assert chosen == sorted(core_ids(tags) + called, key=order.index)
     assert set(core_ids(set())) <= set(chosen)  # the untagged core tasks are always there
 
 
