@@ -7,7 +7,7 @@ from typing import Any
 
 from . import figures, joining, numbering
 from . import targets as targets_mod
-from .compose_fields import FRAMING
+from .compose_fields import FRAMING, OWN_PRINCIPLES
 from .errors import DrafterError, Issue
 from .i18n import _
 from .layout import TABLE_WIDTHS_MM
@@ -273,17 +273,26 @@ class Composer:
         return out
 
     def section_principles(self, section: dict[str, Any]) -> list[Paragraph]:
-        """Principles in the county's order: library ones by id, its own as written (title, body)."""
+        """Principles in the county's order: library ones by id, its own as written (title, body)
+        where plan.principles says "own", else after the library's."""
+        plan = self.profile.data["plan"]
+        ids = list(plan["principles"])
+        own = [(n, p) for n, p in enumerate(plan.get("own_principles", []))]
+        if own and OWN_PRINCIPLES not in ids:
+            ids.append(OWN_PRINCIPLES)
+        items: list[Any] = []
+        for key in ids:
+            items.extend(own if key == OWN_PRINCIPLES else [key])
         out = []
-        for i, item in enumerate(self.profile.data["plan"]["principles"], 1):
+        for i, item in enumerate(items, 1):
             if isinstance(item, str):
                 spec = self.lib.principles[item]
                 where = lambda key, item=item: self.lib_where(  # noqa: E731
                     "catalogue/principles.yaml", f"{item}.{key}"
                 )
             else:
-                spec = item
-                where = lambda key, i=i: self.profile_where("plan", "principles", i - 1, key)  # noqa: E731
+                n, spec = item
+                where = lambda key, n=n: self.profile_where("plan", "own_principles", n, key)  # noqa: E731
             title = self.render(spec["title"], where("title"))
             body = self.render(spec["body"], where("body"))
             out.append(

@@ -3,4 +3,6 @@
 # The county's own framing (profile `framing:`), woven into 指导思想 and the goals where given:
 # the regional strategy it belongs to, its industry-cluster formula, the province's instruction
 # phrase, its development slogan.
+OWN_PRINCIPLES = "own"  # in plan.principles: where the county's own principles stand
+
 FRAMING = ("regional_strategy", "industry_system", "instruction", "slogan")

@@ -27,8 +27,6 @@ SCALARS = {
 def _rule(rule: dict[str, Any], strict: bool, defaults: Any = None) -> dict[str, Any]:
     kind = rule.get("type")
     out: dict[str, Any] = {}
-    if isinstance(kind, list):  # one of several types (a principle: an id or {title, body})
-        return {"anyOf": [_rule({**rule, "type": k}, strict, defaults) for k in kind]}
     if kind in SCALARS:
         out["type"] = SCALARS[kind]
         if kind == "count":

@@ -6,7 +6,7 @@ from typing import Any
 
 from cerberus import TypeDefinition, Validator
 
-from .compose_fields import FRAMING
+from .compose_fields import FRAMING, OWN_PRINCIPLES
 from .library import LEVELS, PROGRAMMES, Library
 
 TAGS = (
@@ -215,13 +215,15 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                 ),
                 "guiding": {"type": "string", "allowed": list(sections["guiding"]["variants"])},
                 "goals_text": {"type": "string", "allowed": list(sections["goals"]["variants"])},
-                # a principle from the library by id, or the county's own: {title, body}
+                # principles from the library by id, in the county's order; OWN_PRINCIPLES marks
+                # where the county's own (own_principles) stand, else they follow
                 "principles": {
                     "type": "list",
-                    "schema": {
-                        "type": ["string", "dict"],  # an id is checked in validation._semantic
-                        "schema": {"title": _text(True), "body": _text(True, maxlength=2000)},
-                    },
+                    "schema": {"type": "string", "allowed": [*lib.principles, OWN_PRINCIPLES]},
+                },
+                "own_principles": {
+                    "type": "list",
+                    "schema": _dict({"title": _text(True), "body": _text(True, maxlength=2000)}),
                 },
                 "goals": {"type": "list", "schema": {"type": "string", "allowed": list(lib.goals)}},
                 "safeguards": {

@@ -237,15 +237,6 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
                 "under legal_basis.round"
             ).format(batch=programme["batch"], years=", ".join(map(str, lib.rounds))),
         )
-    for i, item in enumerate(data.get("plan", {}).get("principles", [])):
-        if isinstance(item, str) and item not in lib.principles:
-            add(
-                ("plan", "principles", i),
-                _("expected one of: {choices}; got {value}").format(
-                    choices="、".join(lib.principles), value=show_value(item)
-                )
-                + suggest(item, lib.principles),
-            )
     seen: dict[str, int] = {}
     for i, task in enumerate(data.get("tasks", {}).get("custom", [])):
         if task["id"] in seen:

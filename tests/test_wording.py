@@ -240,7 +240,11 @@ def test_demonstration_and_pilot_read_differently():
 
 def test_principles_from_the_library_and_the_countys_own_in_its_order():
     own = {"title": "政府推动，市场主导", "body": "发挥政府推动作用，尊重市场规律。"}
-    doc = draft(lambda d: d["plan"].update(principles=["government_market", own, "innovation"]))
+    doc = draft(
+        lambda d: d["plan"].update(
+            principles=["government_market", "own", "innovation"], own_principles=[own]
+        )
+    )
     assert section(doc, "基本原则") == [
         "（一）政府引导，市场主导。发挥政府在规划引导、政策支持、环境营造等方面的作用，"
         "促进知识产权服务由政府主导逐渐向市场主导转变，形成政府引导、企业为主、社会参与的知识产权工作格局。",
@@ -250,6 +254,16 @@ def test_principles_from_the_library_and_the_countys_own_in_its_order():
     ]
     message = problems(lambda d: d["plan"].update(principles=["innovation", "bogus"]))
     assert "plan.principles[1]" in message and "bogus" in message
+    # the county's own alone, or after the library's when "own" is not placed
+    only = draft(lambda d: d["plan"].update(principles=[], own_principles=[own]))
+    assert section(only, "基本原则") == [
+        "（一）政府推动，市场主导。发挥政府推动作用，尊重市场规律。"
+    ]
+    after = draft(lambda d: d["plan"].update(principles=["quality"], own_principles=[own]))
+    assert [p[:10] for p in section(after, "基本原则")] == [
+        "（一）坚持质量优先。",
+        "（二）政府推动，市场",
+    ]
 
 
 def test_a_plan_may_name_no_group_and_a_named_group_has_one_name():
