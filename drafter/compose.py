@@ -5,14 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import figures, joining, numbering
+from . import figures, joining, numbering, titles
 from . import targets as targets_mod
 from .compose_fields import FRAMING, OWN_PRINCIPLES
 from .errors import DrafterError, Issue
 from .i18n import _
 from .layout import TABLE_WIDTHS_MM
 from .library import Library
-from .model import Document, Emphasis, Paragraph, Part, Role, Span, Table, TaskEntry
+from .model import (
+    Document,
+    Emphasis,
+    Imprint,
+    Masthead,
+    Paragraph,
+    Part,
+    Role,
+    SignOff,
+    Span,
+    Table,
+    TaskEntry,
+)
 from .profiles import Profile
 from .rendering import Renderer, Where
 from .yamlread import field_text
@@ -142,11 +154,21 @@ class Composer:
             raise DrafterError(list(dict.fromkeys(self.missing)))
         parts = [self.notice_part(), plan, *self.attachment_parts()]
         status = self.profile.data["plan"]["status"]
-        return Document(
-            title=self.ctx["plan_title"],
-            parts=parts,
-            header_text=None if status == "final" else status,
-            tasks=self.task_entries,
+        names = titles.names_of(
+            self.profile.data, [*self.ctx["dept"].values(), *self.lib.imprint["title_words"]]
+        )
+        return titles.shape(
+            Document(
+                title=self.ctx["plan_title"],
+                parts=parts,
+                header_text=None if status == "final" else status,
+                tasks=self.task_entries,
+                author=self.ctx["notice"]["issuer"],
+                names=names,
+                sign_off=SignOff(self.ctx["notice"]["seal"]),
+                masthead=Masthead(self.ctx["notice"]["masthead"]),
+                imprint=self.imprint(),
+            )
         )
 
     def notice_part(self) -> Part:
@@ -171,14 +193,41 @@ class Composer:
             Paragraph(Role.TITLE, [Span(self.render(t[title_key], where(title_key)))]),
             Paragraph(Role.ADDRESSEE, [Span(self.render(t["addressees"], where("addressees")))]),
             Paragraph(Role.BODY, [Span(self.render(body, where(body_key)))]),
-            Paragraph(Role.SIGNATURE, [Span(self.ctx["notice"]["issuer"])]),
-            Paragraph(Role.DATE, [Span(self.ctx["notice"]["date_text"])]),
+            *self.sign_off(),
         ]
         if self.ctx["notice"]["public"]:
             p.append(
                 Paragraph(Role.NOTE, [Span(self.render(t["public_note"], where("public_note")))])
             )
         return Part("notice", p)
+
+    def sign_off(self) -> list[Paragraph]:
+        """署名 and 成文日期; a signed notice has the 签发人's post instead of the organ (7.3.5.3)."""
+        notice = self.ctx["notice"]
+        date = Paragraph(Role.DATE, [Span(notice["date_text"])])
+        if notice["seal"] != SignOff.SIGNED.value:
+            return [Paragraph(Role.SIGNATURE, [Span(notice["issuer"])]), date]
+        if not notice.get("signer_post"):
+            raise DrafterError.single(
+                *self._loc("notice", "seal"),
+                _("a signed notice (seal: signed) needs the signer's post in notice.signer_post"),
+            )
+        return [Paragraph(Role.SIGNER_POST, [Span(notice["signer_post"])]), date]
+
+    def imprint(self) -> Imprint:
+        """版记 (7.4): 抄送 from the profile, 印发机关 and 印发日期 defaulting to the issuer's office
+        and the notice date."""
+        notice, text = self.ctx["notice"], self.lib.imprint
+        where = lambda key: self.lib_where("text/imprint.yaml", key)  # noqa: E731
+        printer = notice.get("printer") or self.render(text["printer"], where("printer"))
+        printed = self.render(
+            text["printed"],
+            where("printed"),
+            date=figures.date(notice.get("print_date") or notice["date"]),
+        )
+        cc = notice.get("cc") or []
+        cc_line = text["cc_label"] + text["cc_separator"].join(cc) + text["cc_end"] if cc else None
+        return Imprint(printer=printer, printed=printed, cc=cc_line, cc_label=text["cc_label"])
 
     def plan_part(self) -> Part:
         blocks: list[Paragraph | Table] = [Paragraph(Role.TITLE, [Span(self.ctx["plan_title"])])]
@@ -621,8 +670,11 @@ class Composer:
             self.lib_where("text/titles.yaml", "attachment_list"),
             item=items[0],
         )
-        return [Paragraph(Role.ATTACHMENT_LIST, [Span(first)])] + [
-            Paragraph(Role.ATTACHMENT_LIST_MORE, [Span(item)]) for item in items[1:]
+        # A wrapped name aligns under the name, after "附件：1." (7.3.4).
+        hang = first.find(titles[0]) if titles[0] in first else 0
+        return [Paragraph(Role.ATTACHMENT_LIST, [Span(first)], hang=hang)] + [
+            Paragraph(Role.ATTACHMENT_LIST_MORE, [Span(item)], hang=len(item) - len(title))
+            for item, title in zip(items[1:], titles[1:], strict=True)
         ]
 
     def attachment_parts(self) -> list[Part]:

@@ -5,7 +5,7 @@ Built from the plan's document model alone, so it knows nothing of profiles.
 
 from __future__ import annotations
 
-from . import numbering
+from . import numbering, titles
 from .library import Library
 from .model import Document, Paragraph, Part, Role, Span, TaskEntry
 from .rendering import Renderer, Where
@@ -38,24 +38,32 @@ def department_lists(plan: Document, lib: Library, renderer: Renderer | None = N
             for e in entries
         ]
 
-    parts = [
-        Part(
-            "cover",
-            [
-                Paragraph(Role.TITLE, [Span(render("title"))]),
-                Paragraph(Role.BODY, [Span(render("intro"))]),
-            ],
-        )
+    blocks = [
+        Paragraph(Role.TITLE, [Span(render("title"))]),
+        Paragraph(Role.BODY, [Span(render("intro"))]),
     ]
+    # Departments follow one another; each is kept whole, so a page breaks only before one
+    # that would not fit (or inside one longer than a page).
     for n, name in enumerate(departments(plan.tasks), 1):
         leads = [t for t in plan.tasks if name in t.lead]
         joins = [t for t in plan.tasks if name in t.partners]
-        blocks = [
+        unit = [
             Paragraph(Role.HEADING1, [Span(numbering.level1(n) + name)]),
             Paragraph(Role.HEADING2, [Span(numbering.level2(1) + render("lead"))]),
             *items(leads),
             Paragraph(Role.HEADING2, [Span(numbering.level2(2) + render("partner"))]),
             *items(joins),
         ]
-        parts.append(Part(f"department-{n}", blocks))
-    return Document(title=render("title"), parts=parts, header_text=plan.header_text)
+        for para in unit[:-1]:
+            para.keep_with_next = True
+        blocks += unit
+    return titles.shape(
+        Document(
+            title=render("title"),
+            parts=[Part("departments", blocks)],
+            header_text=plan.header_text,
+            running_head=plan.title,
+            author=plan.author,
+            names=plan.names,
+        )
+    )

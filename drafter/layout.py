@@ -8,6 +8,8 @@ are derived here too, so no module converts on its own. Clause numbers follow th
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
 from .model import Emphasis, Role
@@ -51,7 +53,17 @@ ORGAN_MARK_MAX_PT = 36.0  # the masthead's size is the organ's choice (7.2.4); s
 PAGE_NUMBER_SIZE_PT = SIZE_4
 TABLE_SIZE_PT = SIZE_SMALL_4
 
-LINE_PITCH_PT = 28.95  # exact line spacing: 22 × 28.95 = 636.9 pt within the 637.8 pt type area
+# Exact line spacing: 22 × 28.8 = 633.6 pt (223.5 mm) in the 225 mm type area, so 22 lines still
+# fit when the top or bottom margin is a millimetre over, as 5.2.1's ±1 mm allows.
+LINE_PITCH_PT = 28.8
+GRID_LINE_PITCH_TWIPS = round(LINE_PITCH_PT * TWIPS_PER_PT)
+# 28 characters: 156 mm / 28 = 15.79 pt a character, a little under the 16 pt glyph. A
+# linesAndChars grid with that pitch works in Word, but LibreOffice gives every glyph wider than
+# a grid cell two cells (14 characters a line, measured). So the grid is a line grid, and text
+# runs 0.25 pt tighter (w:spacing -5 twentieths): 28 × 15.75 = 441 pt in a 442.2 pt line, in both.
+GRID_TYPE = "lines"
+CHAR_PITCH_PT = mm_to_pt(TYPE_WIDTH_MM) / CHARS_PER_LINE
+CHAR_SPACING_TWENTIETHS = math.floor((CHAR_PITCH_PT - BODY_SIZE_PT) * 4) * 5  # -5: quarter points
 TABLE_LINE_FACTOR = 1.5  # a ruled table's line spacing, in multiples of its font size
 
 # -- fonts (5.2.2, 7.3.3); the names Word and WPS know ------------------------------------------
@@ -63,6 +75,7 @@ SONGTI = "宋体"
 LATIN = "Times New Roman"  # digits and Latin letters in running text
 
 RED = "FF0000"
+WHITE = "FFFFFF"
 BLACK = "000000"
 
 # -- 版头 (7.2) ---------------------------------------------------------------------------------
@@ -70,7 +83,13 @@ MASTHEAD_TOP_BELOW_TYPE_AREA_MM = 35.0  # 7.2.4: top edge of 发文机关标志 
 DOC_NUMBER_LINES_BELOW_MASTHEAD = 2  # 7.2.5: 发文字号 two blank lines under the masthead
 RED_RULE_BELOW_DOC_NUMBER_MM = 4.0  # 7.2.7
 RED_RULE_WIDTH_EIGHTHS = 12  # w:sz of the red rule, in eighths of a point (1.5 pt)
+RED_RULE_SPACE_PT = (
+    10  # w:space: the border's distance below the 发文字号's line box (calibrated on the PDF)
+)
 TITLE_LINES_BELOW_RED_RULE = 2  # 7.3.1
+PART_TITLE_LINES_AFTER = (
+    1  # a title that opens a page (the plan's, an attachment's): one blank line
+)
 # 10.1 信函格式
 LETTER_MASTHEAD_TOP_MM = 30.0  # from the paper's top edge
 LETTER_RULE_BELOW_MASTHEAD_MM = 4.0
@@ -78,13 +97,58 @@ LETTER_BOTTOM_RULE_ABOVE_PAPER_MM = 20.0
 LETTER_RULE_LENGTH_MM = 170.0
 
 # -- 主体 (7.3) ---------------------------------------------------------------------------------
-TITLE_MAX_LINE_CHARS = 20  # a title line of 2号 characters in the type area (156 mm / 7.76 mm)
+# A title line holds 20 characters of 2号 (156 mm / 7.76 mm); a full line reads as a block, so
+# title lines keep at least one character short of it (7.3.1: 长短适宜).
+TITLE_MAX_LINE_EMS = math.floor(mm_to_pt(TYPE_WIDTH_MM) / TITLE_SIZE_PT) - 1
+# Width model, in ems of the font size: CJK and full-width marks take one em; digits and Latin
+# letters (Times New Roman) about half.
+HALF_WIDTH_EM = 0.5
+
+
+def text_ems(text: str) -> float:
+    return sum(HALF_WIDTH_EM if ch.isascii() else 1.0 for ch in text)
+
+
 SEALED_DATE_RIGHT_CHARS = 4  # 7.3.5.1: 成文日期右空四字
 UNSEALED_SIGNATURE_RIGHT_CHARS = 2  # 7.3.5.2: 署名右空二字
 UNSEALED_DATE_SHIFT_CHARS = 2  # 7.3.5.2: date's first character 2 right of the signature's
 SIGNED_NAME_RIGHT_CHARS = 4  # 7.3.5.3: 签名章右空四字
+SIGNED_STAMP_CHARS = 4  # room left for the 签名章 itself (stamped by hand)
+SIGNED_POST_GAP_CHARS = 2  # 7.3.5.3: 签名章左空二字标注签发人职务
+SIGNED_LINES_BEFORE = 2  # 7.3.5.3: 正文下空二行
+SIGNED_DATE_LINES_BEFORE = 1  # 7.3.5.3: 签名章下空一行
+UNSEALED_LINES_BEFORE = 1  # 7.3.5.2: 正文下空一行
+# 7.3.5.1 asks the seal's top to be within one line of the body and the seal to press on the
+# signature and date, which sit a little below its centre: two blank lines leave that room.
+SEALED_LINES_BEFORE = 2
 NOTE_LEFT_CHARS = 2  # 7.3.6: 附注 左空二字
 ATTACHMENT_NOTE_LEFT_CHARS = 2  # 7.3.4: 附件说明 左空二字
+
+
+def sign_off(layout: str, signature_ems: float, date_ems: float) -> dict[str, tuple[float, float]]:
+    """(right indent in characters, blank lines before) of the signature, the signer's post and
+    the date, for the sealed, unsealed and signed layouts of 7.3.5."""
+    if layout == "sealed":
+        centre = SEALED_DATE_RIGHT_CHARS + date_ems / 2  # the signature centred above the date
+        return {
+            "signature": (max(0.0, centre - signature_ems / 2), SEALED_LINES_BEFORE),
+            "date": (SEALED_DATE_RIGHT_CHARS, 0),
+        }
+    if layout == "signed":
+        post = SIGNED_NAME_RIGHT_CHARS + SIGNED_STAMP_CHARS + SIGNED_POST_GAP_CHARS
+        return {
+            "signer_post": (post, SIGNED_LINES_BEFORE),
+            "date": (SEALED_DATE_RIGHT_CHARS, SIGNED_DATE_LINES_BEFORE),
+        }
+    # unsealed: the date's first character 2 right of the signature's; a longer date stands
+    # 2 from the right and pushes the signature left.
+    signature = UNSEALED_SIGNATURE_RIGHT_CHARS
+    date = signature + signature_ems - UNSEALED_DATE_SHIFT_CHARS - date_ems
+    if date < UNSEALED_SIGNATURE_RIGHT_CHARS:
+        date = UNSEALED_SIGNATURE_RIGHT_CHARS
+        signature = date + date_ems + UNSEALED_DATE_SHIFT_CHARS - signature_ems
+    return {"signature": (signature, UNSEALED_LINES_BEFORE), "date": (date, 0)}
+
 
 # -- 版记 (7.4) ---------------------------------------------------------------------------------
 IMPRINT_SIZE_PT = SIZE_4
@@ -97,7 +161,17 @@ IMPRINT_SIDE_CHARS = (
 # -- 页码 (7.5) ---------------------------------------------------------------------------------
 PAGE_NUMBER_BELOW_TYPE_AREA_MM = 7.0
 PAGE_NUMBER_SIDE_CHARS = 1  # odd pages 1 character from the right, even pages from the left
-FOOTER_DISTANCE_MM = 28.0  # w:footer, from the paper's bottom to the footer's bottom
+PAGE_NUMBER_LINE_PT = SIZE_4  # the footer's one exact line
+# w:footer: from the paper's bottom to the footer line's bottom, so that its top is 7 mm below
+# the type area.
+# the line (measured on LibreOffice's PDF: the 宋体 stand-in's box rises 0.7 mm above its line).
+PAGE_NUMBER_BOX_RISE_MM = 0.7
+FOOTER_DISTANCE_MM = (
+    MARGIN_BOTTOM_MM
+    - PAGE_NUMBER_BELOW_TYPE_AREA_MM
+    - PAGE_NUMBER_LINE_PT * 25.4 / 72
+    - PAGE_NUMBER_BOX_RISE_MM
+)
 
 # -- tables (8): column widths in mm, each summing to the 156 mm type area ---------------------
 TABLE_WIDTHS_MM: dict[str, list[float]] = {
@@ -106,6 +180,38 @@ TABLE_WIDTHS_MM: dict[str, list[float]] = {
     "division": [12, 46, 30, 46, 22],  # 任务分工
     "report": [23, 11, 30, 19, 19, 18, 15, 21],  # 进展报告
 }
+
+
+TABLE_CELL_MARGIN_MM = 1.0  # left and right, inside each cell (Word's default 1.9 mm wraps 序号)
+TABLE_RULED_LINE_PT = LINE_PITCH_PT / 2  # two lines of 小四 to one body line: rows stay on the grid
+TABLE_ROW_MIN_PT = LINE_PITCH_PT  # a row is at least one grid line tall
+# A cell that is a figure (15600, 2.1万, 85.3%, —) stands right-aligned and is never wrapped.
+NUMBER = re.compile(r"^[—－-]?[\d.,，]+\s*(%|％|万|亿|万元|亿元|件|个|家)?$|^[—－-]$")
+
+
+def fit_widths(widths_mm: list[float], cells: list[list[str]], size_pt: float) -> list[float]:
+    """Column widths that keep each header and each figure on one line: a column narrower than
+    its widest header or figure (plus margins) is widened, the others give the room back in
+    proportion to their width. Unchanged when even the minimum does not fit the type area."""
+    n = len(widths_mm)
+    need = [0.0] * n
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row[:n]):
+            if r == 0 or NUMBER.match(text.strip()):
+                ems = text_ems(text.strip())
+                need[c] = max(need[c], pt_to_mm(ems * size_pt) + 2 * TABLE_CELL_MARGIN_MM + 0.5)
+    total = sum(widths_mm)
+    if sum(need) > total:
+        return list(widths_mm)
+    out = [max(w, m) for w, m in zip(widths_mm, need, strict=True)]
+    for _ in range(n):  # shrink the columns above their minimum until the total is back
+        extra = sum(out) - total
+        if extra <= 1e-6:
+            break
+        slack = [o - m for o, m in zip(out, need, strict=True)]
+        room = sum(slack)
+        out = [o - extra * s / room if room else o for o, s in zip(out, slack, strict=True)]
+    return out
 
 
 # -- paragraph layout per role ------------------------------------------------------------------
@@ -128,15 +234,21 @@ ROLES: dict[Role, RoleLayout] = {
     ),
     Role.DOC_NUMBER: RoleLayout(align="center", lines_before=DOC_NUMBER_LINES_BELOW_MASTHEAD),
     Role.TITLE: RoleLayout(
-        font=XIAOBIAOSONG, size=TITLE_SIZE_PT, align="center", lines_before=1, style="Title"
+        font=XIAOBIAOSONG,
+        size=TITLE_SIZE_PT,
+        align="center",
+        lines_before=TITLE_LINES_BELOW_RED_RULE,
+        style="Title",
     ),
     Role.ADDRESSEE: RoleLayout(align="left", lines_before=1),
     Role.BODY: RoleLayout(first_line_chars=2),
     Role.HEADING1: RoleLayout(font=HEITI, first_line_chars=2, style="Heading 1"),
     Role.HEADING2: RoleLayout(font=KAITI, first_line_chars=2, style="Heading 2"),
-    Role.SIGNATURE: RoleLayout(align="right", right_chars=2, lines_before=1),
-    Role.DATE: RoleLayout(align="right", right_chars=2),
-    Role.NOTE: RoleLayout(first_line_chars=NOTE_LEFT_CHARS, lines_before=1),
+    # right indents and space before come from sign_off(), per layout
+    Role.SIGNATURE: RoleLayout(align="right"),
+    Role.SIGNER_POST: RoleLayout(align="right"),
+    Role.DATE: RoleLayout(align="right"),
+    Role.NOTE: RoleLayout(first_line_chars=NOTE_LEFT_CHARS),  # 7.3.6: the line after the date
     Role.ATTACHMENT_LIST: RoleLayout(
         first_line_chars=ATTACHMENT_NOTE_LEFT_CHARS, lines_before=1, align="left"
     ),

@@ -21,12 +21,31 @@ class Role(str, Enum):
     HEADING1 = "heading1"  # 一、
     HEADING2 = "heading2"  # （一）
     SIGNATURE = "signature"  # 署名
+    SIGNER_POST = "signer_post"  # 签发人职务, beside the 签名章 (7.3.5.3)
     DATE = "date"  # 成文日期
     NOTE = "note"  # （此件公开发布）
     ATTACHMENT_LIST = "attachment_list"  # 附件说明, first line: 附件：1.××
     ATTACHMENT_LIST_MORE = "attachment_list_more"  # its further lines, aligned under "1."
     ATTACHMENT_LABEL = "attachment_label"  # 附件 / 附件1
     ATTACHMENT_TITLE = "attachment_title"
+
+
+class SignOff(str, Enum):
+    """How 署名 and 成文日期 stand (GB/T 9704 7.3.5)."""
+
+    SEALED = "sealed"  # 7.3.5.1: date 右空四字, signature centred above it, room for the seal
+    UNSEALED = "unsealed"  # 7.3.5.2
+    SIGNED = "signed"  # 7.3.5.3: the 签发人's name stamp, his post beside it
+
+
+class Masthead(str, Enum):
+    """How the 版头 is printed."""
+
+    STANDARD = "standard"  # red organ mark and rule, as 7.2 places them
+    PREPRINTED = (
+        "preprinted"  # 红头 paper: the mark and the rule are on the paper; leave their room
+    )
+    LETTER = "letter"  # 信函格式 (10.1)
 
 
 class Emphasis(str, Enum):
@@ -46,6 +65,9 @@ class Span:
 class Paragraph:
     role: Role
     spans: list[Span]
+    breaks: tuple[int, ...] = ()  # offsets into text where a new line starts (titles, 7.3.1)
+    hang: int = 0  # wrapped lines align after this many leading characters (附件说明, 7.3.4)
+    keep_with_next: bool = False  # stays on the page of the paragraph after it (a unit kept whole)
 
     @property
     def text(self) -> str:
@@ -60,8 +82,35 @@ class Table:
     header: bool = True  # a header row that repeats on every page
     ruled: bool = True  # False: a borderless table used only for alignment
 
+    def without_empty_columns(self, empty: set[str]) -> Table:
+        """The table less any column whose every row is empty (or only a mark such as —)."""
+        keep = [c for c in range(len(self.columns)) if any(r[c] not in empty for r in self.rows)]
+        if len(keep) == len(self.columns) or not self.rows:
+            return self
+        return Table(
+            columns=[self.columns[c] for c in keep],
+            rows=[[r[c] for c in keep] for r in self.rows],
+            widths_mm=self._rescaled([self.widths_mm[c] for c in keep]) if self.widths_mm else None,
+            header=self.header,
+            ruled=self.ruled,
+        )
+
+    def _rescaled(self, kept: list[float]) -> list[float]:
+        total = sum(self.widths_mm or [])
+        return [w * total / sum(kept) for w in kept]
+
 
 Block = Paragraph | Table
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """版记 (7.4): at the foot of the last page."""
+
+    printer: str  # 印发机关
+    printed: str  # 印发日期, with 印发: 2022年12月4日印发
+    cc: str | None = None  # the whole 抄送 line: 抄送：…。
+    cc_label: str = ""  # its leading label (抄送：), which wrapped lines align after
 
 
 @dataclass
@@ -90,6 +139,12 @@ class Document:
     title: str
     parts: list[Part]
     header_text: str | None = None  # e.g. 征求意见稿
+    running_head: str | None = None  # named in each page's header (a department list's plan)
+    author: str = ""  # the issuing organ, for the file's properties
+    names: tuple[str, ...] = ()  # place and organ names a title line must not split
+    sign_off: SignOff = SignOff.UNSEALED
+    masthead: Masthead = Masthead.STANDARD
+    imprint: Imprint | None = None
     tasks: list[TaskEntry] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:

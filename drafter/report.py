@@ -35,7 +35,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import figures, numbering, targets
+from . import figures, numbering, targets, titles
 from .compose import base_context
 from .errors import DrafterError, Issue
 from .i18n import _
@@ -381,7 +381,14 @@ class _Report:
             blocks.append(_body(self.render("none_behind")))
         title = blocks[0]
         assert isinstance(title, Paragraph)
-        return Document(title=title.text, parts=[Part("report", blocks)])
+        return titles.shape(
+            Document(
+                title=title.text,
+                parts=[Part("report", blocks)],
+                author=self.profile.data["notice"]["issuer"],
+                names=titles.names_of(self.profile.data, self.lib.imprint["title_words"]),
+            )
+        )
 
     def table(self, progress: list[Progress]) -> Table:
         empty = self.render("empty")
@@ -408,13 +415,14 @@ class _Report:
                     self.status(p.status),
                 ]
             )
+        # A column with no figure in any row (every growth unknown, say) says nothing.
         return Table(
             columns=[str(c) for c in self.t["columns"]],
             rows=rows,
             widths_mm=TABLE_WIDTHS_MM["report"],
             header=True,
             ruled=True,
-        )
+        ).without_empty_columns({empty, ""})
 
 
 def _body(text: str) -> Paragraph:

@@ -27,6 +27,8 @@ ATTACHMENTS = ("members", "division", "indicators")
 STATUS = ("final", "征求意见稿", "送审稿")
 APPROVALS = ("government", "study", "meeting", "party_government", "consent", "none")
 TASK_STYLES = ["detailed", "concise"]  # task wording variants (templates/catalogue/tasks.yaml)
+SEALS = ("sealed", "unsealed", "signed")  # GB/T 9704 7.3.5.1–7.3.5.3
+MASTHEADS = ("standard", "preprinted")  # 7.2; 红头 paper
 
 
 class ProfileValidator(Validator):
@@ -150,6 +152,12 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                 ),
                 "forward": _dict({"from": _text(True), "drafted": {"type": "boolean"}}),
                 "public": {"type": "boolean"},
+                "seal": {"type": "string", "allowed": list(SEALS)},
+                "signer_post": _text(),
+                "masthead": {"type": "string", "allowed": list(MASTHEADS)},
+                "cc": _texts(),
+                "printer": _text(),
+                "print_date": {"type": "date"},
             },
             required=True,
         ),

@@ -4,7 +4,7 @@
 set -euo pipefail
 docx=$1; outdir=$2; pages=${3:-2}
 here=$(cd "$(dirname "$0")" && pwd)
-command -v soffice >/dev/null || { echo "soffice not found: apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai" >&2; exit 1; }
+command -v soffice >/dev/null || { echo "soffice not found: apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai texlive-lang-chinese fonts-liberation2" >&2; exit 1; }
 command -v pdftoppm >/dev/null || { echo "pdftoppm not found: apt-get install poppler-utils" >&2; exit 1; }
 mkdir -p "$outdir"
 export FONTCONFIG_FILE="$here/../drafter/fonts.conf"

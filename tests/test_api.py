@@ -25,7 +25,8 @@ PROVINCIAL = "《山东省知识产权强省建设纲要（2021—2035年）》"
 
 
 def paragraphs(data: bytes) -> list[str]:
-    return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    # a title's line breaks (GB/T 9704 7.3.1) read as one line
+    return [p.text.replace("\n", "") for p in docx.Document(io.BytesIO(data)).paragraphs]
 
 
 @pytest.fixture(scope="module")

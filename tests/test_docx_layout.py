@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import docx
 import pytest
 from docx.oxml.ns import qn
@@ -13,8 +16,13 @@ def doc(built):
     return docx.Document(str(built / "taishan.docx"))
 
 
+def flat(p) -> str:
+    """A paragraph's text without a title's line breaks."""
+    return p.text.replace("\n", "")
+
+
 def para(doc, text: str):
-    return next(p for p in doc.paragraphs if p.text == text or p.text.startswith(text))
+    return next(p for p in doc.paragraphs if flat(p) == text or flat(p).startswith(text))
 
 
 def fonts(run) -> dict[str, str]:
@@ -46,7 +54,7 @@ def test_body_font_indent_and_line_pitch(doc):
     pf = p.paragraph_format
     assert pf.first_line_indent == Pt(32)
     assert p._p.pPr.find(qn("w:ind")).get(qn("w:firstLineChars")) == "200"
-    assert pf.line_spacing == Pt(28.95)
+    assert pf.line_spacing == Pt(28.8)
     assert p._p.pPr.find(qn("w:spacing")).get(qn("w:lineRule")) == "exact"
     normal = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert normal.get(qn("w:eastAsia")) == "仿宋_GB2312"
@@ -72,7 +80,7 @@ def test_title_is_2hao_xiaobiaosong(doc):
 
 
 def test_notice_on_its_own_page_then_plan(doc):
-    texts = [p.text for p in doc.paragraphs]
+    texts = [flat(p) for p in doc.paragraphs]
     title = texts.index("泰安市泰山区国家知识产权强县建设试点县（区）工作方案（2022—2025年）")
     assert texts[title - 1] == "2022年12月4日"
     assert doc.paragraphs[title].paragraph_format.page_break_before is True
@@ -106,3 +114,225 @@ def test_attachment_starts_new_page_with_label(built):
     assert fonts(label.runs[0])["eastAsia"] == "黑体"
     listing = para(doc, "附件：")
     assert listing.text == "附件：荣成市知识产权战略实施工作专项小组成员名单"
+
+
+def test_grid_spacing_and_chinese_defaults(doc):
+    """22 lines on a line grid, runs a quarter point tight for 28 a line, zh-CN, no CJK–digit gap."""
+    grid = doc.sections[0]._sectPr.find(qn("w:docGrid"))
+    assert (grid.get(qn("w:type")), grid.get(qn("w:linePitch"))) == ("lines", "576")
+    body = para(doc, "为落实《知识产权强国建设纲要")
+    assert body.runs[0]._r.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(f".//{qn('w:lang')}")
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("zh-CN", "zh-CN")
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        assert defaults.find(f".//{qn(tag)}").get(qn("w:val")) == "0"
+    rfonts = defaults.find(f".//{qn('w:rFonts')}")
+    assert rfonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    assert rfonts.get(qn("w:eastAsiaTheme")) is None
+    normal = doc.styles["Normal"].paragraph_format
+    assert normal.widow_control is False and normal.keep_with_next is False
+
+
+def test_no_template_leftovers(built):
+    """Properties from the profile; no thumbnail, custom XML or ＭＳ 明朝 from python-docx's template."""
+    import datetime as dt
+    import zipfile
+
+    path = built / "taishan.docx"
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        theme = z.read("word/theme/theme1.xml").decode()
+        app = z.read("docProps/app.xml").decode()
+        fonts = z.read("word/fontTable.xml").decode()
+        settings = z.read("word/settings.xml").decode()
+    assert not {n for n in names if "thumbnail" in n or n.startswith("customXml")}
+    assert "明朝" not in theme and "ゴシック" not in theme and "Jpan" not in theme
+    assert '<a:ea typeface="仿宋_GB2312"/>' in theme
+    assert "Macintosh" not in app and "<Application>drafter" in app
+    assert "明朝" not in fonts and 'w:name="方正小标宋简体"' in fonts
+    assert "ja-JP" not in settings
+    core = docx.Document(str(path)).core_properties
+    assert core.title.startswith("泰安市泰山区国家知识产权强县建设试点县")
+    assert core.author == "泰安市泰山区人民政府"
+    assert "python-docx" not in (core.comments or "")
+    age = dt.datetime.now(dt.timezone.utc) - core.created.replace(tzinfo=dt.timezone.utc)
+    assert dt.timedelta(0) <= age < dt.timedelta(hours=1)
+
+
+def test_masthead_and_title_spacing(doc):
+    """The masthead starts 35 mm into the type area; two blank lines between the red rule and title."""
+    mark = doc.paragraphs[0]
+    assert mark.text == "泰安市泰山区人民政府文件"
+    assert abs(mark.paragraph_format.space_before.mm - 35) < 1
+    number = doc.paragraphs[1]
+    bottom = number._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}")
+    assert bottom.get(qn("w:color")) == "FF0000"
+    title = doc.paragraphs[2]
+    assert title.paragraph_format.space_before == Pt(2 * 28.8)
+    plan_title = para(doc, "泰安市泰山区国家知识产权强县建设试点县")
+    assert plan_title.paragraph_format.space_before == Pt(0)
+    assert plan_title.paragraph_format.space_after == Pt(28.8)
+
+
+# -- sign-off (7.3.5), 附注 (7.3.6), 附件说明 (7.3.4), 版记 (7.4), 红头 paper ---------------------
+def ind(p) -> dict[str, str | None]:
+    el = p._p.pPr.find(qn("w:ind"))
+    keys = ("left", "right", "hanging", "leftChars", "rightChars", "hangingChars", "firstLineChars")
+    return {k: (el.get(qn(f"w:{k}")) if el is not None else None) for k in keys}
+
+
+def variant_docx(variant, tmp_path, change, name="taishan"):
+    code, out, _ = variant(name, change, fmt="docx")
+    assert code == 0, out
+    return docx.Document(str(tmp_path / "out" / f"{name}-variant.docx"))
+
+
+def test_sealed_sign_off_is_the_default(doc):
+    """7.3.5.1: date 右空四字, the signature centred above it, two blank lines for the seal."""
+    sign, date = para(doc, "泰安市泰山区人民政府"), None
+    sign = next(p for p in doc.paragraphs if p.text == "泰安市泰山区人民政府")
+    date = next(p for p in doc.paragraphs if p.text == "2022年12月4日")
+    assert ind(date)["rightChars"] == "400"
+    # centred: 4 + 6.5/2 (the date's half width, digits half an em) - 10/2 = 2.25 characters
+    assert ind(sign)["rightChars"] == "225"
+    assert sign.paragraph_format.space_before == Pt(2 * 28.8)
+    assert date.paragraph_format.space_before == Pt(0)
+
+
+def test_unsealed_and_signed_sign_offs(variant, tmp_path):
+    def unsealed(d):
+        d["notice"]["seal"] = "unsealed"
+        d["notice"]["public"] = True
+
+    doc = variant_docx(variant, tmp_path, unsealed)
+    texts = [p.text for p in doc.paragraphs]
+    i = texts.index("泰安市泰山区人民政府")
+    sign, date, note = doc.paragraphs[i : i + 3]
+    # 7.3.5.2: signature 右空二字 one blank line below; the date starts 2 characters further right
+    assert ind(sign)["rightChars"] == "200" and sign.paragraph_format.space_before == Pt(28.8)
+    assert ind(date)["rightChars"] == "350"  # 2 + 10 - 2 - 6.5
+    # 7.3.6: （此件公开发布） on the next line, 2 characters in
+    assert note.text == "（此件公开发布）" and note.paragraph_format.space_before == Pt(0)
+    assert ind(note)["firstLineChars"] == "200"
+
+    def signed(d):
+        d["notice"]["seal"] = "signed"
+        d["notice"]["signer_post"] = "区长"
+
+    doc = variant_docx(variant, tmp_path, signed)
+    texts = [p.text for p in doc.paragraphs]
+    post = doc.paragraphs[texts.index("区长")]
+    date = doc.paragraphs[texts.index("区长") + 1]
+    assert "泰安市泰山区人民政府" not in texts[texts.index("区长") - 1 :][:2]
+    # 7.3.5.3: stamp 右空四字 two lines below the body, the post 2 characters left of it
+    assert ind(post)["rightChars"] == "1000" and post.paragraph_format.space_before == Pt(57.6)
+    assert ind(date)["rightChars"] == "400" and date.paragraph_format.space_before == Pt(28.8)
+
+    code, out, _ = variant("taishan", lambda d: d["notice"].update(seal="signed"), fmt="docx")
+    assert code == 1 and "notice.signer_post" in out
+
+
+def test_attachment_note_hangs_under_the_name(built):
+    doc = docx.Document(str(built / "rongcheng.docx"))
+    listing = next(p for p in doc.paragraphs if p.text.startswith("附件："))
+    # 附件： is 3 characters: wrapped lines start 2 + 3 in, the first line hangs back 3
+    assert ind(listing)["leftChars"] == "500" and ind(listing)["hangingChars"] == "300"
+    assert ind(listing)["firstLineChars"] is None
+
+
+def framed(doc):
+    return [
+        p
+        for p in doc.paragraphs
+        if p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None
+    ]
+
+
+def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
+    """7.4: 印发机关 and 印发日期 by default from the issuer's office and the notice date, framed on
+    the type area's bottom edge, 0.35 mm rules; 抄送 from the profile, wrapping after its colon."""
+    (line,) = framed(doc)
+    assert line.text == "泰安市泰山区人民政府办公室\t2022年12月4日印发"
+    frame = line._p.pPr.find(qn("w:framePr"))
+    assert (frame.get(qn("w:vAnchor")), frame.get(qn("w:yAlign"))) == ("margin", "bottom")
+    borders = line._p.pPr.find(qn("w:pBdr"))
+    assert [borders.find(qn(f"w:{s}")).get(qn("w:sz")) for s in ("top", "bottom")] == ["8", "8"]
+    assert line.runs[0].font.size == Pt(14)
+    # the frame is anchored to an empty paragraph of a point that ends the body
+    anchor = doc.paragraphs[-1]
+    assert framed(doc)[-1]._p is doc.paragraphs[-2]._p and anchor.text == ""
+    assert anchor.paragraph_format.line_spacing == Pt(1)
+
+    def cc(d):
+        d["notice"]["cc"] = ["区委各部门", "区人大常委会办公室", "区政协办公室"]
+        d["notice"]["printer"] = "泰安市泰山区人民政府办公室秘书科"
+        d["notice"]["print_date"] = dt.date(2022, 12, 5)
+
+    cc_line, printed = framed(variant_docx(variant, tmp_path, cc))
+    assert cc_line.text == "抄送：区委各部门，区人大常委会办公室，区政协办公室。"
+    assert printed.text == "泰安市泰山区人民政府办公室秘书科\t2022年12月5日印发"
+    pf = cc_line.paragraph_format
+    assert (pf.left_indent, pf.first_line_indent, pf.right_indent) == (Pt(56), Pt(-42), Pt(14))
+    borders = cc_line._p.pPr.find(qn("w:pBdr"))
+    assert [borders.find(qn(f"w:{s}")).get(qn("w:sz")) for s in ("top", "bottom")] == ["8", "6"]
+
+
+def test_preprinted_paper_keeps_the_masthead_room(variant, tmp_path):
+    doc = variant_docx(variant, tmp_path, lambda d: d["notice"].update(masthead="preprinted"))
+    mark, number = doc.paragraphs[0], doc.paragraphs[1]
+    assert mark.text == "" and abs(mark.paragraph_format.space_before.mm - 35) < 1
+    assert mark.runs[0].font.size == Pt(36)  # the same line, so the number stays where it was
+    rule = number._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}")
+    assert rule.get(qn("w:color")) == "FFFFFF"  # room kept, nothing printed over the paper's rule
+    assert number.text == "泰山政字〔2022〕6号"
+
+
+# -- tables (8) ---------------------------------------------------------------------------------
+def test_headers_and_figures_fit_their_columns():
+    """序号 in 12 mm wrapped (序/号); 单位 in 11 mm and 较基数增长 in 18 mm did too."""
+    from drafter import layout as L
+
+    cells = [
+        ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+        ["1", "任务", "区局", "", "2025年"],
+    ]
+    widths = L.fit_widths(L.TABLE_WIDTHS_MM["division"], cells, L.TABLE_SIZE_PT)
+    assert abs(sum(widths) - L.TYPE_WIDTH_MM) < 1e-6
+    for header, width in zip(cells[0], widths, strict=True):
+        need = L.pt_to_mm(L.text_ems(header) * L.TABLE_SIZE_PT) + 2 * L.TABLE_CELL_MARGIN_MM
+        assert width >= need, (header, width, need)
+    report = ["指标", "单位", "基数", "目标值", "实际值", "较基数增长", "完成进度", "状态"]
+    widths = L.fit_widths(L.TABLE_WIDTHS_MM["report"], [report, ["", "亿元", "15600"]], 12)
+    assert widths[1] >= 2 * 12 * 25.4 / 72 + 2 and widths[5] >= 5 * 12 * 25.4 / 72 + 2
+
+
+def test_report_table_figures_right_aligned_on_the_grid(tmp_path):
+    from conftest import run_cli
+
+    out = tmp_path / "r"
+    done = run_cli(
+        "report",
+        "profiles/taishan.yaml",
+        "examples/taishan-actuals.yaml",
+        "-o",
+        str(out),
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    doc = docx.Document(str(next(out.glob("*.docx"))))
+    table = doc.tables[0]
+    header = [c.text for c in table.rows[0].cells]
+    for row in table.rows[1:]:
+        for cell in row.cells:
+            text = cell.text.strip()
+            if re.fullmatch(r"[\d.]+%?", text):
+                assert cell.paragraphs[0].paragraph_format.alignment == 2, (header, text)  # right
+        height = row._tr.trPr.find(qn("w:trHeight"))
+        assert (height.get(qn("w:val")), height.get(qn("w:hRule"))) == ("576", "atLeast")
+    # no column empty in every row
+    for c in range(len(header)):
+        assert any(r.cells[c].text.strip() not in ("", "—") for r in table.rows[1:]), header[c]
+    spacing = table.rows[1].cells[0].paragraphs[0].paragraph_format.line_spacing
+    assert spacing == Pt(14.4)  # two table lines to one body line
+    before = doc.paragraphs[[p._p for p in doc.paragraphs].index(table._tbl.getprevious())]
+    assert before.paragraph_format.space_after == Pt(28.8)  # a blank line above the table

@@ -8,8 +8,11 @@ import shutil
 import subprocess
 import sys
 
+import pdfmeasure
 import pytest
 from conftest import ROOT
+
+from drafter import layout as L
 
 
 def _tools() -> None:
@@ -50,13 +53,17 @@ def test_taishan_converts_to_pdf(built, tmp_path):
     assert "泰安市泰山区人民政府文件" in first
     assert first.endswith("—1—")
     assert "指导思想" not in first  # the plan starts on a new page
+    # The masthead 35 mm down and a four-line title leave the sealed sign-off to page 2.
     second = text_of(pdf, 2, 2)
-    assert second.startswith(
+    assert second == "泰安市泰山区人民政府2022年12月4日—2—"
+    third = text_of(pdf, 3, 3)
+    assert third.startswith(
         "泰安市泰山区国家知识产权强县建设试点县（区）工作方案（2022—2025年）为落实"
     )
-    assert "一、指导思想" in second
-    assert second.endswith("—2—")
+    assert "一、指导思想" in third
+    assert third.endswith("—3—")
     assert "16.加大知识产权宣传力度。" in text_of(pdf)
+    assert text_of(pdf, pages, pages).startswith("泰安市泰山区人民政府办公室2022年12月4日印发")
 
 
 def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
@@ -115,3 +122,91 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
             next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))
         )
         assert pages >= 5, (path.name, pages)
+
+
+# -- the rendered layout, measured on LibreOffice's PDF (GB/T 9704 5.2, 7.2, 7.5) ------------------
+@pytest.fixture(scope="module")
+def rendered(built, tmp_path_factory):
+    _tools()
+    return to_pdf(built / "taishan.docx", tmp_path_factory.mktemp("rendered"))
+
+
+CLOSING = "，、。；：”》）"
+OPENING = "“《（"
+
+
+def _type_area_lines(page):
+    top = L.MARGIN_TOP_MM - 1
+    bottom = L.PAGE_HEIGHT_MM - L.MARGIN_BOTTOM_MM + 1
+    return [line for line in page if line.top >= top and line.bottom <= bottom]
+
+
+def test_rendered_layout_figures(rendered):
+    """28 characters a full line, 22 lines a full page, masthead, red rule and page number where
+    GB/T 9704 puts them; the figures are printed for a reviewer (pytest -s)."""
+    pages = pdfmeasure.pages(rendered)
+    type_top = L.MARGIN_TOP_MM
+    type_bottom = L.PAGE_HEIGHT_MM - L.MARGIN_BOTTOM_MM
+    # A full body line: justified from margin to margin, all Chinese (digits are half width).
+    han = re.compile(r"^[\u4e00-\u9fff，、。；：“”《》（）]+$")
+    # A line holds 27 when line-breaking rules (避头尾) move a character down: the next line
+    # would start with a closing mark, or this one would end with an opening mark; not counted.
+    full = [
+        line
+        for page in pages[1:]
+        for line, after in zip(_type_area_lines(page), _type_area_lines(page)[1:], strict=False)
+        if han.match(line.text)
+        and abs(line.left - L.MARGIN_LEFT_MM) < 0.5
+        and line.right > L.PAGE_WIDTH_MM - L.MARGIN_RIGHT_MM - 1
+        and not set(after.text[:2]) & set(CLOSING)
+        and after.text[0] not in OPENING
+    ]
+    assert len(full) > 50
+    chars = {len(line.text) for line in full}
+    # A full page: its last line ends within one line of the type area's bottom.
+    pitch_mm = L.pt_to_mm(L.LINE_PITCH_PT)
+    # (a page that opens with a title has a blank line under it, the 版记 stands on the type
+    # area's bottom by itself: neither is counted)
+    full_pages = [
+        page
+        for page in (_type_area_lines(p) for p in pages[1:])
+        if page
+        and page[-1].bottom > type_bottom - pitch_mm
+        and max(page[0].heights) < 8
+        and not page[-1].text.endswith("印发")
+    ]
+    lines = {len(page) for page in full_pages}
+    first = pages[0]
+    red = pdfmeasure.red_bands(rendered, 1)
+    masthead_top = red[0][0] - type_top
+    number = next(line for line in first if line.text.endswith("号"))
+    rule_top = red[-1][0]
+    rule_gap = rule_top - number.bottom
+    page_numbers = [next(line for line in p if re.fullmatch(r"—\d+—", line.text)) for p in pages]
+    number_gap = {round(line.top - type_bottom, 1) for line in page_numbers}
+    title = [line.text for line in first if line.top > rule_top and line.heights[0] > 8][:4]
+    plan_page = next(p for p in pages if any(line.text == "一、指导思想" for line in p))
+    plan_title = [line.text for line in plan_page if line.heights[0] > 8]
+    print(
+        f"\nchars per full body line: {sorted(chars)} ({len(full)} lines)"
+        f"\nlines per full page: {sorted(lines)} ({len(full_pages)} pages)"
+        f"\nmasthead ink top below the type area: {masthead_top:.2f} mm"
+        f"\nred rule below the 发文字号: {rule_gap:.2f} mm (rule {red[-1][1] - red[-1][0]:.2f} mm thick)"
+        f"\npage number below the type area: {sorted(number_gap)} mm"
+        f"\nnotice title lines: {title}\nplan title lines: {plan_title}"
+    )
+    assert chars == {L.CHARS_PER_LINE}
+    assert lines == {L.LINES_PER_PAGE}
+    assert abs(masthead_top - L.MASTHEAD_TOP_BELOW_TYPE_AREA_MM) < 0.5
+    assert abs(rule_gap - L.RED_RULE_BELOW_DOC_NUMBER_MM) < 0.5
+    assert all(abs(g - L.PAGE_NUMBER_BELOW_TYPE_AREA_MM) < 0.5 for g in number_gap)
+    assert title == [
+        "泰安市泰山区人民政府",
+        "关于印发《泰安市泰山区国家",
+        "知识产权强县建设试点县（区）",
+        "工作方案（2022—2025年）》的通知",
+    ]
+    assert plan_title == ["泰安市泰山区国家知识产权强县建设", "试点县（区）工作方案（2022—2025年）"]
+    # Two blank lines between the red rule and the title's line.
+    title_top = next(line.top for line in first if line.top > rule_top)
+    assert 2 * pitch_mm - 0.5 < title_top - red[-1][1] < 3 * pitch_mm - 1

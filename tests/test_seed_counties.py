@@ -7,12 +7,19 @@ import re
 import docx
 import pytest
 from conftest import load_profile
+from docx.oxml.ns import qn
 
 TASK = re.compile(r"^(\d+)\.(.+?)。")
 
 
 def paragraphs(path) -> list[str]:
-    return [p.text for p in docx.Document(str(path)).paragraphs]
+    """The draft's text: a title's line breaks (7.3.1) read as one line; the 版记 framed at the
+    foot of the last page (7.4) is not the plan's text."""
+    return [
+        p.text.replace("\n", "")
+        for p in docx.Document(str(path)).paragraphs
+        if p._p.pPr is None or p._p.pPr.find(qn("w:framePr")) is None
+    ]
 
 
 def section_headings(texts: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from ..model import Document
 from ..output import atomic_path
 from . import docx as docx_writer
 
-INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk"
+INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-noto-cjk-extra"
 FONTS_CONF = Path(__file__).resolve().parent.parent / "fonts.conf"
 
 

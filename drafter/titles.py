@@ -1,0 +1,176 @@
+"""Title lines (GB/T 9704 7.3.1): words kept whole, lines arranged as a trapezoid or diamond.
+
+A break may fall only where no word of jieba's dictionary, nor a place or organ name the draft
+uses, nor a year range spans it, and where no closing mark would start a line or opening mark end
+one. Among those, the shape is chosen by a small cost: the fewest lines that fit, each line no
+wider than ``layout.TITLE_MAX_LINE_EMS`` of the title font, lengths that grow or shrink steadily
+(trapezoid) or rise then fall (diamond). A notice title breaks after the organ's name, before
+关于, whenever that costs no extra line, and never inside the organ's name or 关于. The result is a tuple of character offsets, carried by the model's paragraph.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from collections.abc import Iterable
+
+from . import layout
+from .model import Document, Role
+
+TITLE_ROLES = (Role.TITLE, Role.ATTACHMENT_TITLE)
+
+MAX_LINES = 5  # more than this is not a title; it is left to one break per full line
+LONGEST_WORD = 8  # dictionary words longer than this are not looked for across a break
+OPENING = "《（“‘〔【(["
+CLOSING = "》），。、；：”’〕】！？)]"
+# （2022—2025年）, 2022-2025年, 2022至2025年: never split.
+YEAR_RANGE = re.compile(r"[（(]?\d{4}\s*[—–\-－~～至到]\s*\d{4}\s*年?[）)]?")
+SHORT_NOTE = re.compile(r"（[^（）]{1,3}）")
+ORGAN_BREAK = "关于"
+ORGAN_BREAK_BONUS = 5  # cost taken off an arrangement that breaks after the organ's name
+
+_tokenizer = None
+
+
+def _dictionary():
+    """jieba's tokenizer, loaded once per process (about a second)."""
+    global _tokenizer
+    if _tokenizer is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        _tokenizer = jieba.Tokenizer()
+        _tokenizer.initialize()
+    return _tokenizer
+
+
+def is_word(text: str, names: Iterable[str] = ()) -> bool:
+    """A word of the segmenter's dictionary (or one of the draft's names)."""
+    return text in set(names) or _dictionary().FREQ.get(text, 0) > 0
+
+
+def protected(text: str, names: Iterable[str] = ()) -> set[int]:
+    """Offsets k (1 ≤ k < len) where a break would cut a word, a name or a year range."""
+    tk = _dictionary()
+    names = [n for n in dict.fromkeys(names) if len(n) > 1]
+    cut: set[int] = set()
+
+    def span(start: int, end: int) -> None:
+        cut.update(range(start + 1, end))
+
+    for m in YEAR_RANGE.finditer(text):
+        span(m.start(), m.end())
+    for m in SHORT_NOTE.finditer(text):  # 试点县（区）: the note stays with its word
+        span(m.start() - 1 if m.start() else 0, m.end())
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            span(m.start(), m.end())
+    # The draft's own names outrank the general dictionary: 专项小组|成员名单 may break although
+    # 小组成员 is a word, as jieba itself segments it once the names are known.
+    edges = {m.start() for n in names for m in re.finditer(re.escape(n), text)}
+    edges |= {m.end() for n in names for m in re.finditer(re.escape(n), text)}
+    general: set[int] = set()
+    for i in range(len(text)):
+        for j in range(i + 2, min(len(text), i + LONGEST_WORD) + 1):
+            if tk.FREQ.get(text[i:j], 0) > 0:
+                general.update(range(i + 1, j))
+    cut |= general - edges
+    for k in range(1, len(text)):
+        a, b = text[k - 1], text[k]
+        if b in CLOSING or a in OPENING or (a.isascii() and a.isalnum() and b.isascii()):
+            cut.add(k)
+    return cut
+
+
+def _ok_shape(widths: list[float]) -> bool:
+    n = len(widths)
+    down = all(a >= b for a, b in itertools.pairwise(widths))
+    up = all(a <= b for a, b in itertools.pairwise(widths))
+    if down or up:
+        return True
+    peak = widths.index(max(widths))
+    return (
+        n >= 3
+        and all(a <= b for a, b in itertools.pairwise(widths[: peak + 1]))
+        and all(a >= b for a, b in itertools.pairwise(widths[peak:]))
+    )
+
+
+def _cost(widths: list[float], organ_first: bool) -> float:
+    cost = 0.0 if _ok_shape(widths) else 100.0
+    # steady steps: no line much shorter than its neighbour
+    cost += sum((a - b) ** 2 for a, b in itertools.pairwise(widths)) * 0.05
+    if len(widths) == 2 and not organ_first:
+        if widths[0] < widths[1]:
+            cost += 3  # two lines: the longer on top (上长下短)
+        if abs(widths[0] - widths[1]) < 1:
+            cost += 2  # nor of equal length
+    return cost
+
+
+def breaks(
+    text: str, names: Iterable[str] = (), organ: str | None = None, max_ems: float | None = None
+) -> tuple[int, ...]:
+    """Offsets where the title's 2nd, 3rd … lines start; () when it fits one line."""
+    max_ems = max_ems or layout.TITLE_MAX_LINE_EMS
+    width = layout.text_ems
+    if width(text) <= max_ems:
+        return ()
+    names = list(names)
+    cut = protected(text, names)
+    allowed = [k for k in range(1, len(text)) if k not in cut]
+    # A notice title: where a break falls at the organ's end, it is there, before 关于; and a
+    # break inside "organ + 关于" is never taken.
+    organ_end = len(organ) if organ and text.startswith(organ + ORGAN_BREAK) else None
+    if organ_end:
+        allowed = [k for k in allowed if k == organ_end or k > organ_end + len(ORGAN_BREAK)]
+    best: tuple[float, tuple[int, ...]] | None = None
+    for n in range(2, MAX_LINES + 1):
+        for cuts in itertools.combinations(allowed, n - 1):
+            bounds = (0, *cuts, len(text))
+            widths = [width(text[a:b]) for a, b in itertools.pairwise(bounds)]
+            if max(widths) > max_ems:
+                continue
+            at_organ = organ_end in cuts
+            cost = _cost(widths, at_organ) - (ORGAN_BREAK_BONUS if at_organ else 0)
+            if best is None or cost < best[0]:
+                best = (cost, cuts)
+        if best is not None:
+            return best[1]
+    # No whole-word arrangement fits: break where the lines are full, as any typesetter would.
+    out, start = [], 0
+    for k in range(1, len(text)):
+        if width(text[start : k + 1]) > max_ems:
+            out.append(k)
+            start = k
+    return tuple(out)
+
+
+def lines(text: str, cuts: tuple[int, ...]) -> list[str]:
+    bounds = (0, *cuts, len(text))
+    return [text[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def shape(document: Document) -> Document:
+    """Give every title of the document its line breaks (in place; returned for chaining)."""
+    for para in document.paragraphs():
+        if para.role in TITLE_ROLES and not para.breaks:
+            organ = document.author or None
+            para.breaks = breaks(para.text, document.names, organ)
+    return document
+
+
+def names_of(data: dict, extra: Iterable[str] = ()) -> tuple[str, ...]:
+    """The place and organ names a validated profile uses, for ``Document.names``."""
+    county = data.get("county", {})
+    found = [
+        county.get("name"),
+        county.get("full_name"),
+        county.get("prefecture"),
+        county.get("province"),
+        data.get("notice", {}).get("issuer"),
+        (data.get("leading_group") or {}).get("name"),
+        *extra,
+    ]
+    return tuple(dict.fromkeys(n for n in found if isinstance(n, str) and len(n) > 1))
