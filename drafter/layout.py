@@ -142,7 +142,7 @@ def sign_off(layout: str, signature_ems: float, date_ems: float) -> dict[str, tu
         }
     # unsealed: the date's first character 2 right of the signature's; a longer date stands
     # 2 from the right and pushes the signature left.
-    signature = UNSEALED_SIGNATURE_RIGHT_CHARS
+    signature: float = UNSEALED_SIGNATURE_RIGHT_CHARS
     date = signature + signature_ems - UNSEALED_DATE_SHIFT_CHARS - date_ems
     if date < UNSEALED_SIGNATURE_RIGHT_CHARS:
         date = UNSEALED_SIGNATURE_RIGHT_CHARS
