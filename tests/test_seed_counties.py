@@ -14,12 +14,16 @@ TASK = re.compile(r"^(\d+)\.(.+?)。")
 
 def paragraphs(path) -> list[str]:
     """The draft's text: a title's line breaks (7.3.1) read as one line; the 版记 framed at the
-    foot of the last page (7.4) is not the plan's text."""
-    return [
+    foot of the last page (7.4), and the empty paragraph its frame is anchored to, are not the
+    plan's text."""
+    texts = [
         p.text.replace("\n", "")
         for p in docx.Document(str(path)).paragraphs
         if p._p.pPr is None or p._p.pPr.find(qn("w:framePr")) is None
     ]
+    while texts and not texts[-1]:
+        texts.pop()
+    return texts
 
 
 def section_headings(texts: list[str]) -> list[str]:
