@@ -180,7 +180,7 @@ class Composer:
         body_key = "forward" if forward else f"approval.{notice['approval']}"
         body = t["forward"] if forward else t["approval"][notice["approval"]]
         p = [
-            Paragraph(Role.ORGAN_MARK, [Span(self.render(t["organ_mark"], where("organ_mark")))]),
+            self.organ_mark(),
             *(
                 [
                     Paragraph(
@@ -200,6 +200,20 @@ class Composer:
                 Paragraph(Role.NOTE, [Span(self.render(t["public_note"], where("public_note")))])
             )
         return Part("notice", p)
+
+    def organ_mark(self) -> Paragraph:
+        """发文机关标志: "…文件", or the organ's name alone on a 信函 (10.1)."""
+        if self.ctx["notice"]["masthead"] == Masthead.LETTER.value:
+            source, where = (
+                self.lib.imprint["letter_mark"],
+                self.lib_where("text/imprint.yaml", "letter_mark"),
+            )
+        else:
+            source, where = (
+                self.lib.notice["organ_mark"],
+                self.lib_where("text/notice.yaml", "organ_mark"),
+            )
+        return Paragraph(Role.ORGAN_MARK, [Span(self.render(source, where))])
 
     def sign_off(self) -> list[Paragraph]:
         """署名 and 成文日期; a signed notice has the 签发人's post instead of the organ (7.3.5.3)."""

@@ -95,6 +95,15 @@ LETTER_MASTHEAD_TOP_MM = 30.0  # from the paper's top edge
 LETTER_RULE_BELOW_MASTHEAD_MM = 4.0
 LETTER_BOTTOM_RULE_ABOVE_PAPER_MM = 20.0
 LETTER_RULE_LENGTH_MM = 170.0
+LETTER_RULE_WIDTH_EIGHTHS = 18  # w:sz of each red double line (thick and thin strokes together)
+LETTER_RULE_THICKNESS_MM = 1.0  # what the double line and its gap take up, for the spacing below it
+# Calibrated on LibreOffice's PDF: a frame's top sits 0.7 mm above its mark's ink; the ink is
+# 0.88 of the type size tall; a bottom border's w:space counts about 0.7 mm a point, and with
+# none the line stands 1.4 mm under the ink, so 4 pt puts it 4 mm under.
+LETTER_FRAME_INK_MM = 0.7
+LETTER_MARK_INK_EM = 0.88
+LETTER_RULE_SPACE_PT = 4
+LETTER_NUMBER_GAP_HEIGHTS = 7 / 8  # 发文字号 this many 3号 heights under the upper double line
 
 # -- 主体 (7.3) ---------------------------------------------------------------------------------
 # A title line holds 20 characters of 2号 (156 mm / 7.76 mm); a full line reads as a block, so

@@ -28,7 +28,7 @@ STATUS = ("final", "征求意见稿", "送审稿")
 APPROVALS = ("government", "study", "meeting", "party_government", "consent", "none")
 TASK_STYLES = ["detailed", "concise"]  # task wording variants (templates/catalogue/tasks.yaml)
 SEALS = ("sealed", "unsealed", "signed")  # GB/T 9704 7.3.5.1–7.3.5.3
-MASTHEADS = ("standard", "preprinted")  # 7.2; 红头 paper
+MASTHEADS = ("standard", "preprinted", "letter")  # 7.2; 红头 paper; 信函格式 (10.1)
 
 
 class ProfileValidator(Validator):

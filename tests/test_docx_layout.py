@@ -242,11 +242,13 @@ def test_attachment_note_hangs_under_the_name(built):
 
 
 def framed(doc):
-    return [
-        p
-        for p in doc.paragraphs
-        if p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None
-    ]
+    """The 版记's framed paragraphs (a 信函's frames hang from the page, not the margin)."""
+    out = []
+    for p in doc.paragraphs:
+        frame = p._p.pPr.find(qn("w:framePr")) if p._p.pPr is not None else None
+        if frame is not None and frame.get(qn("w:vAnchor")) == "margin":
+            out.append(p)
+    return out
 
 
 def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
@@ -336,3 +338,30 @@ def test_report_table_figures_right_aligned_on_the_grid(tmp_path):
     assert spacing == Pt(14.4)  # two table lines to one body line
     before = doc.paragraphs[[p._p for p in doc.paragraphs].index(table._tbl.getprevious())]
     assert before.paragraph_format.space_after == Pt(28.8)  # a blank line above the table
+
+
+def test_letter_format(variant, tmp_path):
+    """10.1 信函格式: the organ's name framed 30 mm from the paper's top with a thick-over-thin red
+    double line under it and a thin-over-thick one 20 mm above the bottom, 170 mm long; the
+    number at the right; no page number on the first page; 版记 without 印发 line or rules."""
+    doc = variant_docx(variant, tmp_path, lambda d: d["notice"].update(masthead="letter"))
+    mark, bottom, number = doc.paragraphs[:3]
+    assert mark.text == "泰安市泰山区人民政府"  # no 文件
+    frame = mark._p.pPr.find(qn("w:framePr"))
+    assert (frame.get(qn("w:vAnchor")), frame.get(qn("w:w"))) == (
+        "page",
+        str(round(170 / 25.4 * 1440)),
+    )
+    rule = mark._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}")
+    assert (rule.get(qn("w:val")), rule.get(qn("w:color"))) == ("thickThinSmallGap", "FF0000")
+    low = bottom._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:top')}")
+    assert low.get(qn("w:val")) == "thinThickSmallGap"
+    y = int(bottom._p.pPr.find(qn("w:framePr")).get(qn("w:y")))
+    assert abs(y / 1440 * 25.4 - 277) < 0.1
+    assert number.text == "泰山政字〔2022〕6号" and number.paragraph_format.alignment == 2
+    assert number._p.pPr.find(qn("w:pBdr")) is None  # no red rule: the double line is it
+    section = doc.sections[0]
+    assert section.different_first_page_header_footer
+    assert "PAGE" not in section.first_page_footer._element.xml
+    assert framed(doc) == []  # no 抄送 given, and a 信函 has no 印发机关/日期 (10.1)
+    assert not any(p.text.endswith("印发") for p in doc.paragraphs)

@@ -210,3 +210,32 @@ def test_rendered_layout_figures(rendered):
     # Two blank lines between the red rule and the title's line.
     title_top = next(line.top for line in first if line.top > rule_top)
     assert 2 * pitch_mm - 0.5 < title_top - red[-1][1] < 3 * pitch_mm - 1
+
+
+def test_letter_format_measured(tmp_path):
+    """信函格式 (10.1) on LibreOffice's PDF: mark 30 mm from the paper's top, red double line 4 mm
+    under it and another 20 mm above the paper's bottom, no page number on page 1."""
+    _tools()
+    import copy
+
+    from conftest import load_profile, run_cli, write_profile
+
+    data = copy.deepcopy(load_profile("taishan"))
+    data["notice"]["masthead"] = "letter"
+    path = write_profile(data, tmp_path / "letter.yaml")
+    assert run_cli("build", str(path), "-o", str(tmp_path), "--format", "docx").returncode == 0
+    pdf = to_pdf(tmp_path / "letter.docx", tmp_path / "pdf")
+    red = pdfmeasure.red_bands(pdf, 1)
+    mark, upper, lower = red[0], red[1], red[-2]
+    first = pdfmeasure.pages(pdf)[0]
+    print(
+        f"\nletter: mark ink top {mark[0]:.2f} mm from the paper's top;"
+        f" upper double line {upper[0] - mark[1]:.2f} mm under the mark;"
+        f" lower double line {L.PAGE_HEIGHT_MM - lower[0]:.2f} mm above the paper's bottom"
+    )
+    assert abs(mark[0] - L.LETTER_MASTHEAD_TOP_MM) < 0.5
+    assert abs(upper[0] - mark[1] - L.LETTER_RULE_BELOW_MASTHEAD_MM) < 0.5
+    assert abs(L.PAGE_HEIGHT_MM - lower[0] - L.LETTER_BOTTOM_RULE_ABOVE_PAPER_MM) < 0.5
+    assert not any(re.fullmatch(r"—\d+—", line.text) for line in first)
+    number = next(line for line in first if line.text.endswith("号"))
+    assert abs(number.right - (L.PAGE_WIDTH_MM - L.MARGIN_RIGHT_MM)) < 0.5  # at the right edge

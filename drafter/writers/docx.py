@@ -32,7 +32,7 @@ from .. import layout as L
 from ..model import Document, Masthead, Paragraph, Role, Table
 from ..output import atomic_path
 from . import docx_imprint as imprint
-from . import docx_package
+from . import docx_letter, docx_package
 from .ooxml import put
 
 FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI, LATIN = (
@@ -125,6 +125,11 @@ def _no_auto_space(ppr_owner) -> None:
         put(ppr, el)
 
 
+def _mark_size(block: Paragraph) -> float:
+    """The masthead's size: the organ's choice (36 pt here), smaller when the name would not fit."""
+    return min(L.ORGAN_MARK_MAX_PT, L.mm_to_pt(L.TYPE_WIDTH_MM) / max(len(block.text), 1))
+
+
 def _off_grid(ppr_owner) -> None:
     """Text not of body size keeps its own exact pitch: the line grid would give it two lines."""
     ppr = ppr_owner.get_or_add_pPr()
@@ -187,6 +192,8 @@ class DocxWriter:
         doc = blank_document()
         self._styles(doc)
         self._ppr_cache: dict = {}
+        self._letter_first = False
+        self._mark_size = L.ORGAN_MARK_MAX_PT
         self._rpr_cache: dict = {}
         # Looking a style up by name scans every style; resolve each id once.
         self._style_ids = {
@@ -199,6 +206,9 @@ class DocxWriter:
         body = doc._body._body
         for p in list(body.iterchildren(qn("w:p"))):
             body.remove(p)
+        letter = document.masthead is Masthead.LETTER
+        if letter:
+            docx_letter.no_first_page_number(doc.sections[0])
         for i, part in enumerate(document.parts):
             for j, block in enumerate(part.blocks):
                 if isinstance(block, Table):
@@ -217,7 +227,9 @@ class DocxWriter:
                     para.paragraph_format.space_before = Pt(0)
                     para.paragraph_format.space_after = Pt(LINE_PITCH * L.PART_TITLE_LINES_AFTER)
                 following = part.blocks[j + 1] if j + 1 < len(part.blocks) else None
-                if _ends_masthead(block, following):
+                if letter and i == 0:
+                    self._letter(doc, para, block, j)
+                elif _ends_masthead(block, following):
                     self._red_rule(para, document.masthead is Masthead.PREPRINTED)
         if document.imprint is not None:
             imprint.write(doc, document.imprint, document.masthead is Masthead.LETTER)
@@ -312,6 +324,20 @@ class DocxWriter:
                 run._r.append(el)
 
     # -- blocks -----------------------------------------------------------------
+    def _letter(self, doc, para, block: Paragraph, j: int) -> None:
+        """信函格式 (10.1): the mark and its double lines as frames; the number at the right."""
+        if block.role is Role.ORGAN_MARK:
+            self._mark_size = _mark_size(block)
+            docx_letter.masthead(para, self._mark_size)
+            self._letter_first = True
+        elif self._letter_first and block.role in (Role.DOC_NUMBER, Role.TITLE):
+            self._letter_first = False
+            docx_letter.bottom_rule(doc, para)
+            docx_letter.doc_number(para, self._mark_size)
+            if block.role is Role.TITLE:  # no number: the title two lines under the line
+                para.paragraph_format.space_before += Pt(LINE_PITCH * L.TITLE_LINES_BELOW_RED_RULE)
+                para.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
     def _adjust(self, para, block: Paragraph, document: Document) -> None:
         """What depends on more than the role: sign-off layout, hanging lines, masthead mode."""
         pf = para.paragraph_format
@@ -334,9 +360,7 @@ class DocxWriter:
         layout = LAYOUTS[block.role]
         para = doc.add_paragraph()
         para._p.insert(0, deepcopy(self._ppr(doc, block.role)))
-        size = layout.size
-        if block.role is Role.ORGAN_MARK:
-            size = min(layout.size, L.mm_to_pt(L.TYPE_WIDTH_MM) / max(len(block.text), 1))
+        size = _mark_size(block) if block.role is Role.ORGAN_MARK else layout.size
         offset = 0
         for span in block.spans:
             rpr = self._rpr(doc, EMPHASIS_FONT.get(span.emphasis, layout.font), size, layout.color)

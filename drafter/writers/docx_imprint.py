@@ -45,6 +45,8 @@ def write(doc, imprint: Imprint, letter: bool = False) -> None:
     Each line is a paragraph in one frame (w:framePr) held at the bottom of the type area; Word
     and LibreOffice both keep such a frame on the page of the paragraph it is anchored to."""
     lines = ([imprint.cc] if imprint.cc else []) + ([] if letter else [None])
+    if not lines:
+        return
     size = L.IMPRINT_SIZE_PT
     side = L.IMPRINT_SIDE_CHARS * size
     for i, text in enumerate(lines):
