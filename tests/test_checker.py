@@ -85,25 +85,6 @@ def codes(findings: list[Finding]) -> list[str]:
 
 
 # -- drafter's own drafts and every shipped example ---------------------------------------------
-# Layout rules of issue 11 that drafter's writer does not meet yet: each code leaves this set when
-# the writer's fix lands, and the test below then holds drafter to it. Nothing else may fire.
-AWAITING_WRITER = {
-    "grid",  # no w:docGrid: 27 characters a line
-    "autospace",  # w:autoSpaceDE/DN left on
-    "theme-font",  # python-docx's theme: ＭＳ 明朝
-    "language",  # theme language ja-JP, document en-US
-    "masthead-position",  # the masthead at the top of the type area, not 35 mm below
-    "title-position",  # one blank line between the red rule and the title, not two
-    "title-break",  # titles wrap inside words and year ranges
-    "signature-layout",  # neither sealed nor unsealed (7.3.5)
-    "note-position",  # （此件公开发布） a blank line below the date
-    "attachment-indent",  # a wrapping 附件说明 goes back to the margin
-    "colophon-missing",  # no 版记
-    "page-number",  # 1.6 mm below the type area, not 7 mm
-    "department-header",  # a department list's page header does not name the plan
-}
-
-
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory) -> dict[str, Path]:
     """Every shipped profile and example built as a plan and a department list, and the report."""
@@ -127,7 +108,7 @@ def shipped(tmp_path_factory) -> dict[str, Path]:
     return {p.name: p for p in sorted(out.glob("*.docx"))}
 
 
-def test_shipped_examples_have_no_findings_beyond_the_writers_pending_rules(shipped):
+def test_every_shipped_example_has_no_findings(shipped):
     from drafter.check import kind_of
 
     assert len(shipped) == 7  # 3 plans, 3 department lists, 1 report
@@ -141,12 +122,7 @@ def test_shipped_examples_have_no_findings_beyond_the_writers_pending_rules(ship
         for name in shipped
     }
     for name, path in shipped.items():
-        findings = check(path)
-        print(name, sorted({f.code for f in findings}))
-        unexpected = [format_finding(name, f) for f in findings if f.code not in AWAITING_WRITER]
-        assert unexpected == []
-        # every one of them is a GB/T 9704 layout rule, or the department list's header rule
-        assert all(f.clause or f.code == "department-header" for f in findings)
+        assert [format_finding(name, f) for f in check(path)] == []
 
 
 def test_every_code_is_stable_and_unique():
