@@ -6,22 +6,26 @@ One bad profile never stops the others, and outputs are written atomically by th
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
-from collections.abc import Generator
+import unicodedata
+from collections.abc import Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import limits
 from .errors import DrafterError, Issue
 from .i18n import _
-from .validation import unknown_field
-from .yamlread import SourceMap, read
+from .inputs import read_bytes
+from .output import name_problem, probe
+from .validation import show_value, type_name, unknown_field
+from .yamlread import SourceMap, parse, read
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,10 @@ class Job:
     name: str  # output file stem
     overrides: dict[str, Any] | None = None  # from a manifest entry
     overrides_source: SourceMap | None = None
+    origin: tuple[str, int | None, str | None] | None = None  # where the name was given
+
+    def where(self) -> tuple[str, int | None, str | None]:
+        return self.origin or (str(self.profile), None, None)
 
 
 @dataclass
@@ -46,26 +54,25 @@ class Result:
 
 # -- finding the jobs ---------------------------------------------------------------
 MANIFEST_FIELDS = ("path", "name", "overrides")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _peek(path: Path) -> tuple[Path | None, bool]:
+def _peek(path: Path) -> tuple[str | None, bool]:
     """(the base a file extends, whether it is a manifest), parsing it only if it may be either."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None, False
-    if "extends" not in text and "profiles" not in text:
+        raw = read_bytes(path)
+    except DrafterError:
+        return None, False  # the build of this job reports it
+    if b"extends" not in raw and b"profiles" not in raw:
         return None, False
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
+        data, _smap = parse(raw, str(path))
+    except DrafterError:
         return None, False
     if not isinstance(data, dict):
         return None, False
     ref = data.get("extends")
     manifest = set(data) == {"profiles"} and isinstance(data["profiles"], list)
-    return ((path.parent / ref).resolve() if isinstance(ref, str) else None), manifest
+    return (os.path.realpath(path.parent / ref) if isinstance(ref, str) else None), manifest
 
 
 def _is_manifest(path: Path) -> bool:
@@ -78,12 +85,10 @@ def _manifest_jobs(path: Path) -> list[Job]:
     for i, entry in enumerate(data["profiles"]):
         if isinstance(entry, str):
             entry = {"path": entry}
+        where = (str(path), smap.line(("profiles", i)), f"profiles[{i}]")
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
             raise DrafterError.single(
-                str(path),
-                smap.line(("profiles", i)),
-                f"profiles[{i}]",
-                _("expected a profile path, or a mapping with path and overrides"),
+                *where, _("expected a profile path, or a mapping with path and overrides")
             )
         for key in set(entry) - set(MANIFEST_FIELDS):
             raise DrafterError.single(
@@ -92,16 +97,56 @@ def _manifest_jobs(path: Path) -> list[Job]:
                 f"profiles[{i}].{key}",
                 unknown_field(key, MANIFEST_FIELDS),
             )
+        overrides = entry.get("overrides")
+        if overrides is not None and not isinstance(overrides, dict):
+            raise DrafterError.single(
+                str(path),
+                smap.line(("profiles", i, "overrides")),
+                f"profiles[{i}].overrides",
+                _("expected {what}, got {value}").format(
+                    what=type_name("dict"), value=show_value(overrides)
+                ),
+            )
+        name = entry.get("name")
+        if name is not None and not isinstance(name, str):
+            raise DrafterError.single(
+                str(path),
+                smap.line(("profiles", i, "name")),
+                f"profiles[{i}].name",
+                _("expected {what}, got {value}").format(
+                    what=type_name("string"), value=show_value(name)
+                ),
+            )
         profile = path.parent / entry["path"]
+        if name is not None:
+            where = (str(path), smap.line(("profiles", i, "name")), f"profiles[{i}].name")
         prefix = ("profiles", i, "overrides")
         sub = SourceMap(
             str(path),
             {k[len(prefix) :]: v for k, v in smap.lines.items() if k[: len(prefix)] == prefix},
         )
-        jobs.append(
-            Job(profile, str(entry.get("name") or profile.stem), entry.get("overrides"), sub)
-        )
+        jobs.append(Job(profile, name if name is not None else profile.stem, overrides, sub, where))
     return jobs
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    """*.yaml under ``folder``, not in hidden folders, not through links to folders (no loops)."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in files:
+            if file.endswith(".yaml") and not file.startswith("."):
+                found.append(Path(root) / file)
+                if len(found) > limits.MAX_BATCH_FILES:
+                    raise DrafterError.single(
+                        str(folder),
+                        None,
+                        None,
+                        _("more than {n} YAML files; split the batch").format(
+                            n=limits.MAX_BATCH_FILES
+                        ),
+                    )
+    return sorted(found)
 
 
 def discover(paths: list[Path]) -> list[Job]:
@@ -109,12 +154,10 @@ def discover(paths: list[Path]) -> list[Job]:
     jobs: list[Job] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*.yaml") if not any(part.startswith(".") for part in p.parts)
-            )
+            found = _yaml_files(path)
             peeked = {p: _peek(p) for p in found}
             bases = {base for base, _manifest in peeked.values() if base is not None}
-            found = [p for p in found if p.resolve() not in bases and not peeked[p][1]]
+            found = [p for p in found if os.path.realpath(p) not in bases and not peeked[p][1]]
             jobs += [Job(p, p.stem) for p in found]
         elif path.suffix in (".yaml", ".yml") and _is_manifest(path):
             jobs += _manifest_jobs(path)
@@ -124,40 +167,54 @@ def discover(paths: list[Path]) -> list[Job]:
 
 
 def check_names(jobs: list[Job], outdir: Path, formats: tuple[str, ...]) -> None:
-    """Two jobs that would write the same file are an error before any work starts."""
+    """Every output name is one safe file name, and no two jobs write the same file; before any work."""
     from .api import file_names
 
-    seen: dict[Path, Job] = {}
+    seen: dict[str, Job] = {}
     issues = []
     for job in jobs:
+        problem = name_problem(job.name)
         for fmt in formats:
-            for name in file_names(job.name, [fmt]):
-                target = outdir / name
-                if target in seen and seen[target].profile != job.profile:
+            for file_name in file_names(job.name, [fmt]):
+                problem = problem or name_problem(file_name)
+                key = unicodedata.normalize(
+                    "NFC", file_name
+                ).casefold()  # one file on macOS/Windows
+                if problem is None and key in seen and seen[key] is not job:
+                    other = seen[key]
                     issues.append(
                         Issue(
-                            str(job.profile),
-                            None,
-                            None,
+                            *job.where(),
                             _(
                                 "writes {target}, as {other} does; rename one or give it a name in a manifest"
-                            ).format(target=target, other=seen[target].profile),
+                            ).format(target=outdir / file_name, other=_origin_text(other)),
                         )
                     )
-                seen.setdefault(target, job)
+                seen.setdefault(key, job)
+        if problem is not None:
+            issues.append(
+                Issue(
+                    *job.where(),
+                    _("cannot name the draft {name!r}: {problem}").format(
+                        stem=job.name, problem=problem
+                    ),
+                )
+            )
     if issues:
-        raise DrafterError(issues)
+        raise DrafterError(list(dict.fromkeys(issues)))
+
+
+def _origin_text(job: Job) -> str:
+    file, line, _field = job.where()
+    return f"{file}:{line}" if line else file
 
 
 def prepare_outdir(outdir: Path) -> None:
-    """Make the output folder and prove it takes a file, before any work starts."""
-    from .output import os_reason, write_text
+    """Make the output folder, clear drafter's stale temporary files, prove it takes a file."""
+    from .output import os_reason
 
-    probe = outdir / ".drafter-write-test"
     try:
-        outdir.mkdir(parents=True, exist_ok=True)
-        write_text(probe, "")
-        probe.unlink()
+        probe(outdir)
     except OSError as exc:
         raise DrafterError.single(
             str(outdir),
@@ -173,11 +230,35 @@ def terminate(signum: int, frame: Any) -> None:
     sys.exit(128 + signum)
 
 
-def _worker_init(lang: str) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive the batch: stop (cleaning up) if the parent goes, however it goes."""
+    try:  # Linux: the kernel sends SIGTERM the moment the parent dies
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:  # everywhere: poll, in case the signal was missed or is not available
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(2)  # time for the SIGTERM handler's clean-up; then go regardless
+        os._exit(1)
+
+    if multiprocessing.get_start_method() != "fork":
+        parent = os.getppid()  # a fork server's child: watch the server, which dies with the batch
+    threading.Thread(target=watch, name="drafter-parent-watch", daemon=True).start()
+
+
+def _worker_init(lang: str, parent: int | None = None) -> None:
     from . import i18n, library
 
     signal.signal(signal.SIGTERM, terminate)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it terminates us
+    if parent is not None:
+        _die_with_parent(parent)
     i18n.set_language(lang)
     library.load()
 
@@ -238,7 +319,9 @@ def run(
             yield build_job(job, outdir, formats, comments)
         return
     warm()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(lang,))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_worker_init, initargs=(lang, os.getpid())
+    )
     pending: set[Future] = set()
     queue = iter(jobs)
     finished = False
@@ -259,11 +342,8 @@ def run(
         if not finished:  # interrupted: stop the workers now; their SIGTERM handler cleans up
             for future in pending:
                 future.cancel()
-            # A private attribute: the pool has no public way to stop its workers before 3.14
-            # (terminate_workers); tests/test_private_access.py fails if it changes.
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
-                if process.is_alive():
-                    process.terminate()
+            for process in multiprocessing.active_children():  # the pool's workers
+                process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -817,4 +817,6 @@ def shared_renderer() -> Renderer:
 
 def plan(profile: Profile, lib: Library, renderer: Renderer | None = None) -> Document:
     """The whole draft of one county's plan as a document model."""
-    return Composer(profile, lib, renderer or shared_renderer()).document()
+    renderer = renderer or shared_renderer()
+    renderer.begin()  # each profile's texts get their own CPU budget
+    return Composer(profile, lib, renderer).document()

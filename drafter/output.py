@@ -1,20 +1,102 @@
-"""Atomic file output: a draft is written whole or not at all, and a good old file survives a failed build."""
+"""Atomic file output: a draft is written whole or not at all, and a good old file survives a failed build.
+
+A draft is first written to ``.NAME.PID.RANDOM.part`` beside NAME and renamed over it. If drafter is
+killed (SIGKILL, power cut) that file stays; the next run into the folder removes every such file
+whose process is gone. Output names are checked to be one safe path component before any work.
+"""
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from . import limits
+from .i18n import _
+
+# the widest temporary name drafter makes for NAME: "." NAME "." PID(<=10) "." RANDOM(8) ".part"
+TEMP_OVERHEAD = 1 + 1 + 10 + 1 + 8 + len(limits.PART_SUFFIX)
+_STALE = re.compile(r"^\..+\.(\d{1,10})\.[a-z0-9_]{8}" + re.escape(limits.PART_SUFFIX) + "$")
+_cleaned: set[str] = set()
+
+
+def name_problem(file_name: str) -> str | None:
+    """Why ``file_name`` cannot be an output file's name (one component, printable, short), or None."""
+    if not file_name.strip() or file_name in (".", ".."):
+        return _("the file name is empty")
+    if "/" in file_name or "\\" in file_name or (os.altsep and os.altsep in file_name):
+        return _("a file name cannot hold / or \\; give a plain name")
+    if file_name.startswith(".."):
+        return _("a file name cannot start with ..")
+    if any(
+        unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") for c in file_name
+    ):
+        return _("a file name cannot hold control or invisible characters")
+    size = len(file_name.encode("utf-8", "surrogatepass")) + TEMP_OVERHEAD
+    if size > limits.MAX_FILE_NAME_BYTES:
+        return _(
+            "the file name is too long: {size} bytes with drafter's temporary suffix, at most {max}"
+        ).format(size=size, max=limits.MAX_FILE_NAME_BYTES)
+    return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process, or a pid we cannot ask about: leave its file
+    return True
+
+
+def remove_stale_parts(folder: Path) -> list[Path]:
+    """Remove drafter's own temporary files left in ``folder`` by a process that is gone."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _STALE.match(entry.name)
+        if not match or not entry.is_file(follow_symlinks=False):
+            continue
+        pid = int(match.group(1))
+        if pid == os.getpid() or _alive(pid):
+            continue
+        try:
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            pass
+    return removed
+
+
+def _clean_once(folder: Path) -> None:
+    key = os.path.realpath(folder)
+    if key not in _cleaned:
+        _cleaned.add(key)
+        remove_stale_parts(folder)
 
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it over ``target`` only if the block succeeds."""
+    if (
+        len(target.name.encode("utf-8", "surrogatepass")) + TEMP_OVERHEAD
+        > limits.MAX_FILE_NAME_BYTES
+    ):
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    _clean_once(target.parent)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=limits.PART_SUFFIX, dir=target.parent
+    )
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -24,6 +106,21 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+def probe(folder: Path) -> None:
+    """Prove ``folder`` takes a file, with a name no other run uses at the same time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _clean_once(folder)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".drafter-probe.{os.getpid()}.", suffix=limits.PART_SUFFIX, dir=folder
+    )
+    try:
+        os.write(fd, b"drafter")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+        os.unlink(tmp)
 
 
 def _mode_for(target: Path) -> int:

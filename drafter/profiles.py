@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from . import limits
 from .errors import DrafterError, Issue, ProfileError
 from .i18n import _
 from .library import Library
@@ -77,7 +79,7 @@ def from_source(
             name = name or "<profile>"
             data, smap = _parse_source(source, name)
         if isinstance(source, Path) and bases is None:  # extends: beside the file
-            resolver, here = _Resolver(source.parent), source.resolve()
+            resolver, here = _Resolver(source.parent), _real(source)
         else:
             resolver = _Resolver(profiles_root() if bases is None else bases)
             here = resolver.start()
@@ -115,19 +117,19 @@ class _Resolver:
 
     def start(self) -> Any:
         """The key of a profile at the top of the bases, that its `extends:` is relative to."""
-        return (self.bases / "<profile>").resolve() if isinstance(self.bases, Path) else "<profile>"
+        return _real(self.bases / "<profile>") if isinstance(self.bases, Path) else "<profile>"
 
     def locate(self, ref: str, here: Any) -> Any:
         if isinstance(self.bases, Path):
-            return (Path(here).parent / ref).resolve()
+            return _real(Path(here).parent / ref)
         return posixpath.normpath(posixpath.join(posixpath.dirname(here), ref))
 
     def shown(self, key: Any) -> str:
         return str(key)
 
     def exists(self, key: Any) -> bool:
-        if isinstance(key, Path):
-            return key.is_file()
+        if isinstance(key, Path):  # a FIFO or a device "exists": reading it says what it is
+            return key.exists() or key.is_symlink()
         return isinstance(self.bases, Mapping) and key in self.bases
 
     def read(self, key: Any) -> tuple[Any, SourceMap]:
@@ -135,6 +137,11 @@ class _Resolver:
             return read(key)
         text = self.bases[key]  # type: ignore[index]
         return parse(text.encode("utf-8") if isinstance(text, str) else text, key)
+
+
+def _real(path: Path) -> Path:
+    """Path.resolve() without its RuntimeError on a symlink loop (reading the file reports the loop)."""
+    return Path(os.path.realpath(path))
 
 
 def defaults(lib: Library) -> dict[str, Any]:
@@ -160,6 +167,16 @@ def _read_chain(
         names = " → ".join(resolver.shown(k) for k in chain + [here, key])
         raise DrafterError.single(
             smap.file, line, "extends", _("extends cycle: {names}").format(names=names)
+        )
+    if len(chain) + 1 > limits.MAX_EXTENDS_DEPTH:  # here is base number len(chain)
+        names = " → ".join(resolver.shown(k) for k in chain + [here, key])
+        raise DrafterError.single(
+            smap.file,
+            line,
+            "extends",
+            _("extends goes more than {n} bases deep: {names}").format(
+                n=limits.MAX_EXTENDS_DEPTH, names=names
+            ),
         )
     if not resolver.exists(key):
         raise DrafterError.single(

@@ -14,8 +14,10 @@ from typing import Any
 
 import yaml
 
+from . import limits
 from .errors import DrafterError
 from .i18n import _
+from .inputs import read_bytes
 
 FieldPath = tuple[Any, ...]
 
@@ -49,18 +51,12 @@ class SourceMap:
 def read(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
     """Load one YAML file; raise DrafterError naming file:line on any fault."""
     name = display or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError.single(
-            name, None, None, _("cannot read file: {reason}").format(reason=exc.strerror)
-        ) from None
-    return parse(raw, name)
+    return parse(read_bytes(Path(path), name), name)
 
 
 # libyaml's parser keeps line marks too and is several times faster; PyYAML's own is the fallback.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-MAX_VALUES = 1_000_000  # more than this is an alias bomb, not a county profile
+MAX_VALUES = limits.MAX_YAML_NODES  # more than this is an alias bomb, not a county profile
 PLACEHOLDER = "\ue000"  # stands in for a control character while we find its field
 # Characters XML 1.0 (and so Word) cannot hold.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -93,6 +89,7 @@ def _compose(text: str, name: str, loader_class: type = _Loader) -> tuple[Any, S
     smap = SourceMap(name)
     loader = None
     try:
+        _scan(text, name, loader_class)
         loader = loader_class(text)
         node = loader.get_single_node()
         data = _Builder(loader, smap).build(node, ()) if node is not None else None
@@ -110,6 +107,60 @@ def _compose(text: str, name: str, loader_class: type = _Loader) -> tuple[Any, S
     if node is not None:
         smap.lines[()] = node.start_mark.line + 1
     return data, smap
+
+
+def _scan(text: str, name: str, loader_class: type) -> None:
+    """Walk the parser's events (no tree, no recursion) and stop at the depth and expanded-size limits.
+
+    Composing a tree recurses once per level (in C for libyaml, which some PyYAML versions do not
+    guard), and aliases can expand a small file into a huge one; both are checked here first.
+    """
+    loader = loader_class(text)
+    try:
+        depth = nodes = chars = 0
+        anchors: dict[str, tuple[int, int]] = {}
+        open_: list[tuple[str | None, int, int]] = []
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                nodes += 1
+                if depth > limits.MAX_YAML_DEPTH:
+                    raise DrafterError.single(
+                        name,
+                        event.start_mark.line + 1,
+                        None,
+                        _("nested more than {n} levels deep").format(n=limits.MAX_YAML_DEPTH),
+                    )
+                open_.append((event.anchor, nodes, chars))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                anchor, nodes0, chars0 = open_.pop()
+                if anchor:
+                    anchors[anchor] = (nodes - nodes0 + 1, chars - chars0)
+            elif isinstance(event, yaml.ScalarEvent):
+                nodes += 1
+                chars += len(event.value)
+                if event.anchor:
+                    anchors[event.anchor] = (1, len(event.value))
+            elif isinstance(event, yaml.AliasEvent):
+                more_nodes, more_chars = anchors.get(event.anchor, (1, 0))
+                nodes += more_nodes
+                chars += more_chars
+            else:
+                continue
+            if nodes > limits.MAX_YAML_NODES or chars > limits.MAX_YAML_EXPANDED_CHARS:
+                raise DrafterError.single(
+                    name,
+                    event.start_mark.line + 1,
+                    None,
+                    _(
+                        "expands to more than {nodes} values or {chars} characters "
+                        "(aliases repeat too much, or the file is too big)"
+                    ).format(nodes=limits.MAX_YAML_NODES, chars=limits.MAX_YAML_EXPANDED_CHARS),
+                )
+    finally:
+        loader.dispose()
 
 
 def _syntax_error(exc: BaseException, loader: Any, name: str) -> None:
@@ -256,16 +307,25 @@ class _Builder:
             ) from None
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[Any, Any]:
-        self.loader.flatten_mapping(node)  # resolves << merge keys
+        own = sum(1 for k, _v in node.value if k.tag != "tag:yaml.org,2002:merge")
+        self.loader.flatten_mapping(node)  # resolves << merge keys: merged pairs first, then own
+        merged = len(node.value) - own
         out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
+        from_merge: set[Any] = set()
+        for n, (key_node, value_node) in enumerate(node.value):
             line = key_node.start_mark.line + 1
             key = self.build(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 raise DrafterError.single(
                     self.smap.file, line, field_text(path), _("a key must be text")
                 )
-            if key in out:
+            if n < merged:
+                from_merge.add(
+                    key
+                )  # PyYAML orders merged pairs so the one that must win comes last
+            elif key in from_merge:
+                from_merge.discard(key)  # the mapping's own key overrides a merged one
+            elif key in out:
                 first = self.smap.lines.get(path + (key,))
                 raise DrafterError.single(
                     self.smap.file,

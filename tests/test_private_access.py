@@ -48,11 +48,13 @@ def test_cerberus_checks_a_schema_through_definition_schema_validate():
     assert isinstance(validator.schema, DefinitionSchema)
 
 
-def test_process_pool_keeps_its_processes():
-    """batch.run terminates workers on Ctrl-C through ProcessPoolExecutor._processes."""
+def test_process_pool_workers_are_active_children():
+    """batch.run stops workers on Ctrl-C through multiprocessing.active_children() (public), not
+    ProcessPoolExecutor._processes: the pool's workers must be among them."""
+    import multiprocessing
+
     with ProcessPoolExecutor(max_workers=1) as pool:
-        pool.submit(time.sleep, 0).result()
-        processes = pool._processes
-        assert isinstance(processes, dict) and processes
-        (process,) = processes.values()
-        assert process.is_alive() and process.pid != os.getpid() and callable(process.terminate)
+        worker = pool.submit(os.getpid).result()
+        children = {p.pid: p for p in multiprocessing.active_children()}
+        assert worker in children and worker != os.getpid()
+        assert callable(children[worker].terminate)
