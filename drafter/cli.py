@@ -64,7 +64,13 @@ def build(
     profiles: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_comments: bool
 ) -> None:
     from . import api
+    from .batch import Job, check_names
 
+    try:  # two profiles that would write one file, or an unsafe name: say so before any work
+        check_names([Job(path, path.stem) for path in profiles], outdir, writer_formats(formats))
+    except DrafterError as exc:
+        say_issues(exc)
+        sys.exit(EXIT_BAD_INPUT)
     failed = 0
     for path in profiles:
         try:
@@ -187,16 +193,25 @@ def schema() -> None:
 def init(
     name: str, level: str, province: str, extends: str | None, output: Path | None, force: bool
 ) -> None:
-    from .output import write_text
+    from .output import name_problem, write_text
     from .starter import starter_profile
 
+    problem = None if output else name_problem(f"{name}.yaml")
+    if problem:
+        click.echo(f"NAME: {problem}; " + _("give the file with -o"), err=True)
+        sys.exit(EXIT_BAD_INPUT)
     target = output or Path(f"{name}.yaml")
     if target.exists() and not force:
         click.echo(
             _("{file}: already exists; use --force to overwrite").format(file=target), err=True
         )
         sys.exit(EXIT_BAD_INPUT)
-    write_text(target, starter_profile(name, level, province, extends))
+    try:
+        text = starter_profile(name, level, province, extends)
+    except DrafterError as exc:
+        say_issues(exc)
+        sys.exit(EXIT_BAD_INPUT)
+    write_text(target, text)
     click.echo(_("wrote {file}").format(file=target))
 
 

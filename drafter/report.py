@@ -35,7 +35,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import figures, numbering, targets, titles
+from . import figures, limits, numbering, targets, titles
 from .compose import base_context
 from .errors import DrafterError, Issue
 from .i18n import _
@@ -159,9 +159,33 @@ def read_actuals(
                         min=0, value=show_value(value)
                     ),
                 )
+            elif value > limits.MAX_FIGURE:
+                add(
+                    where,
+                    _("expected at most {max}, got {value}").format(
+                        max=limits.MAX_FIGURE, value=show_value(value)
+                    ),
+                )
             else:
                 values[key] = value
 
+    if as_of is not None:
+        period = profile.data["programme"]["period"]
+        low = period["start"] - limits.DATE_YEARS_BEFORE
+        high = period["end"] + limits.DATE_YEARS_AFTER
+        if not low <= as_of.year <= high:
+            add(
+                ("as_of",),
+                _(
+                    "the date {date} is far from the plan period {start}—{end}: expected {low}—{high}"
+                ).format(
+                    date=as_of.isoformat(),
+                    start=period["start"],
+                    end=period["end"],
+                    low=low,
+                    high=high,
+                ),
+            )
     if issues:
         raise DrafterError(sorted(issues, key=lambda i: i.sort_key))
     assert as_of is not None
@@ -441,4 +465,6 @@ def progress_report(
     Raises DrafterError (file:line, field, message) for a bad actuals file or a broken template.
     """
     actuals = read_actuals(actuals_path, profile, lib, name)
-    return _Report(profile, actuals, lib, renderer or Renderer()).document()
+    renderer = renderer or Renderer()
+    renderer.begin()
+    return _Report(profile, actuals, lib, renderer).document()

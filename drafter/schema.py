@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from cerberus import TypeDefinition, Validator
 
+from . import limits
 from .compose_fields import FRAMING, OWN_PRINCIPLES
 from .library import LEVELS, PROGRAMMES, Library
 
@@ -39,21 +41,45 @@ class ProfileValidator(Validator):
     types_mapping["integer"] = TypeDefinition("integer", (int,), (bool,))
     types_mapping["number"] = TypeDefinition("number", (int, float), (bool,))
 
+    def _validate_finite(self, constraint: bool, field: str, value: Any) -> None:
+        """{'type': 'boolean'}"""
+        if constraint and isinstance(value, float) and not math.isfinite(value):
+            self._error(field, FINITE_MESSAGE)
+
+
+FINITE_MESSAGE = "finite"  # the code the validator's message table turns into words
+
 
 def _text(required: bool = False, **extra: Any) -> dict[str, Any]:
-    rule = {"type": "string", "empty": False, "maxlength": 2000}
+    rule = {"type": "string", "empty": False, "maxlength": limits.MAX_TEXT_CHARS}
     if required:
         rule["required"] = True
     rule.update(extra)
     return rule
 
 
-def _texts(**extra: Any) -> dict[str, Any]:
-    return {"type": "list", "schema": _text(), **extra}
+def _name(required: bool = False, **extra: Any) -> dict[str, Any]:
+    return _text(required, maxlength=limits.MAX_NAME_CHARS, **extra)
+
+
+def _title(required: bool = False, **extra: Any) -> dict[str, Any]:
+    return _text(required, maxlength=limits.MAX_TITLE_CHARS, **extra)
+
+
+def _list(item: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"type": "list", "maxlength": limits.MAX_LIST_ITEMS, "schema": item, **extra}
+
+
+def _texts(item: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+    return _list(item or _text(), **extra)
+
+
+def _figure(**extra: Any) -> dict[str, Any]:
+    return {"type": "number", "min": 0, "max": limits.MAX_FIGURE, "finite": True, **extra}
 
 
 def _year(required: bool = False) -> dict[str, Any]:
-    rule: dict[str, Any] = {"type": "integer", "min": 2000, "max": 2100}
+    rule: dict[str, Any] = {"type": "integer", "min": limits.YEAR_MIN, "max": limits.YEAR_MAX}
     if required:
         rule["required"] = True
     return rule
@@ -63,13 +89,30 @@ def _dict(schema: dict[str, Any], required: bool = False) -> dict[str, Any]:
     return {"type": "dict", "required": required, "schema": schema}
 
 
+def _cap_lists(rule: Any) -> None:
+    """Every list in the schema gets MAX_LIST_ITEMS unless it says otherwise."""
+    if isinstance(rule, dict):
+        if rule.get("type") == "list":
+            rule.setdefault("maxlength", limits.MAX_LIST_ITEMS)
+        for value in rule.values():
+            _cap_lists(value)
+
+
 def profile_schema(lib: Library) -> dict[str, Any]:
+    schema = _profile_schema(lib)
+    _cap_lists(schema)
+    return schema
+
+
+def _profile_schema(lib: Library) -> dict[str, Any]:
     sections = {s["id"]: s for s in lib.sections}
     level_words = sorted({w for words in lib.levels.values() for w in words if w != "addressees"})
     params = {
-        key: {"count": {"type": "count", "min": 1}, "text": _text(), "list": _texts(minlength=1)}[
-            spec["kind"]
-        ]
+        key: {
+            "count": {"type": "count", "min": 1, "max": limits.MAX_FIGURE},
+            "text": _text(),
+            "list": _texts(minlength=1),
+        }[spec["kind"]]
         for key, spec in lib.task_params.items()
     }
     wordings = sorted({w for ind in lib.indicators.values() for w in ind.get("wordings", {})})
@@ -77,41 +120,35 @@ def profile_schema(lib: Library) -> dict[str, Any]:
     indicator = {
         "type": "dict",
         "schema": {
-            "target": {"type": "number", "min": 0},
-            "baseline": _dict(
-                {"value": {"type": "number", "min": 0, "required": True}, "year": _year(True)}
-            ),
-            "growth": {"type": "number", "min": -1, "max": 10},
+            "target": _figure(),
+            "baseline": _dict({"value": _figure(required=True), "year": _year(True)}),
+            "growth": {"type": "number", "min": -1, "max": limits.MAX_GROWTH, "finite": True},
             "wording": {"type": "string", "allowed": wordings},
         },
     }
     task_fields = {
-        "title": _text(),
-        "body": _text(maxlength=5000),
-        "roles": {
-            "type": "list",
-            "minlength": 1,
-            "schema": {"type": "string", "allowed": list(lib.roles)},
-        },
-        "deadline": _text(),
+        "title": _title(),
+        "body": _text(maxlength=limits.MAX_BODY_CHARS),
+        "roles": _list({"type": "string", "allowed": list(lib.roles)}, minlength=1),
+        "deadline": _name(),
         "variant": {"type": "string", "allowed": TASK_STYLES},
     }
     return {
         "extends": _text(),
         "county": _dict(
             {
-                "name": _text(True),
-                "full_name": _text(True),
+                "name": _name(True),
+                "full_name": _name(True),
                 "level": {"type": "string", "required": True, "allowed": list(LEVELS)},
-                "province": _text(True),
-                "prefecture": _text(True),
-                "population": {"type": "count", "min": 1},
+                "province": _name(True),
+                "prefecture": _name(True),
+                "population": {"type": "count", "min": 1, "max": limits.MAX_POPULATION},
                 "tags": {"type": "list", "schema": {"type": "string", "allowed": list(TAGS)}},
                 # the county's own level words (towns: 各镇街), over templates/catalogue/levels.yaml
                 "words": {
                     "type": "dict",
                     "keysrules": {"type": "string", "allowed": level_words},
-                    "valuesrules": _text(),
+                    "valuesrules": _name(),
                 },
             },
             required=True,
@@ -122,35 +159,45 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                 "kind": {"type": "string", "required": True, "allowed": list(PROGRAMMES)},
                 "batch": _year(True),
                 "period": _dict({"start": _year(True), "end": _year(True)}, required=True),
-                "title": _text(),
+                "title": _title(),
             },
             required=True,
         ),
         "notice": _dict(
             {
-                "issuer": _text(True),
+                "issuer": _name(True),
                 "doc_number": _dict(
                     {
-                        "prefix": _text(True),
+                        "prefix": _name(True),
                         "year": _year(True),
-                        "serial": {"type": "count", "min": 1, "required": True},
+                        "serial": {
+                            "type": "count",
+                            "min": 1,
+                            "max": limits.MAX_SERIAL,
+                            "required": True,
+                        },
                     }
                 ),
                 "date": {"type": "date", "required": True},
-                "addressees": _texts(required=True, minlength=1),
+                "addressees": _texts(_name(), required=True, minlength=1),
                 "approved_by": _text(),  # default: the government (县政府)
                 "instruction": _text(True),
-                "title_issuer": _text(),  # the issuer as the title names it (县政府办公室)
+                "title_issuer": _name(),  # the issuer as the title names it (县政府办公室)
                 "title_quotes": {"type": "boolean"},
                 "approval": {"type": "string", "allowed": list(APPROVALS)},
                 "meeting": _dict(
                     {
-                        "number": {"type": "count", "min": 1, "required": True},
+                        "number": {
+                            "type": "count",
+                            "min": 1,
+                            "max": limits.MAX_SERIAL,
+                            "required": True,
+                        },
                         "year": _year(),
                         "verb": {"type": "string", "allowed": ["审议通过", "讨论通过"]},
                     }
                 ),
-                "forward": _dict({"from": _text(True), "drafted": {"type": "boolean"}}),
+                "forward": _dict({"from": _name(True), "drafted": {"type": "boolean"}}),
                 "public": {"type": "boolean"},
                 "seal": {"type": "string", "allowed": list(SEALS)},
                 "signer_post": _text(),
@@ -163,15 +210,15 @@ def profile_schema(lib: Library) -> dict[str, Any]:
         ),
         "legal_basis": _dict(
             {
-                "policies": _texts(),
-                "bases": _texts(),
+                "policies": _texts(_title()),
+                "bases": _texts(_title()),
                 # replace the auto-cited lists (drop, reorder, replace): document ids or full titles
-                "national": _texts(),
-                "round": _texts(),
+                "national": _texts(_title()),
+                "round": _texts(_title()),
             }
         ),
-        "industries": _texts(),
-        "universities": _texts(),
+        "industries": _texts(_name()),
+        "universities": _texts(_name()),
         "funding_rules": _text(nullable=True),
         "indicators": {
             "type": "dict",
@@ -181,15 +228,15 @@ def profile_schema(lib: Library) -> dict[str, Any]:
         "departments": {
             "type": "dict",
             "keysrules": {"type": "string", "allowed": list(lib.roles)},
-            "valuesrules": _text(),
+            "valuesrules": _name(),
         },
         "leading_group": _dict(
             {
-                "name": _text(),
-                "short_name": _text(),
-                "office": _text(),
-                "office_head": _text(),
-                "leader_post": _text(),
+                "name": _name(),
+                "short_name": _name(),
+                "office": _name(),
+                "office_head": _name(),
+                "leader_post": _name(),
                 "members": {
                     "type": "list",
                     "schema": _dict(
@@ -199,8 +246,8 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                                 "required": True,
                                 "allowed": list(MEMBER_TITLES),
                             },
-                            "name": _text(True),
-                            "post": _text(True),
+                            "name": _name(True),
+                            "post": _name(True),
                         }
                     ),
                 },
@@ -260,7 +307,7 @@ def profile_schema(lib: Library) -> dict[str, Any]:
                 "group_titles": {
                     "type": "dict",
                     "keysrules": {"type": "string", "allowed": list(lib.groups)},
-                    "valuesrules": _text(),
+                    "valuesrules": _title(),
                 },
                 "tags": {"type": "list", "schema": {"type": "string", "allowed": list(TAGS)}},
                 "select": {"type": "list", "schema": {"type": "string", "allowed": task_ids}},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -12,16 +13,21 @@ from typing import Any
 from cerberus import errors as cerr
 from cerberus.schema import DefinitionSchema
 
+from . import limits
 from .errors import Issue
 from .figures import round_half_up
 from .i18n import _
 from .library import Library
-from .schema import ProfileValidator, profile_schema
+from .schema import FINITE_MESSAGE, ProfileValidator, profile_schema
 from .yamlread import SourceMap, field_text
 
 # A cerberus validator keeps the errors of its last run, so each thread has its own: two
 # profiles validated at once (a web server's threads) must not see each other's errors.
 _local = threading.local()
+
+TEMPLATE_MARKERS = re.compile(r"\{\{|\{%|\{#")
+# The only profile fields drafter renders as templates; every other text reaches the draft as it is.
+RENDERED = re.compile(r"^tasks\.(overrides\.[^.]+|custom\[\d+\])\.(title|body)$")
 
 
 class _TrustedSchema(DefinitionSchema):
@@ -185,8 +191,12 @@ def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any])
         msg = _("must not be empty")
     elif code == cerr.MIN_LENGTH.code:
         msg = _("expected at least {min} item(s)").format(min=constraint)
+    elif code == cerr.MAX_LENGTH.code and isinstance(value, (list, dict)):
+        msg = _("too many items: at most {max}").format(max=constraint)
     elif code == cerr.MAX_LENGTH.code:
         msg = _("too long: at most {max} characters").format(max=constraint)
+    elif code == cerr.CUSTOM.code and FINITE_MESSAGE in error.info:
+        msg = _("expected a finite number, got {value}").format(value=show_value(value))
     elif code == cerr.NOT_NULLABLE.code:
         msg = _("must not be empty")
     elif code == cerr.FORBIDDEN_VALUE.code:
@@ -237,6 +247,24 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
                 "under legal_basis.round"
             ).format(batch=programme["batch"], years=", ".join(map(str, lib.rounds))),
         )
+    date = data["notice"]["date"]
+    low, high = start - limits.DATE_YEARS_BEFORE, end + limits.DATE_YEARS_AFTER
+    if isinstance(date, dt.date) and not low <= date.year <= high:
+        add(
+            ("notice", "date"),
+            _(
+                "the date {date} is far from the plan period {start}—{end}: expected {low}—{high}"
+            ).format(date=date.isoformat(), start=start, end=end, low=low, high=high),
+        )
+    for path, text in _plain_texts(data):
+        if TEMPLATE_MARKERS.search(text):
+            add(
+                path,
+                _(
+                    "template markers ({{ }}, {% %}, {# #}) work only in a task's title and body; "
+                    "write this text plainly"
+                ),
+            )
     seen: dict[str, int] = {}
     for i, task in enumerate(data.get("tasks", {}).get("custom", [])):
         if task["id"] in seen:
@@ -317,3 +345,16 @@ def _check_indicators(data: dict[str, Any], lib: Library, add: Any) -> None:
                         derived=derived,
                     ),
                 )
+
+
+def _plain_texts(data: Any, path: tuple[Any, ...] = ()) -> Iterable[tuple[tuple[Any, ...], str]]:
+    """(path, text) of every string the profile gives that drafter does not render."""
+    if isinstance(data, str):
+        if not RENDERED.match(_field(path)):
+            yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _plain_texts(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _plain_texts(value, path + (i,))

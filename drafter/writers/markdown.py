@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..model import Document, Emphasis, Paragraph, Role, Table
@@ -14,24 +15,43 @@ _PREFIX = {
     Role.HEADING2: "### ",
 }
 _RIGHT = (Role.SIGNATURE, Role.DATE)
+_INLINE = re.compile(r"([\\`*_\[\]~|!])")
+_LINE_START = re.compile(r"(?m)^(?:([#+=-])|(\d+)([.)]))")
+
+
+def escape(text: str) -> str:
+    """Profile text as literal Markdown inside a line: no HTML, no emphasis, code or links."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _INLINE.sub(r"\\\1", text)
+
+
+def escape_lines(text: str) -> str:
+    """No line of a paragraph may start a heading, list, rule or code block."""
+    text = re.sub(r"(?m)^[ \t]+", "", text)  # four spaces would start a code block
+    return _LINE_START.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), text
+    )
 
 
 def _span_text(para: Paragraph) -> str:
     out = []
     for span in para.spans:
-        text = f"**{span.text}**" if span.emphasis is not Emphasis.PLAIN else span.text
+        text = escape(span.text)
+        if span.emphasis is not Emphasis.PLAIN:
+            text = f"**{text}**"
         if span.note:
-            text += f"<sup>[{span.note}]</sup>"
+            text += f"<sup>[{escape(span.note)}]</sup>"
         out.append(text)
     return "".join(out)
 
 
 def _table(table: Table) -> str:
     def row(cells: list[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+        return "| " + " | ".join(escape(c).replace("\n", "<br>") for c in cells) + " |"
 
     header = table.columns if table.header else [""] * len(table.columns)
-    lines = [row(header), row(["---"] * len(table.columns))]
+    rule = "| " + " | ".join(["---"] * len(table.columns)) + " |"
+    lines = [row(header), rule]
     lines += [row(r) for r in table.rows]
     return "\n".join(lines)
 
@@ -39,7 +59,7 @@ def _table(table: Table) -> str:
 def render(document: Document) -> str:
     chunks: list[str] = []
     if document.header_text:
-        chunks.append(f"> {document.header_text}")
+        chunks.append(f"> {escape_lines(escape(document.header_text))}")
     for i, part in enumerate(document.parts):
         if i:
             chunks.append("---")
@@ -51,7 +71,7 @@ def render(document: Document) -> str:
             elif block.role in (Role.ORGAN_MARK, Role.DOC_NUMBER):
                 chunks.append(f'<p align="center">{_span_text(block)}</p>')
             else:
-                chunks.append(_PREFIX.get(block.role, "") + _span_text(block))
+                chunks.append(_PREFIX.get(block.role, "") + escape_lines(_span_text(block)))
     return "\n\n".join(chunks) + "\n"
 
 
