@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -213,6 +214,17 @@ def _might_use(t: dict[str, Any], lib: library.Library) -> set[str]:
     return {r for x in lib.tasks if x["id"] in ids for r in x["roles"]}
 
 
+def _plain(name: str, county: dict[str, Any], lw: dict[str, str], lg: dict[str, Any]) -> str:
+    """A role's default name as the draft prints it: a member's post is plain text, never rendered."""
+    if "{" not in name:
+        return name
+    return (
+        jinja2.Environment(undefined=jinja2.StrictUndefined)
+        .from_string(name)
+        .render(county=county, lw=lw, leading_group=lg)
+    )
+
+
 def profile(i: int, number: int, rng: random.Random, lib: library.Library) -> dict[str, Any]:
     """The i-th synthetic profile; ``number`` makes its county name unique."""
     level = rng.choice(["县", "县", "区", "县级市"])
@@ -302,7 +314,7 @@ def profile(i: int, number: int, rng: random.Random, lib: library.Library) -> di
             {
                 "title": "成员",
                 "name": f"{rng.choice(SURNAMES)}某{chinese_number(k + 1)}",
-                "post": f"{lib.roles[d]['names'][level]}负责同志",
+                "post": f"{_plain(lib.roles[d]['names'][level], county, lw, lg)}负责同志",
             }
             for k, d in enumerate(rng.sample(depts, rng.randint(2, len(depts))))
         ]

@@ -195,8 +195,8 @@ def check_names(jobs: list[Job], outdir: Path, formats: tuple[str, ...]) -> None
             issues.append(
                 Issue(
                     *job.where(),
-                    _("cannot name the draft {name!r}: {problem}").format(
-                        stem=job.name, problem=problem
+                    _("cannot name the draft {name}: {problem}").format(
+                        name=show_value(job.name), problem=problem
                     ),
                 )
             )

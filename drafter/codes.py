@@ -120,7 +120,7 @@ CODES: dict[str, str] = {
     "duplicate key (first given on line {first})": "yaml.duplicate-key-first-given",
     # -- limits on untrusted input (drafter/limits.py, docs/security.md)
     "more than {n} YAML files; split the batch": "batch.too-many-files",
-    "cannot name the draft {name!r}: {problem}": "output.unsafe-name",
+    "cannot name the draft {name}: {problem}": "output.unsafe-name",
     "a folder": "input.kind-folder",
     "a named pipe (FIFO)": "input.kind-fifo",
     "a device": "input.kind-device",

@@ -27,8 +27,10 @@ _cleaned: set[str] = set()
 
 def name_problem(file_name: str) -> str | None:
     """Why ``file_name`` cannot be an output file's name (one component, printable, short), or None."""
-    if not file_name.strip() or file_name in (".", ".."):
+    if not file_name.strip():
         return _("the file name is empty")
+    if file_name in (".", ".."):
+        return _("a file name cannot start with ..")
     if "/" in file_name or "\\" in file_name or (os.altsep and os.altsep in file_name):
         return _("a file name cannot hold / or \\; give a plain name")
     if file_name.startswith(".."):

@@ -10,6 +10,7 @@ Jinja's immutable one, so ``lw.update(...)`` in one profile cannot reach the nex
 from __future__ import annotations
 
 import functools
+import math
 import inspect
 import re
 import string
@@ -187,6 +188,9 @@ class _Steps:
         self.iterable, self.budget = iterable, budget
 
     def __iter__(self) -> Iterator[Any]:
+        if isinstance(self.iterable, range):  # range() paid for its steps when it was made
+            yield from self.iterable
+            return
         for item in self.iterable:
             self.budget.step()
             yield item
@@ -349,7 +353,7 @@ class _Bounded(ImmutableSandboxedEnvironment):
             if abs(right) > 64:
                 raise SecurityError(f"exponent {right} is too large")
             if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
-                if left.bit_length() * right > limits.MAX_TEMPLATE_INT.bit_length() + 1:
+                if right * math.log2(abs(left)) > math.log2(limits.MAX_TEMPLATE_INT) + 1:
                     raise _int_too_big()
         elif operator == "*":
             for seq, times in ((left, right), (right, left)):

@@ -144,7 +144,7 @@ def read_actuals(
             elif (
                 isinstance(value, bool)
                 or not isinstance(value, (int, float))
-                or not math.isfinite(value)
+                or (isinstance(value, float) and not math.isfinite(value))
             ):
                 add(
                     where,

@@ -16,7 +16,11 @@ _PREFIX = {
 }
 _RIGHT = (Role.SIGNATURE, Role.DATE)
 _INLINE = re.compile(r"([\\`*_\[\]~|!])")
-_LINE_START = re.compile(r"(?m)^(?:([#+=-])|(\d+)([.)]))")
+# What CommonMark reads as block syntax at a line start: an ATX heading or bullet (the marker and a
+# space or line end), an ordered-list number, or a line of only = or - (setext underline, rule).
+_LINE_START = re.compile(
+    r"(?m)^(?:(#{1,6}|[-+*])(?=[ \t]|$)|(\d{1,9})([.)])(?=[ \t]|$)|([=-])(?=[=\- \t]*$))"
+)
 
 
 def escape(text: str) -> str:
@@ -28,9 +32,13 @@ def escape(text: str) -> str:
 def escape_lines(text: str) -> str:
     """No line of a paragraph may start a heading, list, rule or code block."""
     text = re.sub(r"(?m)^[ \t]+", "", text)  # four spaces would start a code block
-    return _LINE_START.sub(
-        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), text
-    )
+    return _LINE_START.sub(_escape_marker, text)
+
+
+def _escape_marker(m: re.Match) -> str:
+    if m.group(2):
+        return m.group(2) + "\\" + m.group(3)
+    return "\\" + (m.group(1) or m.group(4))
 
 
 def _span_text(para: Paragraph) -> str:
