@@ -10,8 +10,8 @@ Jinja's immutable one, so ``lw.update(...)`` in one profile cannot reach the nex
 from __future__ import annotations
 
 import functools
-import math
 import inspect
+import math
 import re
 import string
 import time

@@ -5,7 +5,6 @@ below their next release in setup.cfg for the same reason."""
 from __future__ import annotations
 
 import os
-import time
 from concurrent.futures import ProcessPoolExecutor
 
 import docx
