@@ -59,7 +59,7 @@ def _alive(pid: int) -> bool:
 
 def remove_stale_parts(folder: Path) -> list[Path]:
     """Remove drafter's own temporary files left in ``folder`` by a process that is gone."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

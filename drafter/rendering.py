@@ -139,6 +139,8 @@ class Budget:
         self.started = time.process_time()
         self.steps = 0
         self.depth = 0
+        if self.cpu > limits.MAX_RENDER_CPU_SECONDS:  # the profile's earlier texts spent it all
+            raise self.over()
 
     def leave(self) -> None:
         if self.started is not None:
@@ -149,11 +151,15 @@ class Budget:
         self.ticks += 1
         if self.ticks & 63 == 0 and self.started is not None:
             if self.cpu + time.process_time() - self.started > limits.MAX_RENDER_CPU_SECONDS:
-                raise _limit(
-                    _("the profile's templates take more than {seconds} s of CPU").format(
-                        seconds=limits.MAX_RENDER_CPU_SECONDS
-                    )
-                )
+                raise self.over()
+
+    @staticmethod
+    def over() -> LimitError:
+        return _limit(
+            _("the profile's templates take more than {seconds} s of CPU").format(
+                seconds=limits.MAX_RENDER_CPU_SECONDS
+            )
+        )
 
     def step(self, n: int = 1) -> None:
         self.steps += n
@@ -434,8 +440,8 @@ class Renderer:
         if "{" not in source:  # plain text: nothing to render
             return source.strip()
         budget = self.env.budget
-        budget.enter()
         try:
+            budget.enter()
             text = self._render(source, context, budget, where)
         except DrafterError:
             raise
