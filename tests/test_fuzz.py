@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
-from drafter import api, library, schema
-from drafter.validation import _schema_at
+from drafter import api, library, limits, schema
+from drafter.validation import TEMPLATE_MARKERS, _schema_at
 from drafter.yamlread import XML_INVALID
 
 EXAMPLES = int(os.environ.get("DRAFTER_FUZZ_EXAMPLES", "100"))
@@ -87,8 +87,14 @@ HOSTILE = st.one_of(
 )
 # Hostile to a template or a writer, yet text a profile may hold: no control character, not
 # empty, not over a length limit.
-STORABLE = HOSTILE.filter(
-    lambda t: t.strip() != "" and len(t) < 1000 and not XML_INVALID.search(t) and t != "~"
+STORABLE = HOSTILE.filter(  # what any text field takes: a short name, no template markers
+    lambda t: (
+        t.strip() != ""
+        and len(t) <= limits.MAX_NAME_CHARS
+        and not XML_INVALID.search(t)
+        and not TEMPLATE_MARKERS.search(t)
+        and t != "~"
+    )
 )
 VALUES = st.one_of(
     HOSTILE,
