@@ -252,15 +252,19 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="drafter-parent-watch", daemon=True).start()
 
 
-def _worker_init(lang: str, parent: int | None = None) -> None:
+def _prepare(lang: str) -> None:
     from . import i18n, library
 
+    i18n.set_language(lang)
+    library.load()
+
+
+def _worker_init(lang: str, parent: int | None = None) -> None:
     signal.signal(signal.SIGTERM, terminate)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it terminates us
     if parent is not None:
         _die_with_parent(parent)
-    i18n.set_language(lang)
-    library.load()
+    _prepare(lang)
 
 
 def warm() -> None:
@@ -314,7 +318,7 @@ def run(
 ) -> Generator[Result, None, None]:
     """Build every job; yield each result as it finishes."""
     if workers <= 1 or len(jobs) <= 1:
-        _worker_init(lang)
+        _prepare(lang)  # in the caller's process: its signal handlers are not ours to change
         for job in jobs:
             yield build_job(job, outdir, formats, comments)
         return

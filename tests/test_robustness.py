@@ -106,6 +106,8 @@ def test_interrupted_batch_leaves_no_partial_file(tmp_path, sig):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # as from a terminal: a child inherits an ignored SIGINT, and Python then keeps it ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 5:
@@ -121,3 +123,18 @@ def test_interrupted_batch_leaves_no_partial_file(tmp_path, sig):
     for path in written:  # every file that is there is whole
         assert docx.Document(str(path)).paragraphs
     assert "Traceback" not in err
+
+
+def test_a_batch_run_in_process_leaves_the_callers_signal_handlers_alone(tmp_path):
+    """A one-worker batch builds in the caller's process (the web server, a test): it must not
+    make that process ignore Ctrl-C, or every process it starts afterwards ignores it too."""
+    from drafter import batch
+
+    generate(2, tmp_path / "in", seed=3)
+    (tmp_path / "out").mkdir()
+    before = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
+    jobs = batch.discover([tmp_path / "in"])
+    results = list(batch.run(jobs, tmp_path / "out", ("docx",), workers=1))
+    assert [r.ok for r in results] == [True, True]
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
