@@ -47,3 +47,10 @@ MAX_CACHED_TEMPLATES = 5_000  # compiled profile texts kept per process
 # -- output --------------------------------------------------------------------------------------
 MAX_FILE_NAME_BYTES = 255  # one path component on every common file system
 PART_SUFFIX = ".part"  # drafter's temporary files: .NAME.PID.RANDOM.part beside NAME
+
+# -- a .docx given to `drafter check` (drafter/check/package.py reads within these) -------------
+DOCX_MAX_FILE_BYTES = 50 * 1024 * 1024  # a .docx on disk; a 300-page plan with images is ~5 MB
+DOCX_MAX_PARTS = 2_000  # zip entries; Word's own files hold 10-60
+DOCX_MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # the sum of the sizes the zip declares
+DOCX_MAX_PART_BYTES = 25 * 1024 * 1024  # one XML part, inflated, whatever its header says
+DOCX_MAX_READ_BYTES = 100 * 1024 * 1024  # all parts the checker reads, inflated

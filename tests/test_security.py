@@ -79,9 +79,14 @@ def _with_body(body: str) -> str:
 
 
 def _parts(docx: bytes) -> dict[str, bytes]:
-    """A .docx's parts, byte for byte (the zip's own entry timestamps are the clock's, not the draft's)."""
+    """A .docx's parts, byte for byte, but for the clock: the zip's entry timestamps and the
+    created/modified core properties (the build time) are not the draft's content."""
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        return {name: package.read(name) for name in package.namelist()}
+        parts = {name: package.read(name) for name in package.namelist()}
+    core = parts["docProps/core.xml"]
+    assert core.count(b"<dcterms:created") == 1 and core.count(b"<dcterms:modified") == 1
+    parts["docProps/core.xml"] = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\1", core)
+    return parts
 
 
 def _good_drafts() -> tuple[dict[str, bytes], bytes]:

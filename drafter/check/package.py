@@ -24,14 +24,16 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import limits
 from ..errors import DrafterError
 from ..i18n import _
 
-MAX_FILE_BYTES = 50 * 1024 * 1024  # a .docx on disk; a 300-page plan with images is ~5 MB
-MAX_PARTS = 2_000  # zip entries; Word's own files hold 10-60
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # the sum of the sizes the zip declares
-MAX_PART_BYTES = 25 * 1024 * 1024  # one XML part, inflated
-MAX_READ_BYTES = 100 * 1024 * 1024  # all parts the checker reads, inflated
+# the caps live with every other limit, in drafter/limits.py (tests monkeypatch these names)
+MAX_FILE_BYTES = limits.DOCX_MAX_FILE_BYTES
+MAX_PARTS = limits.DOCX_MAX_PARTS
+MAX_UNPACKED_BYTES = limits.DOCX_MAX_UNPACKED_BYTES
+MAX_PART_BYTES = limits.DOCX_MAX_PART_BYTES
+MAX_READ_BYTES = limits.DOCX_MAX_READ_BYTES
 READ_CHUNK = 1024 * 1024
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
