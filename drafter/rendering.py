@@ -20,8 +20,17 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import (
+    Environment,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedError,
+    nodes,
+)
 from jinja2.compiler import CodeGenerator
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import generate_lorem_ipsum
 
@@ -302,6 +311,10 @@ def _str_method_precheck(name: str, s: str, args: tuple[Any, ...], kwargs: dict[
         raise SecurityError(f"str.{name} is not allowed")
 
 
+_PASSED = (EvalContext, Context, Environment)  # what Jinja may pass a filter before its value
+_PASSED_NAMES = ("eval_ctx", "context", "environment", "env", "ctx")
+
+
 class _Bounded(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, bounded: see the module docstring."""
 
@@ -334,13 +347,19 @@ class _Bounded(ImmutableSandboxedEnvironment):
     def _bounded_filter(self, name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         precheck = _FILTER_PRECHECKS.get(name)
         signature = inspect.signature(func) if precheck else None
+        first = next(iter(signature.parameters), "") if signature else ""
 
         @functools.wraps(func)
         def bounded(*args: Any, **kwargs: Any) -> Any:
             self.budget.tick()
             if precheck is not None and signature is not None:
+                # Jinja's sync/async filters (slice, join, ...) take an eval context first that
+                # their own signature does not show: bind the filter's arguments, not that.
+                shown = args
+                if shown and isinstance(shown[0], _PASSED) and first not in _PASSED_NAMES:
+                    shown = shown[1:]
                 try:
-                    bound = signature.bind(*args, **kwargs)
+                    bound = signature.bind(*shown, **kwargs)
                 except TypeError:
                     pass  # the filter itself says what is wrong with its arguments
                 else:
