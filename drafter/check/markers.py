@@ -29,33 +29,17 @@ def check_markers(doc: Doc, paras: list[Para]) -> list[Finding]:
                     para.excerpt,
                 )
             )
-    for p in doc.body.iter(W + "p"):
-        if p.getparent() is doc.body:
-            continue  # a body paragraph: done above
+    # paragraphs outside the body's own: in tables, then in page headers and footers
+    table = _("leftover template marker in a table: {markers}")
+    page = _("leftover template marker in a page header or footer: {markers}")
+    others = [(p, table) for p in doc.body.iter(W + "p") if p.getparent() is not doc.body]
+    for name in doc.header_footer_parts():
+        others += [(p, page) for p in doc.pkg.xml(name).iter(W + "p")]
+    for p, message in others:
         text = para_text(p)
         marks = _markers(text)
         if marks:
             findings.append(
-                Finding(
-                    None,
-                    TEMPLATE_MARKER,
-                    _("leftover template marker in a table: {markers}").format(markers=marks),
-                    excerpt(text),
-                )
+                Finding(None, TEMPLATE_MARKER, message.format(markers=marks), excerpt(text))
             )
-    for name in doc.header_footer_parts():
-        for p in doc.pkg.xml(name).iter(W + "p"):
-            text = para_text(p)
-            marks = _markers(text)
-            if marks:
-                findings.append(
-                    Finding(
-                        None,
-                        TEMPLATE_MARKER,
-                        _("leftover template marker in a page header or footer: {markers}").format(
-                            markers=marks
-                        ),
-                        excerpt(text),
-                    )
-                )
     return findings
