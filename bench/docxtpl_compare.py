@@ -29,8 +29,10 @@ sys.path.insert(0, str(REPO))
 import docx  # noqa: E402
 from docxtpl import DocxTemplate  # noqa: E402
 
-from drafter import compose, library, profiles  # noqa: E402
+from drafter import library  # noqa: E402
+from drafter.compose import plan as compose  # noqa: E402
 from drafter.model import Document, Emphasis, Paragraph, Part, Role, Span  # noqa: E402
+from drafter.profile import load as profiles  # noqa: E402
 from drafter.writers.docx import DocxWriter  # noqa: E402
 
 

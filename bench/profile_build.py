@@ -29,7 +29,9 @@ TAISHAN = REPO / "profiles" / "taishan.yaml"
 PHASES = r"""
 import sys, time, json
 t = [time.perf_counter()]
-from drafter import cli, api, library, profiles, compose              # what `drafter build` imports
+from drafter import api, cli, library  # what `drafter build` imports
+from drafter.compose import plan as compose
+from drafter.profile import load as profiles
 t.append(time.perf_counter())
 from drafter.writers import docx as w
 t.append(time.perf_counter())
@@ -52,8 +54,13 @@ PHASE_NAMES = [
 
 KEY_COSTS = [  # (key, file suffix, function, label)
     ("build", "drafter/api.py", "build", "whole build (load, compose, write .docx)"),
-    ("load", "drafter/profiles.py", "load", "profiles.load: read YAML, merge, validate"),
-    ("validate", "drafter/validation.py", "validate", "  of which cerberus + semantic validation"),
+    ("load", "drafter/profile/load.py", "load", "profiles.load: read YAML, merge, validate"),
+    (
+        "validate",
+        "drafter/profile/validate.py",
+        "validate",
+        "  of which cerberus + semantic validation",
+    ),
     ("compose", "drafter/compose.py", "plan", "compose.plan"),
     ("jinja", "jinja2/environment.py", "from_string", "  of which Jinja2 template compilation"),
     ("writer", "drafter/writers/docx.py", "build", "DocxWriter.build"),

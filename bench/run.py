@@ -6,7 +6,7 @@
    third-party module a `drafter build` process has loaded when it ends, imported by one
    `python -c`. The two commands run alternately, ROUNDS times each (the order flips every
    round), so both see the same load; the ratio is per round, reported as median and spread.
-2. Batch: `drafter.batch.run` with 2 workers over 100 and over 1,000 generated profiles, each
+2. Batch: `drafter.cli.batch.run` with 2 workers over 100 and over 1,000 generated profiles, each
    size in a fresh process, alternately, 2 rounds. Worker CPU is the workers' own user+system
    time (getrusage of the reaped children), so other load on the machine does not count; the
    ratio t(1000)/t(100) is of that CPU time. Peak RSS of each worker (VmHWM) is read just before
@@ -68,7 +68,7 @@ print("\\n".join(mods))
 BATCH = """
 import json, os, resource, sys, time
 from pathlib import Path
-from drafter import batch
+from drafter.cli import batch
 
 src, out, workers = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 jobs = batch.discover([src])

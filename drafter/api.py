@@ -22,9 +22,9 @@ from typing import Any
 from . import library
 from .errors import DrafterError, Issue, OutputError, ProfileError
 from .model import Document
-from .profiles import BaseTexts, Profile, Source
+from .profile.load import BaseTexts, Profile, Source
+from .profile.yamlread import SourceMap
 from .writers import FORMATS, Format, get
-from .yamlread import SourceMap
 
 __all__ = [
     "FORMATS",
@@ -59,7 +59,7 @@ def load_profile(
     ({"base/shandong.yaml": "..."}), or None — beside a file source, else the shipped
     base profiles. Raises ProfileError holding every problem found.
     """
-    from . import profiles
+    from .profile import load as profiles
 
     return profiles.from_source(
         source,
@@ -74,7 +74,7 @@ def load_profile(
 def draft(profile: Profile) -> Document:
     """The plan's document model. Raises ProfileError for what only composing finds
     (every task role the county has not named, a template in the profile that fails)."""
-    from . import compose
+    from .compose import plan as compose
 
     try:
         return compose.plan(profile, library.load())
@@ -91,7 +91,7 @@ def draft_report(
 
     Render it like a plan (docx or md). Raises DrafterError listing every fault of the actuals.
     """
-    from .report import progress_report
+    from .compose.report import progress_report
 
     source = actuals.encode("utf-8") if isinstance(actuals, str) else actuals
     return progress_report(profile, source, library.load(), name=name)

@@ -37,7 +37,7 @@ from jinja2.utils import generate_lorem_ipsum
 from . import diskcache, limits
 from .errors import DrafterError
 from .i18n import _
-from .yamlread import XML_INVALID
+from .profile.yamlread import XML_INVALID
 
 
 class Where:

@@ -40,7 +40,8 @@ def run_cli(*args: str, cwd: Path | None = None) -> Ran:
     """
     from click.testing import CliRunner
 
-    from drafter import cli, i18n
+    from drafter import i18n
+    from drafter.cli import main as cli  # the module
 
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
     before = Path.cwd()

@@ -22,7 +22,7 @@ import yaml
 from click.testing import CliRunner
 
 from drafter import limits
-from drafter.cli import make_cli
+from drafter.cli.main import make_cli
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 CASES: list[dict] = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))

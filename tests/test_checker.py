@@ -1059,7 +1059,7 @@ def test_an_unsealed_sign_off_passes_too(tmp_path):
 def run_check(*paths) -> tuple[int, str, BaseException | None]:
     from click.testing import CliRunner
 
-    from drafter.cli import make_cli
+    from drafter.cli.main import make_cli
 
     result = CliRunner().invoke(make_cli(), ["check", *map(str, paths)])
     exc = result.exception if not isinstance(result.exception, SystemExit) else None
@@ -1264,7 +1264,7 @@ def test_a_zip_bomb_stays_within_500_mb(tmp_path):
                 fh.write(chunk)
     code = (
         "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (500 * 2**20, 500 * 2**20));"
-        "from drafter.cli import main; main(['check', sys.argv[1]])"
+        "from drafter.cli.main import main; main(['check', sys.argv[1]])"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(bomb)],

@@ -162,9 +162,9 @@ def test_pdf_format(tmp_path):
 
 
 def test_profile_schema_is_a_valid_cerberus_schema():
-    """Run-time skips cerberus's schema self-check (drafter.validation._TrustedSchema); this is that check."""
+    """Run-time skips cerberus's schema self-check (drafter.profile.validate._TrustedSchema); this is that check."""
     from drafter import library
-    from drafter.schema import ProfileValidator, profile_schema
+    from drafter.profile.schema import ProfileValidator, profile_schema
 
     validator = ProfileValidator(
         profile_schema(library.load())

@@ -21,9 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
-from drafter import api, library, limits, schema
-from drafter.validation import TEMPLATE_MARKERS, _schema_at
-from drafter.yamlread import XML_INVALID
+from drafter import api, library, limits
+from drafter.profile import schema
+from drafter.profile.validate import TEMPLATE_MARKERS, _schema_at
+from drafter.profile.yamlread import XML_INVALID
 
 EXAMPLES = int(os.environ.get("DRAFTER_FUZZ_EXAMPLES", "100"))
 CI = bool(os.environ.get("CI"))

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from drafter import library
-from drafter.schema import ProfileValidator, profile_schema
+from drafter.profile.schema import ProfileValidator, profile_schema
 
 
 def test_python_docx_private_elements():

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter import api, compose, library, targets
-from drafter.profiles import merge
-from drafter.yamlread import SourceMap, field_text, parse
+from drafter import api, library
+from drafter.compose import plan as compose
+from drafter.compose import targets
+from drafter.profile.load import merge
+from drafter.profile.yamlread import SourceMap, field_text, parse
 
 LIB = library.load()
 TAISHAN = yaml.safe_load(

@@ -1,4 +1,4 @@
-"""Progress report (drafter.report): figures checked by hand, the .docx and .md read back, bad actuals named by line.
+"""Progress report (drafter.compose.report): figures checked by hand, the .docx and .md read back, bad actuals named by line.
 
 Time progress in a 2022–2025 period at 2023-06-30 (the period ends 2025-12-31):
   from 2021-12-31 (baseline 2021):   546 days of 1461  = 37.37%
@@ -16,10 +16,11 @@ import docx
 import pytest
 from conftest import ROOT, load_profile, write_profile
 
-from drafter import i18n, library, profiles
+from drafter import i18n, library
+from drafter.compose.report import progress_report
 from drafter.errors import DrafterError
 from drafter.model import Role, Table
-from drafter.report import progress_report
+from drafter.profile import load as profiles
 from drafter.writers import docx as docx_writer
 from drafter.writers import markdown
 
@@ -239,7 +240,7 @@ def test_sample_actuals_build_for_the_seed_profile(tmp_path):
 
 
 def test_no_chinese_in_the_module():
-    source = (ROOT / "drafter" / "report.py").read_text(encoding="utf-8")
+    source = (ROOT / "drafter" / "compose" / "report.py").read_text(encoding="utf-8")
     assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", source)
 
 

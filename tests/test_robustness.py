@@ -128,7 +128,7 @@ def test_interrupted_batch_leaves_no_partial_file(tmp_path, sig):
 def test_a_batch_run_in_process_leaves_the_callers_signal_handlers_alone(tmp_path):
     """A one-worker batch builds in the caller's process (the web server, a test): it must not
     make that process ignore Ctrl-C, or every process it starts afterwards ignores it too."""
-    from drafter import batch
+    from drafter.cli import batch
 
     generate(2, tmp_path / "in", seed=3)
     (tmp_path / "out").mkdir()

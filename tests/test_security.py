@@ -22,7 +22,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter import api, batch, limits, output
+from drafter import api, limits, output
+from drafter.cli import batch
 from drafter.errors import DrafterError
 from drafter.rendering import Renderer, Where
 from drafter.writers.markdown import escape, escape_lines
@@ -449,7 +450,7 @@ _LIMITED = """
 import json, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
 from click.testing import CliRunner
-from drafter.cli import make_cli
+from drafter.cli.main import make_cli
 for args in json.loads(sys.argv[1]):
     result = CliRunner().invoke(make_cli(), args)
     error = result.exception if not isinstance(result.exception, SystemExit) else None

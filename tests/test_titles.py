@@ -10,8 +10,9 @@ import jieba
 import pytest
 from conftest import ROOT
 
-from drafter import api, layout, library, titles
-from drafter.departments import department_lists
+from drafter import api, layout, library
+from drafter.compose import titles
+from drafter.compose.departments import department_lists
 from drafter.model import Role
 
 YEARS = re.compile(r"\d{4}\s*[—–-]\s*\d{4}\s*年?")

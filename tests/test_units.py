@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from drafter import figures, numbering
+from drafter.compose import figures, numbering
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,7 @@ def test_every_schema_field_has_a_label_and_the_form_shows_it(client):
 
 
 def test_init_comments_and_form_help_share_one_source():
-    from drafter.starter import starter_profile
+    from drafter.profile.starter import starter_profile
 
     text = starter_profile("云溪县", "县", "浙江省")
     for path in ("county.name", "county.tags", "tasks.responsibility", "notice.addressees"):
@@ -184,7 +184,7 @@ def test_form_round_trip_gives_the_examples_own_draft(client, example):
 def test_downloaded_yaml_builds_with_the_cli_to_the_same_text(client, tmp_path):
     from click.testing import CliRunner
 
-    from drafter.cli import make_cli
+    from drafter.cli.main import make_cli
 
     fields_ = new_form(client)
     fields_ = (
@@ -440,7 +440,7 @@ def test_concurrent_clerks_get_their_own_drafts():
 def test_threads_validating_at_once_do_not_share_errors():
     """The pipeline itself is safe for a threaded server: a good profile validated while another
     thread validates a bad one gets no problems (cerberus keeps errors per validator)."""
-    from drafter.starter import starter_profile
+    from drafter.profile.starter import starter_profile
     from drafter.web import pipeline
 
     errors: list[str] = []
@@ -480,7 +480,7 @@ def test_serve_command_reports_a_taken_port_and_warns_off_loopback(monkeypatch):
 
     from click.testing import CliRunner
 
-    from drafter.cli import make_cli
+    from drafter.cli.main import make_cli
     from drafter.web import serve
 
     taken = socket.socket()

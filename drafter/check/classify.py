@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .. import library, numbering
+from .. import library
+from ..compose import numbering
 from .document import Doc, Styles, W, para_text, run_text, runs
 from .findings import excerpt as _excerpt
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .. import numbering
+from ..compose import numbering
 from ..i18n import _
 from .classify import SECTIONS, SPACES, Para, section_of
 from .findings import (

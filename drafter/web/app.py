@@ -28,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import library
 from ..library import LEVELS, PROGRAMMES
-from ..starter import starter_profile
+from ..profile.starter import starter_profile
 from ..writers import html as html_writer
 from . import batch, chooser, fields, lang, pipeline, profiles_dir, uploads
 

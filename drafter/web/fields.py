@@ -18,8 +18,8 @@ import yaml
 from starlette.datastructures import FormData
 
 from .. import library
-from ..schema import profile_schema
-from ..starter import field_texts
+from ..profile.schema import profile_schema
+from ..profile.starter import field_texts
 
 # How a cerberus rule is shown: one kind per widget.
 GROUP, TEXT, LONGTEXT, NUMBER, DATE, BOOL, CHOICE, CHOICES, TEXTS, RECORDS, KEYED = (

@@ -17,7 +17,7 @@ import yaml
 
 from .. import api
 from ..model import Document
-from ..profiles import profiles_root  # where the shipped profiles are; nothing else of profiles
+from ..profile.load import profiles_root  # where the shipped profiles are; nothing else of profiles
 
 PROFILE_NAME = "profile.yaml"  # the name messages give the form's own profile
 

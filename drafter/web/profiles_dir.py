@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..library import templates_root
-from ..profiles import profiles_root
+from ..profile.load import profiles_root
 
 # name -> file under the profiles folder (the seed counties and the made-up sample)
 EXAMPLES = {

@@ -48,7 +48,7 @@ def _html(document: Document, comments: bool) -> bytes:
 
 def _departments(document: Document) -> Document:
     from .. import library
-    from ..departments import department_lists
+    from ..compose.departments import department_lists
 
     return department_lists(document, library.load())
 

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import limits
-from .errors import DrafterError, Issue
-from .i18n import _
-from .inputs import read_bytes
-from .output import name_problem, probe
-from .validation import show_value, type_name, unknown_field
-from .yamlread import SourceMap, parse, read
+from .. import limits
+from ..errors import DrafterError, Issue
+from ..i18n import _
+from ..inputs import read_bytes
+from ..output import name_problem, probe
+from ..profile.validate import show_value, type_name, unknown_field
+from ..profile.yamlread import SourceMap, parse, read
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def discover(paths: list[Path]) -> list[Job]:
 
 def check_names(jobs: list[Job], outdir: Path, formats: tuple[str, ...]) -> None:
     """Every output name is one safe file name, and no two jobs write the same file; before any work."""
-    from .api import file_names
+    from ..api import file_names
 
     seen: dict[str, Job] = {}
     issues = []
@@ -211,7 +211,7 @@ def _origin_text(job: Job) -> str:
 
 def prepare_outdir(outdir: Path) -> None:
     """Make the output folder, clear drafter's stale temporary files, prove it takes a file."""
-    from .output import os_reason
+    from ..output import os_reason
 
     try:
         probe(outdir)
@@ -253,7 +253,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _prepare(lang: str) -> None:
-    from . import i18n, library
+    from .. import i18n, library
 
     i18n.set_language(lang)
     library.load()
@@ -270,8 +270,9 @@ def _worker_init(lang: str, parent: int | None = None) -> None:
 def warm() -> None:
     """Import and load what every build needs, once, before the workers start: where workers are
     forked (Linux) they begin with it all, instead of each paying for it again."""
-    from . import api, compose, library  # noqa: F401 - api: what build_job imports
-    from .writers import docx
+    from .. import library
+    from ..compose import plan as compose
+    from ..writers import docx
 
     library.load()
     compose.shared_renderer()
@@ -279,7 +280,7 @@ def warm() -> None:
 
 
 def build_job(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) -> Result:
-    from . import api
+    from .. import api
 
     started = time.perf_counter()
     result = Result(job)

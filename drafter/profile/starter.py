@@ -13,10 +13,10 @@ import json
 import yaml
 from jinja2 import Environment, StrictUndefined
 
-from . import library, limits
-from .errors import DrafterError
-from .i18n import _
-from .validation import TEMPLATE_MARKERS
+from .. import library, limits
+from ..errors import DrafterError
+from ..i18n import _
+from .validate import TEMPLATE_MARKERS
 from .yamlread import XML_INVALID, parse
 
 

@@ -35,17 +35,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import figures, limits, numbering, targets, titles
-from .compose import base_context
-from .errors import DrafterError, Issue
-from .i18n import _
-from .layout import TABLE_WIDTHS_MM
-from .library import Library
-from .model import Document, Paragraph, Part, Role, Span, Table
-from .profiles import Profile
-from .rendering import Renderer, Where
-from .validation import show_value, suggest, type_name, type_name_of, unknown_field
-from .yamlread import SourceMap, field_text, parse, read
+from .. import limits
+from ..errors import DrafterError, Issue
+from ..i18n import _
+from ..layout import TABLE_WIDTHS_MM
+from ..library import Library
+from ..model import Document, Paragraph, Part, Role, Span, Table
+from ..profile.load import Profile
+from ..profile.validate import show_value, suggest, type_name, type_name_of, unknown_field
+from ..profile.yamlread import SourceMap, field_text, parse, read
+from ..rendering import Renderer, Where
+from . import figures, numbering, targets, titles
+from .plan import base_context
 
 TEXT_FILE = "report.yaml"
 FIELDS = ("as_of", "actuals")

@@ -14,10 +14,10 @@ from typing import Any
 
 import yaml
 
-from . import limits
-from .errors import DrafterError
-from .i18n import _
-from .inputs import read_bytes
+from .. import limits
+from ..errors import DrafterError
+from ..i18n import _
+from ..inputs import read_bytes
 
 FieldPath = tuple[Any, ...]
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import click
 
-from . import i18n
-from .errors import DrafterError
-from .i18n import _
-from .library import LEVELS
+from .. import i18n
+from ..errors import DrafterError
+from ..i18n import _
+from ..library import LEVELS
 
 FORMATS = ("docx", "md", "dept", "pdf")
 # A command-line format may stand for several of the writer registry's (drafter.writers.FORMATS).
@@ -45,7 +45,7 @@ def _lang_from_argv(argv: list[str]) -> str | None:
 # -- the commands -------------------------------------------------------------------------
 def validate(profiles: tuple[Path, ...]) -> None:
     """Check profiles: load and compose each, print every problem."""
-    from . import api
+    from .. import api
 
     failed = 0
     for path in profiles:
@@ -63,7 +63,7 @@ def validate(profiles: tuple[Path, ...]) -> None:
 def build(
     profiles: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_comments: bool
 ) -> None:
-    from . import api
+    from .. import api
     from .batch import Job, check_names
 
     try:  # two profiles that would write one file, or an unsafe name: say so before any work
@@ -151,7 +151,7 @@ def batch(
 
 
 def report(profile: Path, actuals: Path, outdir: Path, formats: tuple[str, ...]) -> None:
-    from . import api
+    from .. import api
 
     try:
         written = api.build_report(profile, actuals, outdir, formats)
@@ -163,7 +163,7 @@ def report(profile: Path, actuals: Path, outdir: Path, formats: tuple[str, ...])
 
 
 def check_docx(files: tuple[Path, ...]) -> None:
-    from .check import check, escape, format_finding
+    from ..check import check, escape, format_finding
 
     failed = False
     for path in files:
@@ -185,7 +185,8 @@ def check_docx(files: tuple[Path, ...]) -> None:
 def schema() -> None:
     import json
 
-    from . import jsonschema, library
+    from .. import library
+    from ..profile import jsonschema
 
     click.echo(json.dumps(jsonschema.export(library.load()), ensure_ascii=False, indent=2))
 
@@ -193,8 +194,8 @@ def schema() -> None:
 def init(
     name: str, level: str, province: str, extends: str | None, output: Path | None, force: bool
 ) -> None:
-    from .output import name_problem, write_text
-    from .starter import starter_profile
+    from ..output import name_problem, write_text
+    from ..profile.starter import starter_profile
 
     problem = None if output else name_problem(f"{name}.yaml")
     if problem:
@@ -216,8 +217,8 @@ def init(
 
 
 def tasks(group: str | None, tag: str | None) -> None:
-    from . import library
-    from .schema import TAGS
+    from .. import library
+    from ..profile.schema import TAGS
 
     lib = library.load()
     for name, value, known in (
@@ -425,7 +426,7 @@ def make_cli() -> click.Group:
             ],
         )
     )
-    from .web.serve import command as serve_command  # the web app's command lives in web/
+    from ..web.serve import command as serve_command  # the web app's command lives in web/
 
     cli.add_command(serve_command())
     return cli

@@ -5,10 +5,10 @@ Built from the plan's document model alone, so it knows nothing of profiles.
 
 from __future__ import annotations
 
+from ..library import Library
+from ..model import Document, Paragraph, Part, Role, Span, TaskEntry
+from ..rendering import Renderer, Where
 from . import numbering, titles
-from .library import Library
-from .model import Document, Paragraph, Part, Role, Span, TaskEntry
-from .rendering import Renderer, Where
 
 
 def departments(tasks: list[TaskEntry]) -> list[str]:

@@ -15,8 +15,8 @@ import logging
 import re
 from collections.abc import Iterable
 
-from . import layout
-from .model import Document, Role
+from .. import layout
+from ..model import Document, Role
 
 TITLE_ROLES = (Role.TITLE, Role.ATTACHMENT_TITLE)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from . import diskcache
+from .. import diskcache
 
 LEVELS = ("县", "区", "县级市")
 PROGRAMMES = ("试点县", "示范县")
@@ -18,7 +18,7 @@ PROGRAMMES = ("试点县", "示范县")
 
 def templates_root() -> Path:
     """templates/ ships inside the package when installed; in a checkout it sits beside drafter/."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the drafter package
     installed = here / "templates"
     return installed if installed.is_dir() else here.parent / "templates"
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import figures, joining, numbering, titles
-from . import targets as targets_mod
-from .compose_fields import FRAMING, OWN_PRINCIPLES
-from .errors import DrafterError, Issue
-from .i18n import _
-from .layout import TABLE_WIDTHS_MM
-from .library import Library
-from .model import (
+from ..errors import DrafterError, Issue
+from ..i18n import _
+from ..layout import TABLE_WIDTHS_MM
+from ..library import Library
+from ..model import (
     Document,
     Emphasis,
     Imprint,
@@ -25,9 +22,12 @@ from .model import (
     Table,
     TaskEntry,
 )
-from .profiles import Profile
-from .rendering import Renderer, Where
-from .yamlread import field_text
+from ..profile.fields import FRAMING, OWN_PRINCIPLES
+from ..profile.load import Profile
+from ..profile.yamlread import field_text
+from ..rendering import Renderer, Where
+from . import figures, joining, numbering, titles
+from . import targets as targets_mod
 
 
 def base_context(profile: Profile, lib: Library, renderer: Renderer) -> dict[str, Any]:

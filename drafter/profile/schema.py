@@ -7,9 +7,9 @@ from typing import Any
 
 from cerberus import TypeDefinition, Validator
 
-from . import limits
-from .compose_fields import FRAMING, OWN_PRINCIPLES
-from .library import LEVELS, PROGRAMMES, Library
+from .. import limits
+from ..library import LEVELS, PROGRAMMES, Library
+from .fields import FRAMING, OWN_PRINCIPLES
 
 TAGS = (
     "universities",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import profiles
-from .library import Library
-from .profiles import APPEND
+from ..library import Library
+from . import load as profiles
+from .load import APPEND
 from .schema import profile_schema
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

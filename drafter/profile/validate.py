@@ -13,11 +13,11 @@ from typing import Any
 from cerberus import errors as cerr
 from cerberus.schema import DefinitionSchema
 
-from . import limits
-from .errors import Issue
-from .figures import round_half_up
-from .i18n import _
-from .library import Library
+from .. import limits
+from ..compose.figures import round_half_up
+from ..errors import Issue
+from ..i18n import _
+from ..library import Library
 from .schema import FINITE_MESSAGE, ProfileValidator, profile_schema
 from .yamlread import SourceMap, field_text
 

@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
-from . import limits
-from .errors import DrafterError, Issue, ProfileError
-from .i18n import _
-from .library import Library
-from .validation import validate
+from .. import limits
+from ..errors import DrafterError, Issue, ProfileError
+from ..i18n import _
+from ..library import Library
+from .validate import validate
 from .yamlread import FieldPath, SourceMap, check_text, parse, read
 
 APPEND = "+"  # `key+: [...]` appends to the base's list instead of replacing it
@@ -40,7 +40,7 @@ BaseTexts = Mapping[str, str | bytes]
 
 def profiles_root() -> Path:
     """The shipped profiles (base/…): inside the package when installed, else beside drafter/."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the drafter package
     installed = here / "shipped_profiles"
     return installed if installed.is_dir() else here.parent / "profiles"
 
