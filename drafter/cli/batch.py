@@ -97,26 +97,18 @@ def _manifest_jobs(path: Path) -> list[Job]:
                 f"profiles[{i}].{key}",
                 unknown_field(key, MANIFEST_FIELDS),
             )
-        overrides = entry.get("overrides")
-        if overrides is not None and not isinstance(overrides, dict):
-            raise DrafterError.single(
-                str(path),
-                smap.line(("profiles", i, "overrides")),
-                f"profiles[{i}].overrides",
-                _("expected {what}, got {value}").format(
-                    what=type_name("dict"), value=show_value(overrides)
-                ),
-            )
-        name = entry.get("name")
-        if name is not None and not isinstance(name, str):
-            raise DrafterError.single(
-                str(path),
-                smap.line(("profiles", i, "name")),
-                f"profiles[{i}].name",
-                _("expected {what}, got {value}").format(
-                    what=type_name("string"), value=show_value(name)
-                ),
-            )
+        for key, kind, wanted in (("overrides", dict, "dict"), ("name", str, "string")):
+            value = entry.get(key)
+            if value is not None and not isinstance(value, kind):
+                raise DrafterError.single(
+                    str(path),
+                    smap.line(("profiles", i, key)),
+                    f"profiles[{i}].{key}",
+                    _("expected {what}, got {value}").format(
+                        what=type_name(wanted), value=show_value(value)
+                    ),
+                )
+        overrides, name = entry.get("overrides"), entry.get("name")
         profile = path.parent / entry["path"]
         if name is not None:
             where = (str(path), smap.line(("profiles", i, "name")), f"profiles[{i}].name")
