@@ -24,11 +24,11 @@ TAGS = (
 )
 MEMBER_TITLES = ("组长", "副组长", "成员")
 NUMBERING = ("continuous", "per_group")
-RESPONSIBILITY = ("duty", "units")
+RESPONSIBILITY = ("duty", "units", "listed")
 ATTACHMENTS = ("members", "division", "indicators")
 STATUS = ("final", "征求意见稿", "送审稿")
 APPROVALS = ("government", "study", "meeting", "party_government", "consent", "none")
-TASK_STYLES = ["detailed", "concise"]  # task wording variants (templates/catalogue/tasks.yaml)
+TASK_STYLES = ["detailed", "concise", "opinion"]  # task wording variants (templates/catalogue/tasks.yaml)
 SEALS = ("sealed", "unsealed", "signed")  # GB/T 9704 7.3.5.1–7.3.5.3
 MASTHEADS = ("standard", "preprinted", "letter")  # 7.2; 红头 paper; 信函格式 (10.1)
 
