@@ -28,7 +28,8 @@ RESPONSIBILITY = ("duty", "units", "listed")
 ATTACHMENTS = ("members", "division", "indicators")
 STATUS = ("final", "征求意见稿", "送审稿")
 APPROVALS = ("government", "study", "meeting", "party_government", "consent", "none")
-TASK_STYLES = ["detailed", "concise", "opinion"]  # task wording variants (templates/catalogue/tasks.yaml)
+# task wording variants (templates/catalogue/tasks.yaml): seed 000's, 003's, 002's
+TASK_STYLES = ["detailed", "concise", "opinion"]
 SEALS = ("sealed", "unsealed", "signed")  # GB/T 9704 7.3.5.1–7.3.5.3
 MASTHEADS = ("standard", "preprinted", "letter")  # 7.2; 红头 paper; 信函格式 (10.1)
 
