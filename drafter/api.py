@@ -36,6 +36,7 @@ __all__ = [
     "build",
     "build_report",
     "draft",
+    "draft_notes",
     "draft_report",
     "file_names",
     "load_profile",
@@ -84,6 +85,27 @@ def draft(profile: Profile) -> Document:
         raise ProfileError(exc.issues) from None
 
 
+def draft_notes(profile: Profile, plan: Document | None = None) -> Document:
+    """The 起草说明 (drafting notes) of the profile's plan, as a document model. ``plan`` is the
+    plan's model (``draft(profile)``, drafted here when not given): the notes read its sections,
+    goals and task counts from it. Raises ProfileError like ``draft``."""
+    from .compose.notes import drafting_notes
+
+    plan = plan or draft(profile)
+    try:
+        return drafting_notes(profile, plan, library.load())
+    except ProfileError:
+        raise
+    except DrafterError as exc:
+        raise ProfileError(exc.issues) from None
+
+
+def companions(profile: Profile, plan: Document, formats: Iterable[str]) -> dict[str, Document]:
+    """The documents beside the plan that ``formats`` write (see Format.source), composed once."""
+    wanted = {get(fmt).source for fmt in formats} - {"plan"}
+    return {"notes": draft_notes(profile, plan)} if "notes" in wanted else {}
+
+
 def draft_report(
     profile: Profile, actuals: Path | str | bytes, *, name: str | None = None
 ) -> Document:
@@ -114,10 +136,12 @@ def write(
     formats: Iterable[str],
     *,
     comments: bool = True,
+    companions: Mapping[str, Document] | None = None,
 ) -> list[Path]:
     """Render each format and write OUTDIR/<stem><suffix>, atomically; returns the paths.
 
-    A file that cannot be written raises OutputError naming it and why.
+    A format whose Format.source is not "plan" (notes) writes that document of ``companions``
+    (see ``companions()``). A file that cannot be written raises OutputError naming it and why.
     """
     from .i18n import _
     from .output import os_reason, write_bytes
@@ -126,8 +150,11 @@ def write(
     for fmt in formats:
         spec: Format = get(fmt)
         target = Path(outdir) / (stem + spec.suffix)
+        source = document if spec.source == "plan" else (companions or {}).get(spec.source)
+        if source is None:
+            raise ValueError(f"format {fmt!r} writes the {spec.source}: pass it in companions")
         try:
-            data = spec.render(document, comments)
+            data = spec.render(source, comments)
         except DrafterError as exc:  # a writer that names no file (pdf): name the one it was for
             issues = [i if i.file else replace(i, file=str(target)) for i in exc.issues]
             raise type(exc)(issues) from None
@@ -161,7 +188,15 @@ def build(
         source, name=name, bases=bases, overrides=overrides, overrides_source=overrides_source
     )
     document = draft(profile)
-    return write(document, outdir, stem or profile.stem, formats, comments=comments)
+    formats = list(formats)
+    return write(
+        document,
+        outdir,
+        stem or profile.stem,
+        formats,
+        comments=comments,
+        companions=companions(profile, document, formats),
+    )
 
 
 def build_report(

@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python -m drafter build profiles/taishan.yaml profiles/rongcheng.yaml -o examples --format md
 python -m drafter build examples/wangchuan.yaml examples/min-an.yaml -o examples --format md   # made-up counties
+# the 起草说明 of one made-up county (examples/min-an-notes.md)
+tmp_notes=$(mktemp -d)
+python -m drafter build examples/min-an.yaml -o "$tmp_notes" --format notes
+mv "$tmp_notes/min-an.notes.md" examples/min-an-notes.md && rm -rf "$tmp_notes"
 [ "${1:-}" = "--md-only" ] && exit 0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 python -m drafter build profiles/taishan.yaml -o "$tmp" --format docx

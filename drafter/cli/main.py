@@ -18,9 +18,15 @@ from ..errors import DrafterError
 from ..i18n import _
 from ..library import LEVELS
 
-FORMATS = ("docx", "md", "dept", "pdf")
+FORMATS = ("docx", "md", "dept", "notes", "pdf")
 # A command-line format may stand for several of the writer registry's (drafter.writers.FORMATS).
-WRITER_FORMATS = {"docx": ("docx",), "md": ("md",), "pdf": ("pdf",), "dept": ("dept", "dept-md")}
+WRITER_FORMATS = {
+    "docx": ("docx",),
+    "md": ("md",),
+    "pdf": ("pdf",),
+    "dept": ("dept", "dept-md"),
+    "notes": ("notes", "notes-md"),
+}
 EXIT_BAD_INPUT = 1
 
 
@@ -274,7 +280,8 @@ def draft_options(command: Callable) -> Callable:
                 FORMATS,
                 _(
                     "Output format; repeat for several. dept: each department's tasks, as .docx "
-                    "and .md; pdf: through LibreOffice."
+                    "and .md; notes: the drafting notes (起草说明), as .docx and .md; pdf: "
+                    "through LibreOffice."
                 ),
             ),
             click.option(

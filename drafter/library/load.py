@@ -35,6 +35,7 @@ class Library:
     notes: dict[str, str]
     department_text: dict[str, str]
     report_text: dict[str, Any]
+    drafting_text: dict[str, Any]  # the 起草说明's words (text/notes_drafting.yaml)
     imprint: dict[str, Any]
     tasks: list[dict[str, Any]]
     groups: dict[str, dict[str, Any]]
@@ -110,6 +111,7 @@ def _read(root: Path) -> Library:
         notes=_yaml(root / "text" / "notes.yaml"),
         department_text=_yaml(root / "text" / "departments.yaml"),
         report_text=_yaml(root / "text" / "report.yaml"),
+        drafting_text=_yaml(root / "text" / "notes_drafting.yaml"),
         imprint=_yaml(root / "text" / "imprint.yaml"),
         tasks=_yaml(cat / "tasks.yaml")["tasks"],
         groups=groups["groups"],

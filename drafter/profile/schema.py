@@ -218,6 +218,23 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
                 "round": _texts(_title()),
             }
         ),
+        # 起草说明 (drafter build --format notes): how the plan was drafted, as the county states it
+        "drafting": _dict(
+            {
+                "office": _name(),  # 起草单位; default: the leading group's office
+                "consulted": _texts(_name()),  # units whose views were sought
+                "rounds": _list(  # 征求意见 rounds, in date order
+                    _dict(
+                        {
+                            "date": {"type": "date", "required": True},
+                            "scope": _text(True),  # whom the draft went to
+                            "received": {"type": "count", "min": 0, "max": limits.MAX_FIGURE},
+                            "adopted": {"type": "count", "min": 0, "max": limits.MAX_FIGURE},
+                        }
+                    )
+                ),
+            }
+        ),
         "industries": _texts(_name()),
         "universities": _texts(_name()),
         "funding_rules": _text(nullable=True),

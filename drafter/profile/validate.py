@@ -256,6 +256,7 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
                 "the date {date} is far from the plan period {start}—{end}: expected {low}—{high}"
             ).format(date=date.isoformat(), start=start, end=end, low=low, high=high),
         )
+    _check_drafting(data, add, (low, high))
     for path, text in _plain_texts(data):
         if TEMPLATE_MARKERS.search(text):
             add(
@@ -277,6 +278,46 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
         seen.setdefault(task["id"], i)
     _check_indicators(data, lib, add)
     return issues
+
+
+def _check_drafting(data: dict[str, Any], add: Any, years: tuple[int, int]) -> None:
+    """The 征求意见 rounds of drafting (the 起草说明's facts): dates near the plan period and in
+    order, and no more opinions adopted than received."""
+    low, high = years
+    period = data["programme"]["period"]
+    start, end = period["start"], period["end"]
+    previous = None
+    for i, entry in enumerate(data.get("drafting", {}).get("rounds", [])):
+        date, received, adopted = entry["date"], entry.get("received"), entry.get("adopted")
+        if not isinstance(date, dt.date):
+            continue
+        if not low <= date.year <= high:
+            add(
+                ("drafting", "rounds", i, "date"),
+                _(
+                    "the date {date} is far from the plan period {start}—{end}: expected {low}—{high}"
+                ).format(date=date.isoformat(), start=start, end=end, low=low, high=high),
+            )
+        if previous is not None and date < previous:
+            add(
+                ("drafting", "rounds", i, "date"),
+                _("the rounds go in date order: {date} comes before {previous}").format(
+                    date=date.isoformat(), previous=previous.isoformat()
+                ),
+            )
+        previous = date
+        if adopted is not None and received is None:
+            add(
+                ("drafting", "rounds", i, "adopted"),
+                _("give the opinions received (received) beside those adopted"),
+            )
+        elif adopted is not None and received is not None and adopted > received:
+            add(
+                ("drafting", "rounds", i, "adopted"),
+                _("{adopted} opinions adopted is more than the {received} received").format(
+                    adopted=adopted, received=received
+                ),
+            )
 
 
 def _check_indicators(data: dict[str, Any], lib: Library, add: Any) -> None:

@@ -20,6 +20,9 @@ class Format:
     suffix: str  # appended to the output stem: ".docx", ".departments.md"
     render: Render
     help: str
+    # Which document it writes: the plan's model, or one composed beside it from the same profile
+    # ("notes": the 起草说明), which api.write takes in ``companions``.
+    source: str = "plan"
 
 
 def _docx(document: Document, comments: bool) -> bytes:
@@ -70,6 +73,8 @@ FORMATS: dict[str, Format] = {
         Format("dept", ".departments.docx", _dept, "each department's tasks, as .docx"),
         Format("dept-md", ".departments.md", _dept_md, "each department's tasks, as Markdown"),
         Format("html", ".html", _html, "the plan as an HTML page (the web preview)"),
+        Format("notes", ".notes.docx", _docx, "the drafting notes (起草说明), as .docx", "notes"),
+        Format("notes-md", ".notes.md", _md, "the drafting notes (起草说明), as Markdown", "notes"),
     )
 }
 
