@@ -90,18 +90,7 @@ def test_roles_without_a_default_are_named_only_in_brackets():
 
 
 def test_no_seed_county_word_is_a_default():
-    words = (
-        "街道镇",
-        "镇街",
-        "泰山",
-        "荣成",
-        "济宁",
-        "泰安",
-        "威海",
-        "石岛",
-        "金融发展服务中心",
-        "社会信用中心",
-    )
+    words = ("街道镇", "镇街", "泰山", "荣成", "金融发展服务中心", "社会信用中心")
     for level, lw in LIB.levels.items():
         assert not any(w in str(lw) for w in words), level
     for role, spec in LIB.roles.items():
@@ -115,7 +104,7 @@ def test_every_layout_places_every_group_once():
 
 
 @pytest.mark.parametrize(
-    "level,lists", list(itertools.product(LIB.levels, [([], []), (["某大学"], ["装备制造"])]))
+    "level,lists", list(itertools.product(LIB.level_ids, [([], []), (["某大学"], ["装备制造"])]))
 )
 def test_every_text_renders_for_every_level(level, lists):
     env = SandboxedEnvironment(undefined=StrictUndefined)

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import click
 
-from .. import i18n
+from .. import i18n, library
 from ..errors import DrafterError
 from ..i18n import _
-from ..library import LEVELS
 
 FORMATS = ("docx", "md", "dept", "notes", "pdf")
 # A command-line format may stand for several of the writer registry's (drafter.writers.FORMATS).
@@ -28,6 +27,23 @@ WRITER_FORMATS = {
     "notes": ("notes", "notes-md"),
 }
 EXIT_BAD_INPUT = 1
+
+
+class LibraryChoice(click.Choice):
+    """A choice among ids the content library holds (levels …), read when the option is used or shown,
+    so building the command line reads no YAML."""
+
+    def __init__(self, ids: Callable[[library.Library], tuple[str, ...]]):
+        self._ids = ids
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        return self._ids(library.load())
+
+    @choices.setter
+    def choices(self, _value: object) -> None:
+        pass  # click.Choice sets it in __init__; the library is the source
 
 
 def writer_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
@@ -389,7 +405,10 @@ def make_cli() -> click.Group:
     init_options = [
         click.argument("name"),
         click.option(
-            "--level", required=True, type=click.Choice(LEVELS), help=_("The county's level.")
+            "--level",
+            required=True,
+            type=LibraryChoice(lambda lib: lib.level_ids),
+            help=_("The county's level."),
         ),
         click.option("--province", required=True, help=_("The province, as written in Chinese.")),
         click.option(
@@ -449,7 +468,11 @@ def _decorate(function: Callable, decorators: list[Callable]) -> Callable:
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_lang_from_argv(argv))
-    make_cli()(args=argv, prog_name="drafter")
+    try:
+        make_cli()(args=argv, prog_name="drafter")
+    except DrafterError as error:  # the content library is broken, found while parsing options
+        say_issues(error)
+        sys.exit(EXIT_BAD_INPUT)
 
 
 if __name__ == "__main__":  # pragma: no cover

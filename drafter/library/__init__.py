@@ -1,5 +1,5 @@
 """The content library: everything under templates/, loaded once per process."""
 
-from .load import LEVELS, PROGRAMMES, Library, load, templates_root
+from .load import Library, load, templates_root
 
-__all__ = ["LEVELS", "PROGRAMMES", "Library", "load", "templates_root"]
+__all__ = ["Library", "load", "templates_root"]

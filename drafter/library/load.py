@@ -12,9 +12,6 @@ import yaml
 
 from .. import diskcache
 
-LEVELS = ("县", "区", "县级市")
-PROGRAMMES = ("试点县", "示范县")
-
 
 def templates_root() -> Path:
     """templates/ ships inside the package when installed; in a checkout it sits beside drafter/."""
@@ -51,6 +48,20 @@ class Library:
     joins: dict[str, str]
     preambles: dict[str, str]
     task_params: dict[str, dict[str, Any]]
+    programme_kinds: tuple[str, ...]
+    statuses: tuple[str, ...]
+    member_titles: tuple[str, ...]
+    meeting_verbs: tuple[str, ...]
+
+    @property
+    def level_ids(self) -> tuple[str, ...]:
+        """The levels a county may have, in templates/catalogue/levels.yaml's order."""
+        return tuple(self.levels)
+
+    @property
+    def default_level(self) -> str:
+        """The level a form starts at, and whose words stand in when a level is not yet known: the first."""
+        return next(iter(self.levels))
 
     def section(self, section_id: str) -> dict[str, Any]:
         return next(s for s in self.sections if s["id"] == section_id)
@@ -100,6 +111,7 @@ def _read(root: Path) -> Library:
     sections = _yaml(root / "sections.yaml")
     groups = _yaml(cat / "groups.yaml")
     bases = _yaml(cat / "legal_bases.yaml")
+    choices = _yaml(cat / "choices.yaml")
     return Library(
         root=root,
         levels=_yaml(cat / "levels.yaml"),
@@ -127,4 +139,8 @@ def _read(root: Path) -> Library:
         joins=_yaml(root / "text" / "joins.yaml"),
         preambles=_yaml(root / "text" / "preamble.yaml"),
         task_params=_yaml(cat / "task_params.yaml")["params"],
+        programme_kinds=tuple(choices["programme_kinds"]),
+        statuses=tuple(choices["statuses"]),
+        member_titles=tuple(choices["member_titles"]),
+        meeting_verbs=tuple(choices["meeting_verbs"]),
     )

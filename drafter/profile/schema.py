@@ -8,7 +8,7 @@ from typing import Any
 from cerberus import TypeDefinition, Validator
 
 from .. import limits
-from ..library import LEVELS, PROGRAMMES, Library
+from ..library import Library
 from .fields import FRAMING, OWN_PRINCIPLES
 
 TAGS = (
@@ -22,11 +22,9 @@ TAGS = (
     "parks",
     "culture",
 )
-MEMBER_TITLES = ("组长", "副组长", "成员")
 NUMBERING = ("continuous", "per_group")
 RESPONSIBILITY = ("duty", "units", "listed")
 ATTACHMENTS = ("members", "division", "indicators")
-STATUS = ("final", "征求意见稿", "送审稿")
 APPROVALS = ("government", "study", "meeting", "party_government", "consent", "none")
 # task wording variants (templates/catalogue/tasks.yaml): seed 000's, 003's, 002's
 TASK_STYLES = ["detailed", "concise", "opinion"]
@@ -140,7 +138,7 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
             {
                 "name": _name(True),
                 "full_name": _name(True),
-                "level": {"type": "string", "required": True, "allowed": list(LEVELS)},
+                "level": {"type": "string", "required": True, "allowed": list(lib.level_ids)},
                 "province": _name(True),
                 "prefecture": _name(True),
                 "population": {"type": "count", "min": 1, "max": limits.MAX_POPULATION},
@@ -157,7 +155,7 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
         "framing": _dict({key: _text() for key in FRAMING}),
         "programme": _dict(
             {
-                "kind": {"type": "string", "required": True, "allowed": list(PROGRAMMES)},
+                "kind": {"type": "string", "required": True, "allowed": list(lib.programme_kinds)},
                 "batch": _year(True),
                 "period": _dict({"start": _year(True), "end": _year(True)}, required=True),
                 "title": _title(),
@@ -195,7 +193,7 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
                             "required": True,
                         },
                         "year": _year(),
-                        "verb": {"type": "string", "allowed": ["审议通过", "讨论通过"]},
+                        "verb": {"type": "string", "allowed": list(lib.meeting_verbs)},
                     }
                 ),
                 "forward": _dict({"from": _name(True), "drafted": {"type": "boolean"}}),
@@ -262,7 +260,7 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
                             "title": {
                                 "type": "string",
                                 "required": True,
-                                "allowed": list(MEMBER_TITLES),
+                                "allowed": list(lib.member_titles),
                             },
                             "name": _name(True),
                             "post": _name(True),
@@ -274,7 +272,7 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
         ),
         "plan": _dict(
             {
-                "status": {"type": "string", "allowed": list(STATUS)},
+                "status": {"type": "string", "allowed": list(lib.statuses)},
                 "period_sentence": {"type": "boolean"},
                 "preamble": {
                     "type": "string",

@@ -27,14 +27,15 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import library
-from ..library import LEVELS, PROGRAMMES
 from ..profile.starter import starter_profile
 from ..writers import html as html_writer
 from . import batch, chooser, fields, lang, pipeline, profiles_dir, uploads
 
 HERE = Path(__file__).resolve().parent
 MAX_VALUES = 20_000  # values an uploaded profile may hold once its aliases are expanded
-NAME = re.compile(r"^[\w\u3400-\u9fff（）·]{1,30}$")  # a county or province name on the start page
+NAME = re.compile(
+    r"^[\w\u3400-\u9fff\uff08\uff09·]{1,30}$"
+)  # a county or province name: CJK, full-width brackets, ·
 DOWNLOADS = {
     "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "md": ("md", "text/markdown; charset=utf-8"),
@@ -200,8 +201,8 @@ async def start(request: Request) -> HTMLResponse:
     return page(
         request,
         "start.html",
-        levels=LEVELS,
-        kinds=PROGRAMMES,
+        levels=library.load().level_ids,
+        kinds=library.load().programme_kinds,
         examples=list(profiles_dir.examples()),
         bases=sorted(pipeline.shipped_bases()),
         error=None,
@@ -213,8 +214,8 @@ def _start_error(request: Request, message: str, status: int = 400) -> HTMLRespo
         request,
         "start.html",
         status=status,
-        levels=LEVELS,
-        kinds=PROGRAMMES,
+        levels=library.load().level_ids,
+        kinds=library.load().programme_kinds,
         examples=list(profiles_dir.examples()),
         bases=sorted(pipeline.shipped_bases()),
         error=message,
@@ -225,13 +226,14 @@ async def new(request: Request) -> HTMLResponse:
     q = request.query_params
     _ = _msg(request)
     name, province = q.get("name", "").strip(), q.get("province", "").strip()
-    level, kind = q.get("level", ""), q.get("kind", PROGRAMMES[0])
+    lib = library.load()
+    level, kind = q.get("level", ""), q.get("kind", lib.programme_kinds[0])
     base = q.get("extends") or None
     if not NAME.match(name) or not NAME.match(province):
         return _start_error(
             request, _("Give the county's name and its province (Chinese, up to 30 characters).")
         )
-    if level not in LEVELS or kind not in PROGRAMMES:
+    if level not in lib.levels or kind not in lib.programme_kinds:
         return _start_error(request, _("Choose a level and a programme from the lists."))
     if base is not None and base not in pipeline.shipped_bases():
         return _start_error(request, _("Choose a base profile from the list."))

@@ -21,13 +21,14 @@ def mapping(value: Any) -> dict[str, Any]:
 
 def level_of(data: dict[str, Any]) -> str:
     level = mapping(data.get("county")).get("level")
-    return level if isinstance(level, str) and level in library.LEVELS else "县"
+    lib = library.load()
+    return level if isinstance(level, str) and level in lib.levels else lib.default_level
 
 
 def _fill(template: str, data: dict[str, Any], level: str) -> str:
     """A catalogue text with the county's plain facts put in; anything else shows as ××."""
     lib = library.load()
-    lw = lib.levels.get(level, lib.levels["县"])
+    lw = lib.levels.get(level, lib.levels[lib.default_level])
 
     def value(match: re.Match) -> str:
         parts = match.group(1).split(".")
@@ -133,7 +134,8 @@ def group_titles() -> dict[str, str]:
 
 
 def indicator_names() -> dict[str, str]:
-    return {k: f"{v['name']}（{v['unit']}）" for k, v in library.load().indicators.items()}
+    lib = library.load()
+    return {k: lib.joins["name_unit"].format(**v) for k, v in lib.indicators.items()}
 
 
 def catalogue_titles(section: str, level: str) -> dict[str, str]:

@@ -274,5 +274,6 @@ def placeholder(dotted: str, key: str, values: dict[str, Any]) -> str:
         return ""
     county = values.get("county")
     level = county.get("level") if isinstance(county, dict) else None
-    level = level if isinstance(level, str) and level in library.LEVELS else "县"
-    return str(library.load().levels[level].get(key, ""))
+    lib = library.load()
+    level = level if isinstance(level, str) and level in lib.levels else lib.default_level
+    return str(lib.levels[level].get(key, ""))
