@@ -51,7 +51,7 @@ def test_value_not_allowed(tmp_path):
     check(
         tmp_path,
         broken("level: 区", "level: 镇"),
-        f'x.yaml:{line_of("level: 区")}: county.level: 应为以下之一：县、区、县级市；得到 "镇"',
+        f'x.yaml:{line_of("level: 区")}: county.level: 应为以下之一：县、区、县级市、地级市；得到 "镇"',
     )
 
 

@@ -150,7 +150,7 @@ def test_errors_are_rendered_beside_fields_on_upload(client):
     page = client.post("/upload", files={"profile": ("bad.yaml", text.encode())})
     assert page.status_code == 200
     shown = shown_problems(page.text)  # for app.js to put beside the field
-    assert shown[("county", "level")] == '应为以下之一：县、区、县级市；得到 "镇"'
+    assert shown[("county", "level")] == '应为以下之一：县、区、县级市、地级市；得到 "镇"'
 
 
 def test_an_upload_of_the_wrong_shapes_opens_with_its_problems(client):
