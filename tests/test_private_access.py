@@ -32,6 +32,24 @@ def test_python_docx_private_elements():
     assert row._tr.tag == qn("w:tr") and row._tr.get_or_add_trPr().tag == qn("w:trPr")
 
 
+def test_python_docx_content_types_and_zipfile_compressor():
+    """writers/docx.save: python-docx's _ContentTypesItem writes [Content_Types].xml, and a
+    zipfile member open for writing deflates through its _compressor (which save replays)."""
+    import io
+    import zipfile
+
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    doc = docx.Document()
+    blob = _ContentTypesItem.from_parts(list(doc.part.package.iter_parts())).blob
+    assert b"wordprocessingml.document.main+xml" in blob
+    with zipfile.ZipFile(io.BytesIO(), "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        info = zipfile.ZipInfo("a.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with zf.open(info, mode="w") as dest:
+            assert hasattr(dest._compressor, "compress") and hasattr(dest._compressor, "flush")
+
+
 def test_cerberus_checks_a_schema_through_definition_schema_validate():
     """validation._TrustedSchema skips the check by overriding DefinitionSchema.validate."""
     calls = []

@@ -268,7 +268,7 @@ def warm() -> None:
 
     library.load()
     compose.shared_renderer()
-    docx.blank_document()
+    docx.template()
 
 
 def build_job(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) -> Result:

@@ -5,9 +5,18 @@ module turns them into WordprocessingML: styles, sections, page-number fields, t
 python-docx's ``font.name`` sets only the Latin fonts, so every run and style also gets
 ``w:rFonts/@w:eastAsia``; Latin text and digits use Times New Roman.
 
+Speed (a batch builds thousands): python-docx builds, once per process, the template every draft
+copies (styles, page, footers, package parts) and the paragraph, run and cell properties of each
+layout; a draft's body is then lxml elements copied from those, because python-docx's per-run
+API (ordered child insertion) was most of a draft's cost. The parts no draft writes into are
+shared, not copied, and saved from bytes serialised and deflated once (save()).
+tests/test_docx_writer.py checks that the shared parts stay as built and that save() writes
+what python-docx's own save writes.
+
 python-docx has no public handle on the XML beneath its objects; this writer uses the private
-ones (_body, _sectPr, _p, _r, _parent, _element, _tr). python-docx is pinned below 1.3 and
-tests/test_private_access.py fails if any of them changes.
+ones (_body, _sectPr, _p, _r, _parent, _element, _tr, _tbl) and its _ContentTypesItem, and
+zipfile's _compressor. python-docx is pinned below 1.3 and tests/test_private_access.py fails
+if any of them changes.
 """
 
 from __future__ import annotations
@@ -16,6 +25,9 @@ import io
 import itertools
 import math
 import re
+import time
+import zipfile
+import zlib
 from copy import deepcopy
 from pathlib import Path
 
@@ -23,9 +35,17 @@ import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.part import Part
+from docx.opc.parts.coreprops import CorePropertiesPart
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.oxml.table import CT_Tbl
+from docx.parts.document import DocumentPart
+from docx.parts.hdrftr import HeaderPart
+from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from .. import layout as L
@@ -169,6 +189,23 @@ def _ends_masthead(block: Paragraph, following) -> bool:
 
 
 _BLANK: list[docx.document.Document] = []
+_TEMPLATE: list[docx.document.Document] = []
+# Paragraph and run properties by layout, built once per process with python-docx and then
+# copied into every draft: building them per draft was most of the writer's cost.
+_PPR: dict = {}
+_RPR: dict = {}
+_STYLE_IDS: dict[str, str] = {}
+_STATIC: dict = {}  # figures of the template every draft uses
+_SHARED: dict[int, Part] = {}  # id -> template part, given to deepcopy as already copied
+_FROZEN: dict[int, _Frozen] = {}  # id -> its _Frozen stand-in for saving
+# The parts a draft writes into (body, comments' anchors, header text, properties): copied.
+DRAFT_PARTS = (DocumentPart, HeaderPart, CorePropertiesPart)
+DRAFT_PART_NAMES = ("/docProps/app.xml",)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W_P, W_R, W_T, W_BR, W_TR, W_TBL_HEADER = (W + t for t in ("p", "r", "t", "br", "tr", "tblHeader"))
+W_RFONTS, W_HINT, W_VAL = W + "rFonts", W + "hint", W + "val"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+RUN_CONTROL = re.compile("[\t\n\r]")  # python-docx's run.text turns these into tabs and breaks
 
 
 def blank_document() -> docx.document.Document:
@@ -178,6 +215,109 @@ def blank_document() -> docx.document.Document:
     return deepcopy(_BLANK[0])
 
 
+def template() -> docx.document.Document:
+    """A copy of the page, styles, footers and package parts every draft shares, built once per
+    process; a draft adds its header text, body, review comments and properties. The parts no
+    draft writes into (styles, settings, theme, fonts, footers …) are not copied but shared, and
+    saved from bytes serialised once (see save)."""
+    if not _TEMPLATE:
+        doc = blank_document()
+        _STYLE_IDS.update(
+            {name: doc.styles[name].style_id for name in {lay.style for lay in LAYOUTS.values()}}
+        )
+        _STATIC["table_grid"] = doc.styles["Table Grid"].style_id
+        DocxWriter._styles(doc)
+        DocxWriter._page(doc)
+        body = doc.element.body  # not doc._body: a deep copy would detach that handle
+        for p in list(body.iterchildren(qn("w:p"))):
+            body.remove(p)
+        docx_package.prepare(doc)
+        section = doc.sections[-1]  # the type area's width, as doc.add_table gives a new table
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        assert width is not None and left is not None and right is not None  # set just above
+        _STATIC["block_width"] = Emu(width - left - right)
+        for part in doc.part.package.iter_parts():
+            if not isinstance(part, DRAFT_PARTS) and part.partname not in DRAFT_PART_NAMES:
+                _SHARED[id(part)] = part
+                _FROZEN[id(part)] = _Frozen(part)
+        _TEMPLATE.append(doc)
+    return deepcopy(_TEMPLATE[0], dict(_SHARED))
+
+
+class _Frozen:
+    """A shared part as the package writer sees it: its XML serialised, and deflated as zipfile
+    deflates it, once (styles.xml alone is 350 kB, 6 ms to deflate)."""
+
+    def __init__(self, part) -> None:
+        self.partname, self.content_type, self.rels = part.partname, part.content_type, part.rels
+        self.blob = part.blob
+        packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        self.deflated = packer.compress(self.blob) + packer.flush()
+
+
+class _Replay:
+    """Stands in for zipfile's compressor on a member whose deflated bytes are known."""
+
+    def __init__(self, deflated: bytes) -> None:
+        self.deflated = deflated
+
+    def compress(self, data: bytes) -> bytes:
+        return b""
+
+    def flush(self) -> bytes:
+        return self.deflated
+
+
+_CONTENT_TYPES: dict[tuple, bytes] = {}
+
+
+def _content_types(parts) -> bytes:
+    """[Content_Types].xml, which depends only on the parts' names and types."""
+    key = tuple((str(part.partname), part.content_type) for part in parts)
+    if key not in _CONTENT_TYPES:
+        # private: python-docx's own content-types writer (tests/test_private_access.py)
+        _CONTENT_TYPES[key] = _ContentTypesItem.from_parts(parts).blob
+    return _CONTENT_TYPES[key]
+
+
+def _write_deflated(zf: zipfile.ZipFile, name: str, data: bytes, deflated: bytes) -> None:
+    """zf.writestr(name, data), replaying deflated bytes known beforehand. zipfile still computes
+    the CRC and sizes from the data; were its private _compressor renamed, it would simply
+    deflate again (tests/test_private_access.py notices)."""
+    info = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    info.file_size = len(data)
+    with zf.open(info, mode="w") as dest:
+        dest._compressor = _Replay(deflated)  # type: ignore[attr-defined]
+        dest.write(data)
+
+
+def save(doc: docx.document.Document, target) -> None:
+    """doc.save(target), member for member and byte for byte as python-docx's PackageWriter
+    writes it, but the shared parts come from their serialised and deflated bytes."""
+    package = doc.part.package
+    parts: list[Part | _Frozen] = [_FROZEN.get(id(part), part) for part in package.parts]
+    for part in parts:
+        if isinstance(part, Part):
+            part.before_marshal()
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _content_types(parts))
+        zf.writestr("_rels/.rels", package.rels.xml)
+        for part in parts:
+            if isinstance(part, _Frozen):
+                _write_deflated(zf, part.partname.membername, part.blob, part.deflated)
+            else:
+                zf.writestr(part.partname.membername, part.blob)
+            if len(part.rels):
+                zf.writestr(part.partname.rels_uri.membername, part.rels.xml)
+
+
+def _scratch() -> DocxParagraph:
+    """A paragraph in no document, to build cached properties with python-docx."""
+    return DocxParagraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
+
+
 class DocxWriter:
     def __init__(self, comments: bool = True):
         self.comments = comments
@@ -185,39 +325,35 @@ class DocxWriter:
     def write(self, document: Document, path: Path) -> None:
         doc = self.build(document)
         with atomic_path(path) as tmp:
-            doc.save(str(tmp))
+            save(doc, str(tmp))
 
     # -- document ---------------------------------------------------------------
     def build(self, document: Document) -> docx.document.Document:
-        doc = blank_document()
-        self._styles(doc)
-        self._ppr_cache: dict = {}
+        doc = template()
+        self._doc = doc
+        self._container = doc._body
+        body = self._container._body
+        self._end = body.find(qn("w:sectPr"))  # the body's paragraphs and tables go before it
         self._letter_first = False
         self._mark_size = L.ORGAN_MARK_MAX_PT
-        self._rpr_cache: dict = {}
-        # Looking a style up by name scans every style; resolve each id once.
-        self._style_ids = {
-            name: doc.styles[name].style_id for name in {lay.style for lay in LAYOUTS.values()}
-        }
-        self._page(doc, " ".join(filter(None, [document.running_head, document.header_text])))
+        self._header(doc, " ".join(filter(None, [document.running_head, document.header_text])))
         texts = {p.role: p.text for p in document.paragraphs() if p.role in SIGN_OFF_ROLES}
         self._signature_ems = L.text_ems(texts.get(Role.SIGNATURE, ""))
         self._date_ems = L.text_ems(texts.get(Role.DATE, ""))
-        body = doc._body._body
-        for p in list(body.iterchildren(qn("w:p"))):
-            body.remove(p)
         letter = document.masthead is Masthead.LETTER
         if letter:
             docx_letter.no_first_page_number(doc.sections[0])
+        last = None
         for i, part in enumerate(document.parts):
             for j, block in enumerate(part.blocks):
                 if isinstance(block, Table):
-                    if j and isinstance(part.blocks[j - 1], Paragraph):
+                    if j and isinstance(part.blocks[j - 1], Paragraph) and last is not None:
                         # one blank line between a title (or text) and its table
-                        doc.paragraphs[-1].paragraph_format.space_after = Pt(LINE_PITCH)
+                        last.paragraph_format.space_after = Pt(LINE_PITCH)
                     self._table(doc, block)
+                    last = None
                     continue
-                para = self._paragraph(doc, block)
+                para = last = self._paragraph(doc, block)
                 self._adjust(para, block, document)
                 if block.keep_with_next:
                     para.paragraph_format.keep_with_next = True
@@ -233,10 +369,11 @@ class DocxWriter:
                     self._red_rule(para, document.masthead is Masthead.PREPRINTED)
         if document.imprint is not None:
             imprint.write(doc, document.imprint, document.masthead is Masthead.LETTER)
-        docx_package.finish(doc, document.title, document.author)
+        docx_package.properties(doc, document.title, document.author)
         return doc
 
-    def _styles(self, doc) -> None:
+    @staticmethod
+    def _styles(doc) -> None:
         normal = doc.styles["Normal"]
         normal.font.size = Pt(L.BODY_SIZE_PT)
         normal.font.color.rgb = RGBColor(0, 0, 0)
@@ -259,7 +396,9 @@ class DocxWriter:
             for border in ppr.findall(qn("w:pBdr")):  # Word's Title style has a rule under it
                 ppr.remove(border)
 
-    def _page(self, doc, header_text: str | None) -> None:
+    @staticmethod
+    def _page(doc) -> None:
+        """The page every draft shares: size, margins, grid, page numbers, (empty) headers."""
         section = doc.sections[0]
         section.start_type = WD_SECTION.NEW_PAGE
         section.page_width, section.page_height = Mm(L.PAGE_WIDTH_MM), Mm(L.PAGE_HEIGHT_MM)
@@ -275,19 +414,27 @@ class DocxWriter:
         grid.set(qn("w:linePitch"), str(L.GRID_LINE_PITCH_TWIPS))
         section._sectPr.append(grid)
         doc.settings.odd_and_even_pages_header_footer = True
-        self._page_number(section.footer.paragraphs[0], odd=True)
-        self._page_number(section.even_page_footer.paragraphs[0], odd=False)
+        DocxWriter._page_number(section.footer.paragraphs[0], odd=True)
+        DocxWriter._page_number(section.even_page_footer.paragraphs[0], odd=False)
+        for header in (section.header, section.even_page_header):
+            header.paragraphs[0]  # the header parts exist in every draft, with or without text
+
+    @staticmethod
+    def _header(doc, header_text: str | None) -> None:
+        if not header_text:
+            return
+        section = doc.sections[0]
         for header in (section.header, section.even_page_header):
             para = header.paragraphs[0]
-            if header_text:
-                para.alignment = WD_ALIGN_PARAGRAPH.LEFT
-                run = para.add_run(header_text)
-                # one line: a long header (a plan's title) takes a smaller size
-                fit = L.mm_to_pt(L.TYPE_WIDTH_MM) / max(L.text_ems(header_text), 1)
-                run.font.size = Pt(min(L.HEADER_SIZE_PT, math.floor(fit * 2) / 2))
-                set_fonts(run._r, L.HEADER_FONT)
+            para.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            run = para.add_run(header_text)
+            # one line: a long header (a plan's title) takes a smaller size
+            fit = L.mm_to_pt(L.TYPE_WIDTH_MM) / max(L.text_ems(header_text), 1)
+            run.font.size = Pt(min(L.HEADER_SIZE_PT, math.floor(fit * 2) / 2))
+            set_fonts(run._r, L.HEADER_FONT)
 
-    def _page_number(self, para, odd: bool) -> None:
+    @staticmethod
+    def _page_number(para, odd: bool) -> None:
         """— N — from a PAGE field: odd pages right, even pages left, one character from the edge."""
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
         pf = para.paragraph_format
@@ -356,26 +503,33 @@ class DocxWriter:
             for t in para._p.iter(qn("w:t")):  # the paper carries the mark: keep only its room
                 t.text = ""
 
-    def _paragraph(self, doc, block: Paragraph):
+    def _new_p(self):
+        """A w:p at the end of the body (before its sectPr), like doc.add_paragraph()."""
+        p = self._end.makeelement(W_P, {})
+        self._end.addprevious(p)
+        return p
+
+    def _paragraph(self, doc, block: Paragraph) -> DocxParagraph:
+        # lxml directly: python-docx's per-run API (ordered child insertion) cost most of a draft.
         layout = LAYOUTS[block.role]
-        para = doc.add_paragraph()
-        para._p.insert(0, deepcopy(self._ppr(doc, block.role)))
+        p = self._new_p()
+        p.append(_ppr(block.role).__copy__())
+        para = DocxParagraph(p, self._container)
         size = _mark_size(block) if block.role is Role.ORGAN_MARK else layout.size
         offset = 0
         for span in block.spans:
-            rpr = self._rpr(doc, EMPHASIS_FONT.get(span.emphasis, layout.font), size, layout.color)
+            rpr = _rpr(EMPHASIS_FONT.get(span.emphasis, layout.font), size, layout.color)
             if "\n" in span.text or "\t" in span.text:
-                r = self._run_element(para, rpr, hint=False)
+                r = self._run_element(p, rpr, hint=False)
                 first = Run(r, para)
                 first.text = span.text  # python-docx turns these into breaks and tabs
             else:
                 first = None
                 for start, text, shared in _pieces(span.text, offset, block.breaks):
-                    r = self._run_element(para, rpr, hint=shared)
+                    r = self._run_element(p, rpr, hint=shared)
                     if start in block.breaks and start:  # a title's line break (7.3.1)
-                        r.append(OxmlElement("w:br"))
-                    t = OxmlElement("w:t")
-                    t.set(qn("xml:space"), "preserve")
+                        r.append(r.makeelement(W_BR, {}))
+                    t = r.makeelement(W_T, {XML_SPACE: "preserve"})
                     t.text = text
                     r.append(t)
                     first = first or Run(r, para)
@@ -385,54 +539,16 @@ class DocxWriter:
         return para
 
     @staticmethod
-    def _run_element(para, rpr, hint: bool):
-        r = OxmlElement("w:r")
-        props = deepcopy(rpr)
+    def _run_element(p, rpr, hint: bool):
+        r = p.makeelement(W_R, {})
+        props = rpr.__copy__()  # lxml's copy is deep; copy.deepcopy only adds dispatch
         if hint:  # shared punctuation takes the Chinese face (w:hint), not Times New Roman
-            fonts = props.find(qn("w:rFonts"))
+            fonts = props.find(W_RFONTS)
             if fonts is not None:
-                fonts.set(qn("w:hint"), "eastAsia")
+                fonts.set(W_HINT, "eastAsia")
         r.append(props)
-        para._p.append(r)
+        p.append(r)
         return r
-
-    # Paragraph and run properties are built once per layout with python-docx, then copied:
-    # python-docx's ordered child insertion is the writer's main cost otherwise.
-    def _ppr(self, doc, role: Role):
-        if role not in self._ppr_cache:
-            layout = LAYOUTS[role]
-            para = doc.add_paragraph()
-            if layout.style != "Normal":
-                para._p.style = self._style_ids[layout.style]
-            pf = para.paragraph_format
-            pf.alignment = ALIGN[layout.align]
-            _exact_spacing(pf, layout.lines_before)
-            if role is Role.ORGAN_MARK:  # one line as tall as its type, 35 mm into the type area
-                pf.line_spacing = Pt(layout.size)
-                pf.space_before = Mm(L.MASTHEAD_TOP_BELOW_TYPE_AREA_MM)
-            if layout.size != L.BODY_SIZE_PT:
-                _off_grid(para._p)
-            _no_auto_space(para._p)
-            _char_indent(pf, "first_line_indent", layout.first_line_chars, layout.size)
-            _char_indent(pf, "left_indent", layout.left_chars, layout.size)
-            _char_indent(pf, "right_indent", layout.right_chars, layout.size)
-            self._ppr_cache[role] = para._p.pPr
-            para._p.getparent().remove(para._p)
-        return self._ppr_cache[role]
-
-    def _rpr(self, doc, font: str, size: float, color: str | None):
-        key = (font, size, str(color))
-        if key not in self._rpr_cache:
-            run = doc.add_paragraph().add_run()
-            run.font.size = Pt(size)
-            run.font.bold = False
-            if color is not None:
-                run.font.color.rgb = RGBColor.from_string(color)
-            set_fonts(run._r, font)
-            _char_spacing(run._r, size)
-            self._rpr_cache[key] = run._r.rPr
-            run._parent._p.getparent().remove(run._parent._p)
-        return self._rpr_cache[key]
 
     @staticmethod
     def _red_rule(para, preprinted: bool = False) -> None:
@@ -452,11 +568,17 @@ class DocxWriter:
         put(ppr, bdr)
 
     def _table(self, doc, table: Table) -> None:
+        """The table and one model row by python-docx; each row is a copy of the model row
+        filled with lxml (python-docx's per-cell API cost a third of a draft)."""
         rows = ([table.columns] if table.header else []) + table.rows
-        grid = doc.add_table(rows=len(rows), cols=len(table.columns))
+        ncols = len(table.columns)
+        # doc.add_table(rows=2, cols=ncols, style=…) without its scans of sections and styles
+        tbl = CT_Tbl.new_tbl(2, ncols, _STATIC["block_width"])
+        self._end.addprevious(tbl)
+        grid = DocxTable(tbl, self._container)
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         if table.ruled:
-            grid.style = doc.styles["Table Grid"]
+            tbl.tblStyle_val = _STATIC["table_grid"]
         size = L.TABLE_SIZE_PT if table.ruled else L.BODY_SIZE_PT
         # Ruled tables: two lines of 小四 to a body line; borderless ones keep the body's pitch.
         pitch = L.TABLE_RULED_LINE_PT if table.ruled else LINE_PITCH
@@ -466,71 +588,135 @@ class DocxWriter:
             el.set(qn("w:w"), str(round(L.mm_to_pt(L.TABLE_CELL_MARGIN_MM) * L.TWIPS_PER_PT)))
             el.set(qn("w:type"), "dxa")
             margins.append(el)
-        put(grid._tbl.tblPr, margins)
+        put(tbl.tblPr, margins)
         widths: list[float] = []
         if table.widths_mm:
             grid.autofit = False
             widths = L.fit_widths(table.widths_mm, rows, size)
             for col, width in zip(grid.columns, widths, strict=False):
                 col.width = Mm(width)  # the cells get theirs row by row below
-        for r, (row, values) in enumerate(zip(grid.rows, rows, strict=False)):
-            cells = row.cells  # Table.cell() rebuilds the whole cell list on every call
+        model, plain = grid.rows[0], grid.rows[1]  # a filled row's cells; an unfilled row's
+        tr_pr = model._tr.get_or_add_trPr()
+        keep = OxmlElement("w:cantSplit")  # a row never breaks across pages
+        keep.set(qn("w:val"), "true")
+        tr_pr.append(keep)
+        if table.ruled:  # at least one grid line tall
+            height = OxmlElement("w:trHeight")
+            height.set(qn("w:val"), str(round(L.TABLE_ROW_MIN_PT * L.TWIPS_PER_PT)))
+            height.set(qn("w:hRule"), "atLeast")
+            tr_pr.append(height)
+        for c, cell in enumerate(model.cells):
+            if table.widths_mm and c < len(widths):
+                cell.width = Mm(widths[c])
+            if table.ruled:
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        filled_tcs = [deepcopy(tc) for tc in model._tr.tc_lst]
+        plain_tcs = [deepcopy(tc) for tc in plain._tr.tc_lst]
+        model_pr = deepcopy(tr_pr)
+        tbl.remove(model._tr)
+        tbl.remove(plain._tr)
+        font_rpr = {
+            True: _cell_rpr(L.TABLE_HEADER_FONT, size),
+            False: _cell_rpr(L.TABLE_FONT, size),
+        }
+        for r, values in enumerate(rows):
             is_header = table.header and r == 0
-            tr_pr = row._tr.get_or_add_trPr()
-            keep = OxmlElement("w:cantSplit")  # a row never breaks across pages
-            keep.set(qn("w:val"), "true")
-            tr_pr.append(keep)
-            if table.ruled:  # at least one grid line tall
-                height = OxmlElement("w:trHeight")
-                height.set(qn("w:val"), str(round(L.TABLE_ROW_MIN_PT * L.TWIPS_PER_PT)))
-                height.set(qn("w:hRule"), "atLeast")
-                tr_pr.append(height)
+            tr = tbl.makeelement(W_TR, {})
+            props = model_pr.__copy__()
             if is_header:
-                el = OxmlElement("w:tblHeader")
-                el.set(qn("w:val"), "true")
-                tr_pr.append(el)
-            for c, value in enumerate(values):
-                if table.widths_mm and c < len(widths):
-                    cells[c].width = Mm(widths[c])
-                if table.ruled:
-                    cells[c].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-                para = cells[c].paragraphs[0]
+                props.append(props.makeelement(W_TBL_HEADER, {W_VAL: "true"}))
+            tr.append(props)
+            for c in range(ncols):
+                if c >= len(values):
+                    tr.append(plain_tcs[c].__copy__())
+                    continue
+                value = values[c]
+                tc = filled_tcs[c].__copy__()
+                tr.append(tc)
                 if is_header or (table.ruled and c == 0):
                     align = WD_ALIGN_PARAGRAPH.CENTER
                 elif L.NUMBER.match(value.strip()):
                     align = WD_ALIGN_PARAGRAPH.RIGHT
                 else:
                     align = WD_ALIGN_PARAGRAPH.LEFT
-                para._p.insert(0, deepcopy(self._cell_ppr(doc, pitch, align)))
-                run = para.add_run(value)
-                font = L.TABLE_HEADER_FONT if is_header else L.TABLE_FONT
-                run._r.insert(0, deepcopy(self._cell_rpr(doc, font, size)))
+                p = tc[-1]
+                p.insert(0, _cell_ppr(pitch, align).__copy__())
+                run = p.makeelement(W_R, {})
+                run.append(font_rpr[is_header].__copy__())
+                p.append(run)
+                if RUN_CONTROL.search(value):
+                    Run(run, None).text = value  # type: ignore[arg-type]  # tabs, breaks
+                elif value:  # as python-docx's run.text writes it
+                    t = run.makeelement(W_T, {})
+                    t.text = value
+                    if len(value.strip()) < len(value):
+                        t.set(XML_SPACE, "preserve")
+                    run.append(t)
+            tbl.append(tr)
 
-    # Cell paragraph and run properties, like the body's: built once with python-docx, then copied.
-    def _cell_ppr(self, doc, pitch: float, align: WD_ALIGN_PARAGRAPH):
-        key = ("cell", pitch, align)
-        if key not in self._ppr_cache:
-            para = doc.add_paragraph()
-            pf = para.paragraph_format
-            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-            pf.line_spacing = Pt(pitch)
-            pf.space_before = pf.space_after = Pt(0)
-            pf.alignment = align
+
+# Paragraph and run properties are built once per layout with python-docx, then copied:
+# python-docx's ordered child insertion is the writer's main cost otherwise.
+def _ppr(role: Role):
+    if role not in _PPR:
+        layout = LAYOUTS[role]
+        para = _scratch()
+        if layout.style != "Normal":
+            para._p.style = _STYLE_IDS[layout.style]
+        pf = para.paragraph_format
+        pf.alignment = ALIGN[layout.align]
+        _exact_spacing(pf, layout.lines_before)
+        if role is Role.ORGAN_MARK:  # one line as tall as its type, 35 mm into the type area
+            pf.line_spacing = Pt(layout.size)
+            pf.space_before = Mm(L.MASTHEAD_TOP_BELOW_TYPE_AREA_MM)
+        if layout.size != L.BODY_SIZE_PT:
             _off_grid(para._p)
-            _no_auto_space(para._p)
-            self._ppr_cache[key] = para._p.pPr
-            para._p.getparent().remove(para._p)
-        return self._ppr_cache[key]
+        _no_auto_space(para._p)
+        _char_indent(pf, "first_line_indent", layout.first_line_chars, layout.size)
+        _char_indent(pf, "left_indent", layout.left_chars, layout.size)
+        _char_indent(pf, "right_indent", layout.right_chars, layout.size)
+        _PPR[role] = para._p.pPr
+    return _PPR[role]
 
-    def _cell_rpr(self, doc, font: str, size: float):
-        key = ("cell", font, size)
-        if key not in self._rpr_cache:
-            run = doc.add_paragraph().add_run()
-            run.font.size = Pt(size)
-            set_fonts(run._r, font)
-            self._rpr_cache[key] = run._r.rPr
-            run._parent._p.getparent().remove(run._parent._p)
-        return self._rpr_cache[key]
+
+def _rpr(font: str, size: float, color: str | None):
+    key = (font, size, str(color))
+    if key not in _RPR:
+        run = _scratch().add_run()
+        run.font.size = Pt(size)
+        run.font.bold = False
+        if color is not None:
+            run.font.color.rgb = RGBColor.from_string(color)
+        set_fonts(run._r, font)
+        _char_spacing(run._r, size)
+        _RPR[key] = run._r.rPr
+    return _RPR[key]
+
+
+# Cell paragraph and run properties, like the body's: built once with python-docx, then copied.
+def _cell_ppr(pitch: float, align: WD_ALIGN_PARAGRAPH):
+    key = ("cell", pitch, align)
+    if key not in _PPR:
+        para = _scratch()
+        pf = para.paragraph_format
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = Pt(pitch)
+        pf.space_before = pf.space_after = Pt(0)
+        pf.alignment = align
+        _off_grid(para._p)
+        _no_auto_space(para._p)
+        _PPR[key] = para._p.pPr
+    return _PPR[key]
+
+
+def _cell_rpr(font: str, size: float):
+    key = ("cell", font, size)
+    if key not in _RPR:
+        run = _scratch().add_run()
+        run.font.size = Pt(size)
+        set_fonts(run._r, font)
+        _RPR[key] = run._r.rPr
+    return _RPR[key]
 
 
 def write(document: Document, path: Path, comments: bool = True) -> None:
@@ -540,5 +726,5 @@ def write(document: Document, path: Path, comments: bool = True) -> None:
 def to_bytes(document: Document, comments: bool = True) -> bytes:
     """The .docx file's bytes, for drafter.api.render."""
     buffer = io.BytesIO()
-    DocxWriter(comments=comments).build(document).save(buffer)
+    save(DocxWriter(comments=comments).build(document), buffer)
     return buffer.getvalue()

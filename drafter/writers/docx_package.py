@@ -41,10 +41,21 @@ APP_XML = (
 
 def finish(doc, title: str, author: str, created: dt.datetime | None = None) -> None:
     """Everything outside the body: call once, before saving."""
+    prepare(doc)
+    properties(doc, title, author, created)
+
+
+def prepare(doc) -> None:
+    """The parts that are the same in every draft (the writer does this once per process)."""
     _defaults(doc)
     _settings(doc)
     _theme(doc)
     _font_table(doc)
+
+
+def properties(doc, title: str, author: str, created: dt.datetime | None = None) -> None:
+    """The draft's own core and app properties; the template's parts go last, so that the
+    relationship ids of the parts a draft adds (comments, first-page header) stay as they were."""
     _drop_template_parts(doc)
     _properties(doc, title, author, created or dt.datetime.now(dt.timezone.utc))
 
