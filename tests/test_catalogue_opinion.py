@@ -139,3 +139,32 @@ def test_opinion_wording_builds_in_seed_order_with_listed_duties():
 def test_old_bodies_listed_where_the_profile_names_them():
     paras = task_paragraphs(opinion_draft(industry_commerce="县工商局", quality="县质监局"))
     assert "县市场监督管理局、县工商局、县文化和旅游局、县质监局按职责分工负责）" in paras[0]
+
+
+def test_protection_groups_hold_the_protection_tasks():
+    """A 保护示范区 plan gives 行政保护, 司法保护 and 维权援助 each its heading; a work plan's layouts
+    keep all three under one."""
+    by_group = {g: [t["id"] for t in LIB.tasks if t["group"] == g] for g in LIB.groups}
+    assert by_group["protection_judicial"] == ["ip-judicial-protection", "criminal-justice-link"]
+    assert by_group["protection_assistance"] == ["rights-assistance"]
+    assert "ip-protection-system" in by_group["protection"]
+    for name in ("five", "seven", "six"):
+        heading = next(h for h in LIB.layouts[name] if "protection" in h["groups"])
+        assert {"protection_judicial", "protection_assistance"} <= set(heading["groups"]), name
+
+
+def test_seed_002_goal_figures_in_its_order():
+    data = copy.deepcopy(SAMPLE)
+    data["indicators"] = {
+        "invention_per_10k": {"target": 4.2, "wording": "exceeds"},
+        "pct_applications": {"target": 200},
+        "registered_trademarks": {"target": 37500, "wording": "domestic_valid"},
+        "copyright_registrations": {"target": 10000},
+    }
+    data["plan"] = {**data["plan"], "goals": ["strong_city"]}
+    doc = api.draft(api.load_profile(data, name="county.yaml"))
+    text = "\n".join(p.text for p in doc.paragraphs())
+    assert (
+        "到2026年，每万人有效发明专利拥有量超过4.2件；通过《专利合作条约》（PCT）递交的国际专利申请量"
+        "达到200件；国内有效注册商标达到3.75万件；著作权登记量达到1万件。知识产权支撑创新驱动发展能力"
+    ) in text

@@ -23,11 +23,11 @@ def round_half_up(value: float | Decimal, places: int) -> float | int:
 
 
 def number(value: float | int, kind: str) -> str:
-    """A figure without its unit: 2300, 2.1万, 7.0, 90, 4.2."""
+    """A figure without its unit: 2300, 2.1万, 3.75万, 7.0, 90, 4.2."""
     if kind == "count":
         value = int(round_half_up(value, 0))
-        if value >= 10000 and value % 1000 == 0:
-            return format_compact_decimal(value, locale=LOCALE, fraction_digits=1)
+        if value >= 10000 and value % 100 == 0:  # in 万 where exact to 0.01万 (seed 002: 3.75万件)
+            return format_compact_decimal(value, locale=LOCALE, fraction_digits=2)
         return format_decimal(value, format="0", locale=LOCALE)
     if kind in ("ratio", "money"):
         if isinstance(value, int):
