@@ -166,6 +166,42 @@ IMPRINT_THIN_RULE_MM = 0.25
 IMPRINT_SIDE_CHARS = (
     1  # 抄送 1 character in on both sides; 印发机关/日期 1 character from each side
 )
+# On a page of its own (the notice printed with the plan: an even page, 7.4) each 版记 line is a
+# frame of its own placed from the paper's top, so that the last rule is the type area's bottom:
+# LibreOffice misplaces a bottom-aligned frame on the first page of a section that starts on an
+# even page (7.6 mm too low), and sets two framed paragraphs in a row as plain text at the top
+# of the page (both measured on LibreOffice 7.4's PDF). LibreOffice draws a frame's bottom rule
+# this far above the frame's computed bottom (measured).
+IMPRINT_RULE_INSET_MM = 0.15
+
+
+def imprint_lines(cc_ems: float, label_ems: float) -> int:
+    """Lines the 抄送 paragraph takes: wrapped lines hang after the label, 1 character in each side."""
+    if cc_ems <= 0:
+        return 0
+    width = mm_to_pt(TYPE_WIDTH_MM) / IMPRINT_SIZE_PT - 2 * IMPRINT_SIDE_CHARS
+    rest = cc_ems - width
+    return 1 if rest <= 0 else 1 + math.ceil(rest / (width - label_ems))
+
+
+def imprint_tops_mm(cc_ems: float, label_ems: float, printer_line: bool = True) -> list[float]:
+    """Where each 版记 frame (the 抄送's, then the 印发 line's) starts, from the paper's top, for
+    the last rule to lie on the type area's bottom: lines at the body's pitch, a 0.35 mm rule
+    above the first and below the last, a 0.25 mm one between (7.4.1). No rules in a 信函 (10.1)."""
+    pitch = pt_to_mm(LINE_PITCH_PT)
+    bottom = MARGIN_TOP_MM + TYPE_HEIGHT_MM
+    ruled = 1.0 if printer_line else 0.0
+    tops = []
+    cc = imprint_lines(cc_ems, label_ems)
+    if printer_line:  # a thick rule below it, and above it too when it is the only line
+        rules = IMPRINT_THICK_RULE_MM * (1 if cc else 2)
+        bottom -= pitch + rules - IMPRINT_RULE_INSET_MM
+        tops.append(bottom)
+    if cc:
+        rules = ruled * (IMPRINT_THICK_RULE_MM + IMPRINT_THIN_RULE_MM)
+        tops.insert(0, bottom - cc * pitch - rules + (0 if printer_line else IMPRINT_RULE_INSET_MM))
+    return tops
+
 
 # -- 页码 (7.5) ---------------------------------------------------------------------------------
 PAGE_NUMBER_BELOW_TYPE_AREA_MM = 7.0

@@ -10,7 +10,9 @@ mkdir -p "$outdir"
 export FONTCONFIG_FILE="$here/../drafter/fonts.conf"
 profile_dir=$(mktemp -d)
 trap 'rm -rf "$profile_dir"' EXIT
-soffice -env:UserInstallation=file://"$profile_dir" --headless --convert-to pdf --outdir "$outdir" "$docx" >/dev/null
+# keep the blank page LibreOffice inserts before the 版记's even page (drafter/writers/pdf.py: PDF_FILTER)
+filter='pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+soffice -env:UserInstallation=file://"$profile_dir" --headless --convert-to "$filter" --outdir "$outdir" "$docx" >/dev/null
 pdf="$outdir/$(basename "${docx%.docx}").pdf"
 pdftoppm -png -r 70 -f 1 -l "$pages" "$pdf" "$outdir/$(basename "${docx%.docx}")-page"
 echo "$pdf"

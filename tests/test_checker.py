@@ -648,10 +648,13 @@ def gb_notice():
             )
         else:
             _line(doc, text, first=2)
-    # the 版记 in a last section of its own, aligned to the bottom of the type area
-    doc.add_section(WD_SECTION.NEW_PAGE)
+    # the 版记 in a last section of its own, on an even page, aligned to the bottom of the type
+    # area, with no page number (7.4, 7.5)
+    doc.add_section(WD_SECTION.EVEN_PAGE)
     last = doc.sections[-1]
     _set(last._sectPr, "w:vAlign", **{"w:val": "bottom"})
+    for footer in (last.footer, last.even_page_footer):
+        footer.is_linked_to_previous = False
     copy = _line(
         doc, "抄送：县委办公室，县人大常委会办公室，县政协办公室。", size=14, left=1, right=1
     )
@@ -939,6 +942,24 @@ def _text_after_colophon(doc):
     _line(doc, "二〇二四年三月八日补充：本通知自印发之日起施行。", first=2)
 
 
+def _colophon_next_page(doc):
+    doc.sections[-1].start_type = WD_SECTION.NEW_PAGE  # may fall on an odd page
+
+
+def _colophon_with_text(doc):
+    # one section: the 版记 at the foot of the text's last page, whichever page that is
+    text_end, last = doc.sections[-2]._sectPr, doc.sections[-1]._sectPr
+    text_end.getparent().remove(text_end)
+    _set(text_end, "w:vAlign", **{"w:val": "bottom"})
+    last.addprevious(text_end)
+    last.getparent().remove(last)
+
+
+def _colophon_numbered(doc):
+    for footer in (doc.sections[-1].footer, doc.sections[-1].even_page_footer):
+        footer.is_linked_to_previous = True  # the text's footers, with their page numbers
+
+
 def _thin_last_rule(doc):
     _border(_para(doc, "示例县人民政府办公室"), bottom=0.25)
 
@@ -1011,6 +1032,9 @@ BREAKS = [
     ("no 版记", _no_colophon, "colophon-missing", "7.4", None),
     ("版记 follows the text", _colophon_not_at_foot, "colophon-position", "7.4", "抄送："),
     ("text after the 版记", _text_after_colophon, "colophon-position", "7.4", "抄送："),
+    ("版记 on any next page", _colophon_next_page, "colophon-page", "7.4", "抄送："),
+    ("版记 after text on its page", _colophon_with_text, "colophon-page", "7.4", "抄送："),
+    ("版记 page numbered", _colophon_numbered, "page-number", "7.5", "抄送："),
     ("thin last 版记 rule", _thin_last_rule, "colophon-rules", "7.4.1", "抄送："),
     ("抄送 flush left", _colophon_flush_left, "colophon-layout", "7.4.2", "抄送："),
     ("page number 4 mm too high", _page_number_low, "page-number", "7.5", None),

@@ -7,6 +7,7 @@ import re
 
 import docx
 import pytest
+from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
@@ -242,25 +243,43 @@ def test_attachment_note_hangs_under_the_name(built):
 
 
 def framed(doc):
-    """The 版记's framed paragraphs (a 信函's frames hang from the page, not the margin)."""
-    out = []
-    for p in doc.paragraphs:
-        frame = p._p.pPr.find(qn("w:framePr")) if p._p.pPr is not None else None
-        if frame is not None and frame.get(qn("w:vAnchor")) == "margin":
-            out.append(p)
-    return out
+    """The 版记's framed paragraphs: those after the text's section break (a 信函's masthead
+    frames stand on page 1)."""
+    paras = doc.paragraphs
+    breaks = [
+        i for i, p in enumerate(paras) if p._p.pPr is not None and p._p.pPr.sectPr is not None
+    ]
+    if not breaks:  # no 版记, so no section of its own
+        return []
+    return [
+        p
+        for p in paras[breaks[-1] + 1 :]
+        if p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None
+    ]
+
+
+def _top_mm(para) -> float:
+    frame = para._p.pPr.find(qn("w:framePr"))
+    assert frame.get(qn("w:vAnchor")) == "page" and frame.get(qn("w:yAlign")) is None
+    return int(frame.get(qn("w:y"))) / 1440 * 25.4
 
 
 def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
-    """7.4: 印发机关 and 印发日期 by default from the issuer's office and the notice date, framed on
-    the type area's bottom edge, 0.35 mm rules; 抄送 from the profile, wrapping after its colon."""
+    """7.4: 印发机关 and 印发日期 by default from the issuer's office and the notice date, in a
+    section of its own that starts on an even page with no page number, framed so that its last
+    0.35 mm rule is the type area's bottom edge; 抄送 from the profile, wrapping after its colon."""
     (line,) = framed(doc)
     assert line.text == "泰安市泰山区人民政府办公室\t2022年12月4日印发"
-    frame = line._p.pPr.find(qn("w:framePr"))
-    assert (frame.get(qn("w:vAnchor")), frame.get(qn("w:yAlign"))) == ("margin", "bottom")
+    # one line of 28.8 pt and two 0.35 mm rules end 262 mm down (less LibreOffice's 0.15 mm)
+    assert abs(_top_mm(line) + 28.8 / 72 * 25.4 + 0.7 - 0.15 - 262) < 0.05
     borders = line._p.pPr.find(qn("w:pBdr"))
     assert [borders.find(qn(f"w:{s}")).get(qn("w:sz")) for s in ("top", "bottom")] == ["8", "8"]
     assert line.runs[0].font.size == Pt(14)
+    last = doc.sections[-1]
+    assert len(doc.sections) == 2 and last.start_type == WD_SECTION.EVEN_PAGE
+    for footer in (last.footer, last.even_page_footer):
+        assert not footer.is_linked_to_previous and "PAGE" not in footer._element.xml
+    assert "PAGE" in doc.sections[0].footer._element.xml
     # the frame is anchored to an empty paragraph of a point that ends the body
     anchor = doc.paragraphs[-1]
     assert framed(doc)[-1]._p is doc.paragraphs[-2]._p and anchor.text == ""
@@ -278,6 +297,9 @@ def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
     assert (pf.left_indent, pf.first_line_indent, pf.right_indent) == (Pt(56), Pt(-42), Pt(14))
     borders = cc_line._p.pPr.find(qn("w:pBdr"))
     assert [borders.find(qn(f"w:{s}")).get(qn("w:sz")) for s in ("top", "bottom")] == ["8", "6"]
+    # two frames, one line each, one under the other (LibreOffice sets two framed paragraphs
+    # in a row as plain text)
+    assert abs(_top_mm(printed) - _top_mm(cc_line) - (28.8 / 72 * 25.4 + 0.35 + 0.25)) < 0.05
 
 
 def test_preprinted_paper_keeps_the_masthead_room(variant, tmp_path):

@@ -63,7 +63,11 @@ def test_taishan_converts_to_pdf(built, tmp_path):
     assert "一、指导思想" in third
     assert third.endswith("—3—")
     assert "16.加大知识产权宣传力度。" in text_of(pdf)
-    assert text_of(pdf, pages, pages).startswith("泰安市泰山区人民政府办公室2022年12月4日印发")
+    # 7.4: the 版记 alone at the foot of an even page, unnumbered; the plan ends on page 14 (even,
+    # full), so page 15 is blank
+    assert pages % 2 == 0
+    assert text_of(pdf, pages, pages) == "泰安市泰山区人民政府办公室2022年12月4日印发"
+    assert text_of(pdf, pages - 1, pages - 1) == ""
 
 
 def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
@@ -182,7 +186,12 @@ def test_rendered_layout_figures(rendered):
     number = next(line for line in first if line.text.endswith("号"))
     rule_top = red[-1][0]
     rule_gap = rule_top - number.bottom
-    page_numbers = [next(line for line in p if re.fullmatch(r"—\d+—", line.text)) for p in pages]
+    # the 版记's page and a blank page before it carry no number (7.5)
+    colophon = next(n for n, p in enumerate(pages) if any(x.text.endswith("印发") for x in p))
+    numbered = [p for p in pages[:colophon] if p]
+    page_numbers = [next(x for x in p if re.fullmatch(r"—\d+—", x.text)) for p in numbered]
+    blanks = [n + 1 for n, p in enumerate(pages[:colophon]) if not p]
+    imprint_bottom = pages[colophon][-1].bottom
     number_gap = {round(line.top - type_bottom, 1) for line in page_numbers}
     title = [line.text for line in first if line.top > rule_top and line.heights[0] > 8][:4]
     plan_page = next(p for p in pages if any(line.text == "一、指导思想" for line in p))
@@ -194,7 +203,13 @@ def test_rendered_layout_figures(rendered):
         f"\nred rule below the 发文字号: {rule_gap:.2f} mm (rule {red[-1][1] - red[-1][0]:.2f} mm thick)"
         f"\npage number below the type area: {sorted(number_gap)} mm"
         f"\nnotice title lines: {title}\nplan title lines: {plan_title}"
+        f"\n版记 on page {colophon + 1} of {len(pages)}, its last line's box"
+        f" {type_bottom - imprint_bottom:.2f} mm above the type area's bottom; blank pages {blanks}"
     )
+    assert (colophon + 1) % 2 == 0 and colophon + 1 == len(pages)
+    assert not any(re.fullmatch(r"—\d+—", x.text) for x in pages[colophon])
+    assert all(n == colophon for n in blanks)  # only the page just before it may be blank
+    assert 0 <= type_bottom - imprint_bottom < 3  # the last rule is the type area's bottom
     assert chars == {L.CHARS_PER_LINE}
     assert lines == {L.LINES_PER_PAGE}
     assert abs(masthead_top - L.MASTHEAD_TOP_BELOW_TYPE_AREA_MM) < 0.5

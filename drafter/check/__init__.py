@@ -50,6 +50,7 @@ def check(path: Path) -> list[Finding]:
         doc, styles, paras = _read(path)
         kind = classify.document_kind(paras)
         findings: list[Finding] = []
+        colophon = notice.colophon_section(doc, paras)
         if kind == classify.PLAN:
             findings += plan.check_sections(paras) + plan.check_responsibility(paras)
         if kind == classify.DEPARTMENTS:
@@ -60,7 +61,7 @@ def check(path: Path) -> list[Finding]:
             markers.check_markers(doc, paras)
             + page.check_page(doc)
             + page.check_grid(doc, styles)
-            + page.check_page_numbers(doc, styles)
+            + page.check_page_numbers(doc, styles, colophon.number if colophon else None)
             + fonts.check_theme(doc)
             + fonts.check_autospace(paras, styles)
             + fonts.check_fonts(paras, styles)
@@ -68,6 +69,8 @@ def check(path: Path) -> list[Finding]:
         )
         if classify.is_notice(paras):
             findings += notice.check_notice(doc, styles, paras)
+            if kind == classify.PLAN:  # the notice printed with its plan
+                findings += notice.check_colophon_page(doc, paras)
     except Malformed as exc:
         return [
             Finding(

@@ -39,6 +39,7 @@ COLOPHON_MISSING = "colophon-missing"
 COLOPHON_POSITION = "colophon-position"
 COLOPHON_RULES = "colophon-rules"
 COLOPHON_LAYOUT = "colophon-layout"
+COLOPHON_PAGE = "colophon-page"
 PAGE_NUMBER = "page-number"
 DEPARTMENT_HEADER = "department-header"
 CODES = (
@@ -71,6 +72,7 @@ CODES = (
     COLOPHON_POSITION,
     COLOPHON_RULES,
     COLOPHON_LAYOUT,
+    COLOPHON_PAGE,
     PAGE_NUMBER,
     DEPARTMENT_HEADER,
 )
@@ -98,6 +100,7 @@ CLAUSE = {
     COLOPHON_POSITION: "7.4",
     COLOPHON_RULES: "7.4.1",
     COLOPHON_LAYOUT: "7.4.2",
+    COLOPHON_PAGE: "7.4",
     PAGE_NUMBER: "7.5",
 }
 

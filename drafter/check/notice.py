@@ -7,16 +7,18 @@ from __future__ import annotations
 from .. import layout as L
 from ..i18n import _
 from .classify import Para, is_red
-from .document import Doc, Styles, W, number, twips
+from .document import Doc, Section, Styles, W, number, twips
 from .findings import (
     ATTACHMENT_INDENT,
     COLOPHON_LAYOUT,
     COLOPHON_MISSING,
+    COLOPHON_PAGE,
     COLOPHON_POSITION,
     COLOPHON_RULES,
     LETTER,
     MASTHEAD,
     NOTE,
+    PAGE_NUMBER,
     RED_RULE,
     SIGNATURE,
     TITLE_POSITION,
@@ -44,6 +46,7 @@ TITLE_LINES_TOLERANCE = 0.5  # lines
 MASTHEAD_TOLERANCE_MM = 2.0  # the line-box model of where the glyphs' top sits is good to ~1 mm
 RULE_TOLERANCE_MM = 0.05  # Word's 1 pt rule is 0.353 mm, its ¾ pt rule 0.265 mm
 EIGHTHS_PER_MM = 72 / 25.4 * 8
+PT_PER_MM = 72 / 25.4
 
 
 def check_notice(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
@@ -516,8 +519,10 @@ def _colophon(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
     valign = section.sect_pr.find(W + "vAlign")
     ppr = items[-1].element.find(W + "pPr")
     frame = ppr.find(W + "framePr") if ppr is not None else None
-    at_foot = (valign is not None and valign.get(W + "val") == "bottom") or (
-        frame is not None and frame.get(W + "yAlign") == "bottom"
+    at_foot = (
+        (valign is not None and valign.get(W + "val") == "bottom")
+        or (frame is not None and frame.get(W + "yAlign") == "bottom")
+        or _frame_at_foot(doc, styles, items[-1], frame)
     )
     if not at_foot:
         findings.append(
@@ -534,6 +539,24 @@ def _colophon(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
     findings += _colophon_rules(styles, block)
     findings += _colophon_layout(doc, styles, block)
     return findings
+
+
+FOOT_TOLERANCE_MM = 2.0
+
+
+def _frame_at_foot(doc: Doc, styles: Styles, last: Para, frame) -> bool:
+    """A frame placed from the paper's top (w:vAnchor="page", w:y) whose one line ends on the
+    type area's bottom edge."""
+    if frame is None or frame.get(W + "vAnchor") != "page" or frame.get(W + "yAlign"):
+        return False
+    y = twips(frame, "y")
+    if y is None:
+        return False
+    section = doc.section_of(last.index)
+    pg = page(section)
+    size = styles.para_size(last.element)
+    bottom = y + line_height(styles, last.element, size, section)
+    return abs(bottom - (pg.height - pg.bottom)) / PT_PER_MM <= FOOT_TOLERANCE_MM
 
 
 def _colophon_rules(styles: Styles, block: list[Para]) -> list[Finding]:
@@ -599,7 +622,7 @@ def _colophon_layout(doc: Doc, styles: Styles, block: list[Para]) -> list[Findin
     for para in block:
         size = styles.para_size(para.element)
         ind = styles.indents(para.element, size)
-        left = (ind["left"] + max(ind["first"], 0)) / size
+        left = (ind["left"] + ind["first"]) / size  # where its first line starts
         right = ind["right"] / size
         if (
             abs(left - L.IMPRINT_SIDE_CHARS) > CHAR_TOLERANCE
@@ -617,3 +640,57 @@ def _colophon_layout(doc: Doc, styles: Styles, block: list[Para]) -> list[Findin
                 )
             )
     return findings
+
+
+# -- 7.4 with 7.5: printed with the plan, the 版记 stands on an even page --------------------------
+def colophon_section(doc: Doc, paras: list[Para]) -> Section | None:
+    """The section that the 版记 opens (nothing but empty paragraphs before it), if there is
+    one; text after the 版记 is colophon-position's finding."""
+    items = [p for p in paras if p.kind in ("copy_to", "issued")]
+    if not items:
+        return None
+    section = doc.section_of(items[0].index)
+    before = paras[section.first - 1 : items[0].index - 1]
+    return section if all(p.kind == "empty" for p in before) else None
+
+
+def check_colophon_page(doc: Doc, paras: list[Para]) -> list[Finding]:
+    """A notice printed with its plan is printed on both sides, and its 版记 goes at the foot of
+    an even page: in a section of its own that starts on an even page, where Word and
+    LibreOffice leave a blank page first when the text ends on an even page; neither that page
+    nor the 版记's carries a page number (7.5)."""
+    items = [p for p in paras if p.kind in ("copy_to", "issued")]
+    if not items:
+        return []
+    section = colophon_section(doc, paras)
+    kind = section.sect_pr.find(W + "type") if section is not None else None
+    if section is None or kind is None or kind.get(W + "val") != "evenPage":
+        return [
+            Finding.of(
+                COLOPHON_PAGE,
+                _(
+                    "printed with the plan, the 版记 goes at the foot of an even page: put it in"
+                    " a section of its own that starts on an even page (section break: even page)"
+                ),
+                items[0].index,
+                items[0].excerpt,
+            )
+        ]
+    from .page import has_page_field
+
+    numbered = [
+        name for name in dict.fromkeys(section.footers.values()) if has_page_field(doc, name)
+    ]
+    if numbered:
+        return [
+            Finding.of(
+                PAGE_NUMBER,
+                _(
+                    "the 版记's page shows a page number: neither it nor the blank page before it"
+                    " is numbered"
+                ),
+                items[0].index,
+                items[0].excerpt,
+            )
+        ]
+    return []

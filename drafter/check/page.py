@@ -148,14 +148,19 @@ def _page_number_para(root):
     return None
 
 
-def check_page_numbers(doc: Doc, styles: Styles) -> list[Finding]:
+def has_page_field(doc: Doc, part: str) -> bool:
+    return _has_page_field(doc.pkg.xml(part))
+
+
+def check_page_numbers(doc: Doc, styles: Styles, unnumbered: int | None = None) -> list[Finding]:
     """Every portrait section's odd and even footers: — N — in 4号, odd pages right and even
-    pages left, one character from the edge, 7 mm below the type area."""
+    pages left, one character from the edge, 7 mm below the type area. Section ``unnumbered``
+    (the 版记's page of its own, 7.5) is left out."""
     findings: list[Finding] = []
     even_odd = on(doc.setting("evenAndOddHeaders"))
     seen: set[tuple[str, str]] = set()
     for s in doc.sections:
-        if _landscape(s) or s.last < s.first:
+        if _landscape(s) or s.last < s.first or s.number == unnumbered:
             continue
         pg = page(s)
         sides = (("default", "right"), ("even", "left")) if even_odd else (("default", None),)

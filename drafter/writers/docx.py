@@ -368,7 +368,13 @@ class DocxWriter:
                 elif _ends_masthead(block, following):
                     self._red_rule(para, document.masthead is Masthead.PREPRINTED)
         if document.imprint is not None:
-            imprint.write(doc, document.imprint, document.masthead is Masthead.LETTER)
+            # printed with the plan (more than one part), on both sides: an even page (7.4)
+            imprint.write(
+                doc,
+                document.imprint,
+                letter=document.masthead is Masthead.LETTER,
+                even_page=len(document.parts) > 1,
+            )
         docx_package.properties(doc, document.title, document.author)
         return doc
 

@@ -1,4 +1,11 @@
-"""版记 (GB/T 9704 7.4), framed at the foot of the last page.
+"""版记 (GB/T 9704 7.4), framed at the foot of the last page, which is an even page.
+
+A notice printed with its plan is printed on both sides, and its 版记 goes on the back of the
+last sheet: the foot of an even page. Where the text ends is known only when a reader lays the
+pages out, so the 版记 opens a section of its own that starts on the next even page (w:type
+evenPage): after text ending on an odd page it stands on the next page; after text ending on an
+even page Word and LibreOffice leave one blank page before it. Both pages show no page number
+(7.5: 版记页前有空白页的，空白页和版记页均不编排页码), so the section's footers are empty.
 
 The frame sits on the type area's bottom edge, so its last rule is the 版心's bottom whatever the
 text above it. Rules are the type area's width:
@@ -8,6 +15,7 @@ both sides and wraps after its colon; 印发机关 one character from the left, 
 
 from __future__ import annotations
 
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -39,27 +47,60 @@ def _border(parent, side: str, mm: float | None) -> None:
     parent.append(el)
 
 
-def write(doc, imprint: Imprint, letter: bool = False) -> None:
-    """Append the 版记 at the end of the body. A 信函格式 document's has no 印发 line or rules (10.1).
+def _even_page_section(doc) -> None:
+    """End the text's section and start the 版记's on the next even page, with no page number."""
+    section = doc.add_section(WD_SECTION.EVEN_PAGE)
+    # python-docx ends the text's section with an empty paragraph: one point tall, so that it
+    # cannot push a full last page's text on
+    _one_point(doc.paragraphs[-1].paragraph_format)
+    section.different_first_page_header_footer = False  # a 信函's first page has its own
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False  # a footer of its own, empty
 
-    Each line is a paragraph in one frame (w:framePr) held at the bottom of the type area; Word
-    and LibreOffice both keep such a frame on the page of the paragraph it is anchored to."""
+
+def _one_point(pf) -> None:
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(1)
+    pf.space_before = pf.space_after = Pt(0)
+
+
+def write(doc, imprint: Imprint, letter: bool = False, even_page: bool = True) -> None:
+    """Append the 版记 at the end of the body, on an even page of its own when ``even_page``.
+    A 信函格式 document's 版记 has no 印发 line or rules (10.1).
+
+    Each line is a paragraph in a frame (w:framePr) at the bottom of the type area: on a page of
+    its own, each in a frame placed from the paper's top (layout.imprint_tops_mm), after the text
+    one frame aligned to the type area's bottom. Word and LibreOffice keep a frame on the page of
+    the paragraph it is anchored to (the one after it)."""
     lines = ([imprint.cc] if imprint.cc else []) + ([] if letter else [None])
     if not lines:
         return
+    # at the foot of the type area: on a page of its own, placed from the paper's top (see
+    # layout.imprint_tops_mm); after the text, aligned to the type area's bottom
+    places = [(("w:vAnchor", "margin"), ("w:yAlign", "bottom"))] * len(lines)
+    if even_page:
+        _even_page_section(doc)
+        tops = L.imprint_tops_mm(
+            L.text_ems(imprint.cc or ""), L.text_ems(imprint.cc_label), printer_line=not letter
+        )
+        places = [
+            (("w:vAnchor", "page"), ("w:y", str(round(L.mm_to_pt(top) * L.TWIPS_PER_PT))))
+            for top in tops
+        ]
     size = L.IMPRINT_SIZE_PT
     side = L.IMPRINT_SIDE_CHARS * size
-    for i, text in enumerate(lines):
+    for i, (text, place) in enumerate(zip(lines, places, strict=True)):
+        if i and even_page:  # a paragraph between two frames keeps them apart
+            _one_point(doc.add_paragraph().paragraph_format)
         para = doc.add_paragraph()
         ppr = para._p.get_or_add_pPr()
         frame = OxmlElement("w:framePr")
         for k, v in (
             ("w:w", str(round(L.mm_to_pt(L.TYPE_WIDTH_MM) * L.TWIPS_PER_PT))),
             ("w:wrap", "notBeside"),
-            ("w:vAnchor", "margin"),
+            *place,
             ("w:hAnchor", "margin"),
             ("w:xAlign", "center"),
-            ("w:yAlign", "bottom"),
         ):
             frame.set(qn(k), v)
         put(ppr, frame)
@@ -96,10 +137,7 @@ def write(doc, imprint: Imprint, letter: bool = False) -> None:
             _run(para, f"{imprint.printer}\t{imprint.printed}", size)
     # The frame belongs to the paragraph after it, which must exist (a body ends in a paragraph
     # that is not framed): one of a point, so that it adds no line.
-    anchor = doc.add_paragraph().paragraph_format
-    anchor.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    anchor.line_spacing = Pt(1)
-    anchor.space_before = anchor.space_after = Pt(0)
+    _one_point(doc.add_paragraph().paragraph_format)
 
 
 def _run(para, text: str, size: float) -> None:

@@ -16,6 +16,10 @@ from . import docx as docx_writer
 
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-noto-cjk-extra"
 FONTS_CONF = Path(__file__).resolve().parent.parent / "fonts.conf"
+# LibreOffice leaves out of a PDF the blank page it inserts before a section that starts on an
+# even page (the 版记's, GB/T 9704 7.4) unless told to keep it: printed on both sides, the pages
+# must be all there. (scripts/render.sh passes the same option.)
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
 def soffice() -> str | None:
@@ -47,7 +51,7 @@ def to_bytes(document: Document, comments: bool = True, name: str = "") -> bytes
             f"-env:UserInstallation=file://{work / 'profile'}",
             "--headless",
             "--convert-to",
-            "pdf",
+            PDF_FILTER,
             "--outdir",
             str(work),
             str(source),
