@@ -325,12 +325,12 @@ def profile(i: int, number: int, rng: random.Random, lib: library.Library) -> di
         plan["status"] = "征求意见稿"
     if rng.random() < 0.3:
         plan["period_sentence"] = True
-    sections = {s["id"]: s for s in lib.sections}
+    sections = {s.id: s for s in lib.genres["work_plan"].sections}
     if rng.random() < 0.3:
-        plan["headings"] = {"goals": rng.choice(sections["goals"]["headings"])}
+        plan["headings"] = {"goals": rng.choice(sections["goals"].headings)}
     if rng.random() < 0.3:
-        plan["guiding"] = rng.choice(list(sections["guiding"]["variants"]))
-        plan["goals_text"] = rng.choice(list(sections["goals"]["variants"]))
+        plan["guiding"] = rng.choice(list(sections["guiding"].variants))
+        plan["goals_text"] = rng.choice(list(sections["goals"].variants))
     if rng.random() < 0.4:
         plan["principles"] = (
             [] if rng.random() < 0.3 else rng.sample(list(lib.principles), rng.randint(3, 5))

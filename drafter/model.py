@@ -132,6 +132,9 @@ class TaskEntry:
     lead: list[str]
     partners: list[str]
     deadline: str
+    # the role ids (templates/catalogue/roles.yaml) of lead and partners, in the same order
+    lead_roles: list[str] = field(default_factory=list)
+    partner_roles: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -56,6 +56,12 @@ def test_a_level_added_to_the_data_is_a_level(tree):
     words += "  party: 旗委\n  towns: 各苏木、镇\n  tier: 苏木（镇）\n  addressees: [各苏木、镇人民政府]\n"
     levels = tree / "catalogue" / "levels.yaml"
     levels.write_text(levels.read_text(encoding="utf-8") + "旗:\n" + words, encoding="utf-8")
+    # and the genre drafted there says it fits the new level (templates/genres/README.md)
+    edit(
+        tree / "genres" / "work_plan" / "genre.yaml",
+        "levels: [县, 区, 县级市]",
+        "levels: [县, 区, 县级市, 旗]",
+    )
     lib = load(tree)
     assert lib.level_ids[-1] == "旗"
     profile = profiles.from_source(TAISHAN, lib, overrides={"county": {"level": "旗"}})

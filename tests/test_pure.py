@@ -12,6 +12,7 @@ import yaml
 from drafter import api, library
 from drafter.compose import plan as compose
 from drafter.compose import targets
+from drafter.compose import tasks as task_plan
 from drafter.profile.load import merge
 from drafter.profile.yamlread import SourceMap, field_text, parse
 
@@ -79,14 +80,14 @@ def test_a_ratio_the_profile_gives_is_not_derived():
 # -- task selection and numbering --------------------------------------------------------
 
 
-def composer(change) -> compose.Composer:
+def profile_with(change):
     data = copy.deepcopy(TAISHAN)
     change(data)
-    profile = api.load_profile(data, name="t.yaml")
-    c = compose.Composer(profile, LIB, compose.shared_renderer())
-    c.missing = []
-    c.build_context()
-    return c
+    return api.load_profile(data, name="t.yaml")
+
+
+def chosen(change) -> list[str]:
+    return task_plan.chosen_tasks(profile_with(change).data, LIB)
 
 
 def core_ids(tags: set[str]) -> list[str]:
@@ -99,9 +100,9 @@ def drop_select(data):
 
 
 def test_without_select_the_core_tasks_fitting_the_county_come_in_catalogue_order():
-    c = composer(drop_select)
-    chosen = c.chosen_tasks()
-    tags, declared = c.county_tags(), set(TAISHAN["county"]["tags"])
+    data = profile_with(drop_select).data
+    got = task_plan.chosen_tasks(data, LIB)
+    tags, declared = task_plan.county_tags(data, LIB), set(TAISHAN["county"]["tags"])
     # and the tasks the county's own tags call for (泰山区's agriculture, gi)
     called = [
         t["id"]
@@ -110,8 +111,8 @@ def test_without_select_the_core_tasks_fitting_the_county_come_in_catalogue_orde
     ]
     assert called == ["agriculture-ip", "geographical-indications"]
     order = [t["id"] for t in LIB.tasks]
-    assert chosen == sorted(core_ids(tags) + called, key=order.index)
-    assert set(core_ids(set())) <= set(chosen)  # the untagged core tasks are always there
+    assert got == sorted(core_ids(tags) + called, key=order.index)
+    assert set(core_ids(set())) <= set(got)  # the untagged core tasks are always there
 
 
 def test_include_exclude_and_tags_add_and_remove_tasks():
@@ -123,10 +124,10 @@ def test_include_exclude_and_tags_add_and_remove_tasks():
         data["tasks"]["include"] = [extra["id"]]
         data["tasks"]["exclude"] = [core[0]]
 
-    chosen = composer(change).chosen_tasks()
-    assert extra["id"] in chosen and core[0] not in chosen
+    got = chosen(change)
+    assert extra["id"] in got and core[0] not in got
     order = [t["id"] for t in LIB.tasks]
-    assert chosen == sorted(chosen, key=order.index)  # still in catalogue order
+    assert got == sorted(got, key=order.index)  # still in catalogue order
 
 
 def test_select_keeps_the_profile_order():
@@ -136,13 +137,34 @@ def test_select_keeps_the_profile_order():
         data["tasks"]["select"] = picked
         data["tasks"]["include"] = []
 
-    assert composer(change).chosen_tasks() == picked
+    assert chosen(change) == picked
 
 
 def numbers(change) -> list[tuple[str, str]]:
-    c = composer(change)
-    c.section_tasks({})
-    return [(e.number, e.label) for e in c.task_entries]
+    """(number, label) of each task as the built plan's model carries it."""
+    return [(e.number, e.label) for e in compose.plan(profile_with(change), LIB).tasks]
+
+
+def test_numbered_tasks_carry_role_ids_and_department_names():
+    profile = profile_with(lambda data: None)
+    dept = {"market": "某市场监管局", "science": "某科技局", "finance": "某财政局"}
+    dept.update({r: f"{r}局" for r in LIB.roles if r not in dept})
+    result = task_plan.number_tasks(profile, LIB, dept)
+    assert not result.issues
+    first = result.tasks[0]
+    roles = LIB.task(first.id)["roles"]
+    lead_role = roles[0].strip("()")
+    assert first.lead[0].role == lead_role and first.lead[0].name == dept[lead_role]
+    assert [t.number for t in result.tasks] == [str(i) for i in range(1, len(result.tasks) + 1)]
+    # the same profile and names give the same result: nothing is kept between calls
+    assert task_plan.number_tasks(profile, LIB, dept) == result
+
+
+def test_a_role_without_a_name_is_an_issue_not_an_exception():
+    profile = profile_with(lambda data: None)
+    result = task_plan.number_tasks(profile, LIB, {})
+    assert result.issues and all(t.units is None for t in result.tasks)
+    assert "needs role" in result.issues[0].text("en")
 
 
 def test_continuous_numbering_runs_on_through_the_groups():

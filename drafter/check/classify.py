@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import library
 from ..compose import numbering
+from ..library.genres import DEFAULT_GENRE
 from .document import Doc, Styles, W, para_text, run_text, runs
 from .findings import excerpt as _excerpt
 
@@ -35,16 +36,16 @@ ISSUED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
 DEPARTMENT_ITEM = re.compile(r"^任务\s*[\d.]+\s*[：:]")
 SPACES = " \t\u3000\u00a0"
 
-# Section ids in their required order, with their heading synonyms, from templates/sections.yaml;
-# the pattern matches the text after "一、".
+# Section ids in their required order, with their heading synonyms, from the default genre
+# (templates/genres/work_plan/genre.yaml); the pattern matches the text after "一、".
 SECTIONS = tuple(
     (
-        s["id"],
-        re.compile("|".join(map(re.escape, s["headings"]))),
-        "/".join(s["headings"]),
-        not s.get("optional"),
+        s.id,
+        re.compile("|".join(map(re.escape, s.headings))),
+        "/".join(s.headings),
+        not s.optional,
     )
-    for s in library.load().sections
+    for s in library.load().genres[DEFAULT_GENRE].sections
 )
 
 

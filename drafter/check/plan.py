@@ -47,7 +47,8 @@ def check_sections(paras: list[Para]) -> list[Finding]:
             )
             continue
         found[sid] = para
-        if highest is not None and RANK[sid] < RANK[section_of(highest.text)]:
+        previous = section_of(highest.text) if highest is not None else None
+        if highest is not None and previous is not None and RANK[sid] < RANK[previous]:
             findings.append(
                 Finding(
                     para.index,

@@ -268,6 +268,21 @@ def tasks(group: str | None, tag: str | None) -> None:
     click.echo(_("{n} tasks").format(n=len(shown)))
 
 
+def genres() -> None:
+    """One line per genre: its id (profile.genre), what it drafts, the levels and programme kinds it fits."""
+    from .. import library
+
+    for genre in library.load().genres.values():
+        click.echo(
+            _("{id}  {summary}  (levels: {levels}; programmes: {programmes})").format(
+                id=genre.id,
+                summary=genre.summary,
+                levels=", ".join(genre.levels),
+                programmes=", ".join(genre.programmes),
+            )
+        )
+
+
 # -- wiring -------------------------------------------------------------------------------
 def outdir_option(help_text: str) -> Callable:
     return click.option(
@@ -452,6 +467,10 @@ def make_cli() -> click.Group:
             ],
         )
     )
+    command(
+        name="genres",
+        help=_("List the genres a profile may name (genre: …), one line each."),
+    )(genres)
     from ..web.serve import command as serve_command  # the web app's command lives in web/
 
     cli.add_command(serve_command())

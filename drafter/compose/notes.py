@@ -9,16 +9,19 @@ defaults comes from the task selection. All words are in templates/text/notes_dr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..library import Library
 from ..model import Document, Emphasis, Paragraph, Part, Role, Span
 from ..profile.load import Profile
 from ..rendering import Renderer, Where
-from . import figures, joining, numbering, titles
+from . import figures, joining, numbering, sources, titles
 from . import plan as plan_mod
 from . import targets as targets_mod
+from . import tasks as task_plan
+from .kinds import tasks as task_kind
+from .scope import Scope
 
 TEXT_FILE = "text/notes_drafting.yaml"
 # The task fields whose choice makes a plan's tasks differ from the catalogue's defaults.
@@ -87,18 +90,19 @@ class Changes:
     overridden: list[tuple[str, list[str]]]  # (title, fields rewritten) of tasks it rewords
 
 
-def changes(composer: plan_mod.Composer) -> Changes:
+def changes(scope: Scope) -> Changes:
     """The plan's tasks against those the catalogue gives the same county when it chooses none."""
-    profile, lib, renderer = composer.profile, composer.lib, composer.renderer
+    profile, lib = scope.profile, scope.lib
     tasks = profile.data["tasks"]
     plain = {k: v for k, v in tasks.items() if k not in CHOICE_FIELDS}
     plain.update(include=[], exclude=[])
-    defaults = _composer(replace(profile, data={**profile.data, "tasks": plain}), lib, renderer)
-    chosen, default = composer.chosen_tasks(), defaults.chosen_tasks()
-    pool = composer.task_pool()
+    chosen = task_plan.chosen_tasks(profile.data, lib)
+    default = task_plan.chosen_tasks({**profile.data, "tasks": plain}, lib)
+    pool = task_plan.task_pool(profile.data, lib)
 
     def title(task_id: str) -> str:
-        return composer.task_text(pool[task_id], "title")
+        variant = task_plan.task_variant(profile, pool[task_id])[0]
+        return task_kind.task_text(scope, pool[task_id], variant, "title")
 
     own = {c["id"] for c in tasks.get("custom", [])}
     return Changes(
@@ -111,21 +115,14 @@ def changes(composer: plan_mod.Composer) -> Changes:
     )
 
 
-def _composer(profile: Profile, lib: Library, renderer: Renderer) -> plan_mod.Composer:
-    composer = plan_mod.Composer(profile, lib, renderer)
-    composer.missing = []
-    composer.build_context()
-    return composer
-
-
 # -- the document --------------------------------------------------------------------------------
 class _Notes:
     def __init__(self, profile: Profile, plan: Document, lib: Library, renderer: Renderer):
         self.profile, self.plan, self.lib, self.renderer = profile, plan, lib, renderer
         self.t = lib.drafting_text
-        # the plan's own composer, for what the plan and its notes must say alike (cited
+        # the plan's own scope, for what the plan and its notes must say alike (cited
         # documents, the office, task titles)
-        self.composer = _composer(profile, lib, renderer)
+        self.scope = plan_mod.make_scope(profile, lib, renderer)
         ctx = plan_mod.base_context(profile, lib, renderer)
         status = profile.data["plan"]["status"]
         ctx["status"] = None if status == "final" else status
@@ -150,7 +147,7 @@ class _Notes:
         return joining.join(items, self.lib.joins)
 
     def document(self) -> Document:
-        policies, bases = self.composer.policies(), self.composer.bases()
+        policies, bases = sources.policies(self.scope), sources.bases(self.scope)
         docs = {
             "policies": policies,
             "bases": bases,
@@ -211,14 +208,14 @@ class _Notes:
         return [Paragraph(Role.BODY, [Span(drafted, note=note or None), *map(Span, rounds)])]
 
     def plan_office(self) -> str:
-        return str(self.composer.ctx["leading_group"]["office"])
+        return str(self.scope.ctx["leading_group"]["office"])
 
     def content(self) -> list[Paragraph]:
         sections = outline(self.plan, self.t["lead_end"])
         kinds = {}
         headings = self.profile.data["plan"]["headings"]
-        for spec in self.lib.sections:
-            kinds[headings.get(spec["id"], spec["headings"][0])] = spec["kind"]
+        for spec in self.scope.genre.sections:
+            kinds[headings.get(spec.id, spec.headings[0])] = spec.kind
         out = [
             _body(
                 self.render(
@@ -237,7 +234,7 @@ class _Notes:
                 extra.update(groups=groups, tasks=len(self.plan.tasks))
             elif kind == "goals":
                 extra.update(goals=s.leads, indicators=indicators)
-            elif kind == "items":
+            elif kind in ("items", "principles"):
                 extra.update(titles=s.leads)
             out.append(_body(self.render(f"kinds.{kind}", **extra)))
         attachments = attachment_titles(self.plan)
@@ -246,7 +243,7 @@ class _Notes:
         return out
 
     def changes(self) -> list[Paragraph]:
-        found = changes(self.composer)
+        found = changes(self.scope)
         aspects = self.t["aspects"]
         lines = []
         for key, titles_ in (

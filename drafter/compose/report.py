@@ -46,7 +46,7 @@ from ..profile.validate import show_value, suggest, type_name, type_name_of, unk
 from ..profile.yamlread import SourceMap, field_text, parse, read
 from ..rendering import Renderer, Where
 from . import figures, numbering, targets, titles
-from .plan import base_context
+from .context import base_context
 
 TEXT_FILE = "report.yaml"
 FIELDS = ("as_of", "actuals")

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from .. import diskcache
+from .genres import Genre, load_genres
 
 
 def templates_root() -> Path:
@@ -24,8 +25,7 @@ def templates_root() -> Path:
 class Library:
     root: Path
     levels: dict[str, dict[str, str]]
-    sections: list[dict[str, Any]]
-    section_defaults: dict[str, dict[str, str]]
+    genres: dict[str, Genre]  # templates/genres/<id>/ (drafter/library/genres.py)
     notice: dict[str, str]
     titles: dict[str, str]
     responsibility: dict[str, dict[str, str]]
@@ -46,7 +46,6 @@ class Library:
     national_policies: list[str]
     rounds: dict[int, dict[str, Any]]
     joins: dict[str, str]
-    preambles: dict[str, str]
     task_params: dict[str, dict[str, Any]]
     programme_kinds: tuple[str, ...]
     statuses: tuple[str, ...]
@@ -62,9 +61,6 @@ class Library:
     def default_level(self) -> str:
         """The level a form starts at, and whose words stand in when a level is not yet known: the first."""
         return next(iter(self.levels))
-
-    def section(self, section_id: str) -> dict[str, Any]:
-        return next(s for s in self.sections if s["id"] == section_id)
 
     def text_template(self, name: str) -> str:
         return (self.root / "text" / name).read_text(encoding="utf-8")
@@ -91,7 +87,8 @@ def load(root: Path | None = None) -> Library:
     """The library, read once per process; from drafter's disk cache while its files are unchanged."""
     root = root or templates_root()
     files = [p for p in root.rglob("*") if p.suffix in (".yaml", ".j2") and p.is_file()]
-    key = diskcache.file_digest(files, [Path(__file__).read_bytes(), str(root).encode()])
+    code = [Path(__file__).read_bytes(), (Path(__file__).parent / "genres.py").read_bytes()]
+    key = diskcache.file_digest(files, [*code, str(root).encode()])
     name = f"library-{diskcache.TAG}-{diskcache.digest([str(root).encode()])[:8]}.pickle"
     data = diskcache.read(name)
     if data:
@@ -108,17 +105,17 @@ def load(root: Path | None = None) -> Library:
 
 def _read(root: Path) -> Library:
     cat = root / "catalogue"
-    sections = _yaml(root / "sections.yaml")
     groups = _yaml(cat / "groups.yaml")
     bases = _yaml(cat / "legal_bases.yaml")
     choices = _yaml(cat / "choices.yaml")
+    levels = _yaml(cat / "levels.yaml")
+    titles = _yaml(root / "text" / "titles.yaml")
     return Library(
         root=root,
-        levels=_yaml(cat / "levels.yaml"),
-        sections=sections["sections"],
-        section_defaults=sections["defaults"],
+        levels=levels,
+        genres=load_genres(root, titles),
         notice=_yaml(root / "text" / "notice.yaml"),
-        titles=_yaml(root / "text" / "titles.yaml"),
+        titles=titles,
         responsibility=_yaml(root / "text" / "responsibility.yaml"),
         notes=_yaml(root / "text" / "notes.yaml"),
         department_text=_yaml(root / "text" / "departments.yaml"),
@@ -137,7 +134,6 @@ def _read(root: Path) -> Library:
         national_policies=list(bases["national"]),
         rounds={int(k): v for k, v in bases["rounds"].items()},
         joins=_yaml(root / "text" / "joins.yaml"),
-        preambles=_yaml(root / "text" / "preamble.yaml"),
         task_params=_yaml(cat / "task_params.yaml")["params"],
         programme_kinds=tuple(choices["programme_kinds"]),
         statuses=tuple(choices["statuses"]),

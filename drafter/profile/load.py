@@ -17,6 +17,7 @@ from .. import limits
 from ..errors import DrafterError, Issue, ProfileError
 from ..i18n import _
 from ..library import Library
+from . import genre
 from .validate import validate
 from .yamlread import FieldPath, SourceMap, check_text, parse, read
 
@@ -87,9 +88,10 @@ def from_source(
         if overrides:
             data, smap = merge(data, smap, overrides, overrides_source or SourceMap(name))
             smap.file = name
+        unused = genre.unused_fields(data, smap, lib)  # the profile's own fields, not defaults
         data, smap = merge(defaults(lib), SourceMap(smap.file), data, smap)
         check_text(data, smap)
-        issues = validate(data, smap, lib)
+        issues = unused + validate(data, smap, lib)
     except ProfileError:
         raise
     except DrafterError as exc:

@@ -24,7 +24,6 @@ TAGS = (
 )
 NUMBERING = ("continuous", "per_group")
 RESPONSIBILITY = ("duty", "units", "listed")
-ATTACHMENTS = ("members", "division", "indicators")
 APPROVALS = ("government", "study", "meeting", "party_government", "consent", "none")
 # task wording variants (templates/catalogue/tasks.yaml): seed 000's, 003's, 002's
 TASK_STYLES = ["detailed", "concise", "opinion"]
@@ -103,8 +102,31 @@ def profile_schema(lib: Library) -> dict[str, Any]:
     return schema
 
 
+def _union(lists: Any) -> list[str]:
+    return list(dict.fromkeys(x for values in lists for x in values))
+
+
+def _genre_rules(lib: Library) -> dict[str, Any]:
+    """What the genres allow, together; each profile's own genre is checked by validate."""
+    genres = list(lib.genres.values())
+    sections = [s for g in genres for s in g.sections]
+    headings: dict[str, list[str]] = {}
+    choices: dict[str, list[str]] = {}
+    for s in sections:
+        headings[s.id] = _union([headings.get(s.id, []), s.headings])
+        if s.variants:
+            key = s.choice or s.id
+            choices[key] = _union([choices.get(key, []), s.variants])
+    return {
+        "headings": headings,
+        "choices": choices,
+        "preambles": _union([k for k in g.preambles if k != "period"] for g in genres),
+        "attachments": _union(g.attachments for g in genres),
+    }
+
+
 def _profile_schema(lib: Library) -> dict[str, Any]:
-    sections = {s["id"]: s for s in lib.sections}
+    genre = _genre_rules(lib)
     level_words = sorted({w for words in lib.levels.values() for w in words if w != "addressees"})
     params = {
         key: {
@@ -134,6 +156,7 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
     }
     return {
         "extends": _text(),
+        "genre": {"type": "string", "allowed": list(lib.genres)},
         "county": _dict(
             {
                 "name": _name(True),
@@ -274,18 +297,15 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
             {
                 "status": {"type": "string", "allowed": list(lib.statuses)},
                 "period_sentence": {"type": "boolean"},
-                "preamble": {
-                    "type": "string",
-                    "allowed": [k for k in lib.preambles if k != "period"],
-                },
+                "preamble": {"type": "string", "allowed": genre["preambles"]},
                 "headings": _dict(
-                    {
-                        sid: {"type": "string", "allowed": s["headings"]}
-                        for sid, s in sections.items()
-                    }
+                    {sid: {"type": "string", "allowed": h} for sid, h in genre["headings"].items()}
                 ),
-                "guiding": {"type": "string", "allowed": list(sections["guiding"]["variants"])},
-                "goals_text": {"type": "string", "allowed": list(sections["goals"]["variants"])},
+                # prose variants by the field that picks them (guiding, goals_text)
+                **{
+                    key: {"type": "string", "allowed": names}
+                    for key, names in genre["choices"].items()
+                },
                 # principles from the library by id, in the county's order; OWN_PRINCIPLES marks
                 # where the county's own (own_principles) stand, else they follow
                 "principles": {
@@ -304,7 +324,7 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
                 },
                 "attachments": {
                     "type": "list",
-                    "schema": {"type": "string", "allowed": list(ATTACHMENTS)},
+                    "schema": {"type": "string", "allowed": genre["attachments"]},
                 },
             }
         ),

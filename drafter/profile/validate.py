@@ -18,6 +18,7 @@ from ..compose.figures import round_half_up
 from ..errors import Issue
 from ..i18n import _
 from ..library import Library
+from . import genre
 from .schema import FINITE_MESSAGE, ProfileValidator, profile_schema
 from .yamlread import SourceMap, field_text
 
@@ -277,7 +278,7 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
             )
         seen.setdefault(task["id"], i)
     _check_indicators(data, lib, add)
-    return issues
+    return issues + genre.misfits(data, smap, lib)
 
 
 def _check_drafting(data: dict[str, Any], add: Any, years: tuple[int, int]) -> None:

@@ -27,6 +27,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import library
+from ..library.genres import DEFAULT_GENRE, Genre
 from ..profile.starter import starter_profile
 from ..writers import html as html_writer
 from . import batch, chooser, fields, lang, pipeline, profiles_dir, uploads
@@ -185,9 +186,14 @@ def form_page(
         },
         defaults=_defaults(),
         bases=sorted(pipeline.shipped_bases()),
-        headings={s["id"]: s["headings"] for s in library.load().sections},
-        variants={s["id"]: list(s.get("variants", {})) for s in library.load().sections},
+        headings={s.id: list(s.headings) for s in _work_plan().sections},
+        variants={s.id: list(s.variants) for s in _work_plan().sections},
     )
+
+
+def _work_plan() -> Genre:
+    """The genre the web form drafts (the form has no genre choice yet)."""
+    return library.load().genres[DEFAULT_GENRE]
 
 
 def _defaults() -> dict[str, Any]:

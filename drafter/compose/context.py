@@ -1,0 +1,131 @@
+"""The Jinja context of one draft: the county, its level words, programme, departments, notice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import DrafterError
+from ..i18n import _
+from ..library import Library
+from ..library.genres import DEFAULT_GENRE, GENRE_FILE, Genre
+from ..profile.fields import FRAMING
+from ..profile.load import Profile
+from ..profile.yamlread import field_text
+from ..rendering import Renderer, Where
+from . import figures
+
+
+def genre_of(profile: Profile, lib: Library) -> Genre:
+    return lib.genres[profile.data.get("genre", DEFAULT_GENRE)]
+
+
+def base_context(
+    profile: Profile, lib: Library, renderer: Renderer, genre: Genre | None = None
+) -> dict[str, Any]:
+    """What every text about a county can say: its names, level words, programme, the genre's
+    words and the document's title."""
+    genre = genre or genre_of(profile, lib)
+    county, programme = profile.data["county"], profile.data["programme"]
+    ctx: dict[str, Any] = {
+        "county": dict(county),
+        # level words, with the county's own where its profile writes them (county.words)
+        "lw": {**lib.levels[county["level"]], **county.get("words", {})},
+        "programme": {
+            "kind": programme["kind"],
+            "batch": programme["batch"],
+            "start": programme["period"]["start"],
+            "end": programme["period"]["end"],
+        },
+        "genre": {"id": genre.id, "words": dict(genre.words)},
+    }
+    ctx["plan_title"] = programme.get("title") or renderer.render(
+        genre.title, ctx, Where(f"{genre.folder}/{GENRE_FILE}", None, "title")
+    )
+    return ctx
+
+
+def _loc(profile: Profile, *path: Any) -> tuple[str, int | None, str]:
+    file, line = profile.source.locate(path)
+    return file, line, field_text(path)
+
+
+def build_context(
+    profile: Profile, lib: Library, genre: Genre, renderer: Renderer
+) -> dict[str, Any]:
+    """The whole context: base_context plus the profile's lists, the task parameters, the leading
+    group, each role's department name and the notice with its derived fields."""
+    d = profile.data
+    lg = d["leading_group"]
+    ctx = base_context(profile, lib, renderer, genre)
+    ctx.update(
+        {
+            "industries": list(d["industries"]),
+            "universities": list(d["universities"]),
+            "funding_rules": d["funding_rules"],
+            "framing": {key: d.get("framing", {}).get(key) for key in FRAMING},
+            "params": task_params(profile, lib),
+            "leading_group": {
+                "name": lg.get("name", ""),
+                "short_name": lg.get("short_name", lg.get("name", "")),
+                "office_head": lg.get("office_head", ""),
+                "leader_post": lg.get("leader_post", ""),
+            },
+        }
+    )
+    named = [k for k in ("short_name", "members", "office_head") if k in lg]
+    if named and "name" not in lg:
+        raise DrafterError.single(
+            *_loc(profile, "leading_group"),
+            _("name the group (leading_group.name): its {fields} are given").format(
+                fields=", ".join(named)
+            ),
+        )
+    ctx["dept"] = resolve_departments(profile, lib, renderer, ctx)
+    ctx["leading_group"]["office"] = lg.get("office") or ctx["dept"].get("market", "")
+    if not ctx["leading_group"]["office"]:
+        raise DrafterError.single(
+            *_loc(profile, "leading_group"), _("name the office (leading_group.office)")
+        )
+    notice = dict(d["notice"])
+    notice["date_text"] = figures.date(notice["date"])
+    notice.setdefault("title_issuer", notice["issuer"])
+    notice.setdefault("approver", notice.get("approved_by") or ctx["lw"]["gov"])
+    if notice["approval"] == "meeting":
+        if "meeting" not in notice:
+            raise DrafterError.single(
+                *_loc(profile, "notice", "approval"),
+                _("approval by a 常务会议 needs notice.meeting.number"),
+            )
+        verb = lib.meeting_verbs[0]  # templates/catalogue/choices.yaml
+        notice["meeting"] = {"year": None, "verb": verb, **notice["meeting"]}
+    ctx["notice"] = notice
+    ctx["book"] = lib.joins["book_open"] + ctx["plan_title"] + lib.joins["book_close"]
+    return ctx
+
+
+def task_params(profile: Profile, lib: Library) -> dict[str, Any]:
+    """tasks.params as the texts print them: counts with their unit (50人), names as written."""
+    out: dict[str, Any] = {key: None for key in lib.task_params}
+    for key, value in profile.data["tasks"].get("params", {}).items():
+        spec = lib.task_params[key]
+        out[key] = (
+            figures.quantity(value, "count", spec["unit"]) if spec["kind"] == "count" else value
+        )
+    return out
+
+
+def resolve_departments(
+    profile: Profile, lib: Library, renderer: Renderer, ctx: dict[str, Any]
+) -> dict[str, str]:
+    """Each role's name in this county: the profile's, else the level default. Roles with neither
+    are absent."""
+    level = profile.data["county"]["level"]
+    named = profile.data["departments"]
+    out: dict[str, str] = {}
+    for role, spec in lib.roles.items():
+        if role in named:
+            out[role] = named[role]
+        elif level in (spec.get("names") or {}):
+            where = Where("templates/catalogue/roles.yaml", None, f"roles.{role}")
+            out[role] = renderer.render(spec["names"][level], ctx, where)
+    return out

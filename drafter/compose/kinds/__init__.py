@@ -1,0 +1,16 @@
+"""One builder per section kind (templates/genres/README.md lists them); none per section id."""
+
+from __future__ import annotations
+
+from . import goals, items, principles, prose, tasks
+from .base import Builder, Built
+
+BUILDERS: dict[str, Builder] = {
+    "prose": prose.build,
+    "principles": principles.build,
+    "goals": goals.build,
+    "tasks": tasks.build,
+    "items": items.build,
+}
+
+__all__ = ["BUILDERS", "Builder", "Built"]

@@ -1,0 +1,81 @@
+"""The 印发通知 (cover notice) and the 版记 (imprint): texts from templates/text/notice.yaml and
+imprint.yaml, in the forms GB/T 9704 gives them."""
+
+from __future__ import annotations
+
+from ..errors import DrafterError
+from ..i18n import _
+from ..model import Imprint, Masthead, Paragraph, Part, Role, SignOff, Span
+from ..rendering import Where
+from . import figures
+from .scope import Scope
+
+
+def _where(key: str) -> Where:
+    return Where("templates/text/notice.yaml", None, key)
+
+
+def notice_part(scope: Scope) -> Part:
+    t = scope.lib.notice
+    notice = scope.ctx["notice"]
+    forward = "forward" in notice
+    title_key = "forward_title" if forward else "title"
+    body_key = "forward" if forward else f"approval.{notice['approval']}"
+    body = t["forward"] if forward else t["approval"][notice["approval"]]
+    p = [organ_mark(scope)]
+    if "doc_number" in notice:
+        number = scope.render(t["doc_number"], _where("doc_number"))
+        p.append(Paragraph(Role.DOC_NUMBER, [Span(number)]))
+    p += [
+        Paragraph(Role.TITLE, [Span(scope.render(t[title_key], _where(title_key)))]),
+        Paragraph(Role.ADDRESSEE, [Span(scope.render(t["addressees"], _where("addressees")))]),
+        Paragraph(Role.BODY, [Span(scope.render(body, _where(body_key)))]),
+        *sign_off(scope),
+    ]
+    if notice["public"]:
+        note = scope.render(t["public_note"], _where("public_note"))
+        p.append(Paragraph(Role.NOTE, [Span(note)]))
+    return Part("notice", p)
+
+
+def organ_mark(scope: Scope) -> Paragraph:
+    """发文机关标志: "…文件", or the organ's name alone on a 信函 (10.1)."""
+    if scope.ctx["notice"]["masthead"] == Masthead.LETTER.value:
+        source = scope.lib.imprint["letter_mark"]
+        where = Where("templates/text/imprint.yaml", None, "letter_mark")
+    else:
+        source, where = scope.lib.notice["organ_mark"], _where("organ_mark")
+    return Paragraph(Role.ORGAN_MARK, [Span(scope.render(source, where))])
+
+
+def sign_off(scope: Scope) -> list[Paragraph]:
+    """署名 and 成文日期; a signed notice has the 签发人's post instead of the organ (7.3.5.3)."""
+    notice = scope.ctx["notice"]
+    date = Paragraph(Role.DATE, [Span(notice["date_text"])])
+    if notice["seal"] != SignOff.SIGNED.value:
+        return [Paragraph(Role.SIGNATURE, [Span(notice["issuer"])]), date]
+    if not notice.get("signer_post"):
+        raise DrafterError.single(
+            *scope.loc("notice", "seal"),
+            _("a signed notice (seal: signed) needs the signer's post in notice.signer_post"),
+        )
+    return [Paragraph(Role.SIGNER_POST, [Span(notice["signer_post"])]), date]
+
+
+def imprint(scope: Scope) -> Imprint:
+    """版记 (7.4): 抄送 from the profile, 印发机关 and 印发日期 defaulting to the issuer's office
+    and the notice date."""
+    notice, text = scope.ctx["notice"], scope.lib.imprint
+
+    def where(key: str) -> Where:
+        return Where("templates/text/imprint.yaml", None, key)
+
+    printer = notice.get("printer") or scope.render(text["printer"], where("printer"))
+    printed = scope.render(
+        text["printed"],
+        where("printed"),
+        date=figures.date(notice.get("print_date") or notice["date"]),
+    )
+    cc = notice.get("cc") or []
+    cc_line = text["cc_label"] + text["cc_separator"].join(cc) + text["cc_end"] if cc else None
+    return Imprint(printer=printer, printed=printed, cc=cc_line, cc_label=text["cc_label"])

@@ -1,0 +1,174 @@
+"""Genres as data (templates/genres/<id>/): a genre defined only in a temporary templates folder
+builds; sections come and go without code; per-genre validation; `drafter genres`."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from drafter import library
+from drafter.cli.main import make_cli
+from drafter.compose import plan as compose
+from drafter.compose.kinds import BUILDERS
+from drafter.errors import DrafterError, ProfileError
+from drafter.library.genres import DEFAULT_GENRE, KINDS
+from drafter.model import Role
+from drafter.profile.load import from_source
+
+ROOT = Path(__file__).resolve().parent.parent
+TAISHAN = yaml.safe_load((ROOT / "profiles" / "taishan.yaml").read_text("utf-8"))
+BASES = ROOT / "profiles"
+
+BRIEF = {
+    "id": "brief",
+    "summary": "知识产权工作要点",
+    "levels": ["县", "区"],
+    "programmes": ["试点县"],
+    "vocabulary": {"doc": "要点", "this_doc": "本要点", "making": "制定本要点"},
+    "title": "{{ county.full_name }}知识产权工作{{ genre.words.doc }}",
+    "parts": ["body"],
+    "preamble": "preamble.yaml",
+    "sections": [
+        {
+            "id": "outlook",
+            "kind": "prose",
+            "headings": ["工作思路"],
+            "variants": {"plain": "outlook.j2"},
+        },
+        {"id": "actions", "kind": "tasks", "headings": ["工作任务"]},
+        {
+            "id": "support",
+            "kind": "items",
+            "headings": ["工作保障"],
+            "library": "safeguards",
+            "field": "safeguards",
+        },
+    ],
+    "fields": ["extends", "genre", "county", "programme", "notice", "legal_basis", "departments"]
+    + ["leading_group", "plan", "tasks", "industries", "universities", "funding_rules"],
+}
+
+
+def templates_with(tmp_path: Path, genre: dict, texts: dict[str, str]) -> Path:
+    """A copy of templates/ with one more genre folder in it."""
+    root = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", root)
+    folder = root / "genres" / genre["id"]
+    folder.mkdir()
+    (folder / "genre.yaml").write_text(yaml.safe_dump(genre, allow_unicode=True), "utf-8")
+    for name, text in texts.items():
+        (folder / name).write_text(text, "utf-8")
+    return root
+
+
+BRIEF_TEXTS = {
+    "outlook.j2": "{{ genre.words.this_doc }}围绕{{ county.name }}知识产权工作展开。",
+    "preamble.yaml": "implement: 为做好{{ county.name }}知识产权工作，{{ genre.words.making }}。\n",
+}
+
+
+def taishan(genre: str | None = None, keep_unused: bool = False) -> dict:
+    """泰山区's profile, naming a genre; without the fields the test genre does not use."""
+    data = copy.deepcopy(TAISHAN)
+    if genre:
+        data["genre"] = genre
+        data["programme"].pop("title")  # its own title is a 工作方案's
+        if not keep_unused:
+            data.pop("indicators")
+    return data
+
+
+def texts(doc) -> list[str]:
+    return [p.text for part in doc.parts for p in part.blocks if hasattr(p, "spans")]
+
+
+def test_every_section_kind_has_one_builder():
+    assert set(BUILDERS) == set(KINDS)
+
+
+def test_a_genre_defined_only_in_a_temporary_folder_builds(tmp_path):
+    lib = library.load(templates_with(tmp_path, BRIEF, BRIEF_TEXTS))
+    assert list(lib.genres) == ["brief", "work_plan"]
+    data = taishan("brief")
+    data["plan"] = {"safeguards": ["organisation", "funding"]}
+    profile = from_source(data, lib, name="brief.yaml", bases=BASES)
+    doc = compose.plan(profile, lib)
+    assert [p.name for p in doc.parts] == ["plan"]  # parts: [body]: no notice, no attachments
+    body = texts(doc)
+    assert doc.title == body[0] == "泰安市泰山区知识产权工作要点"
+    assert body[1] == "为做好泰山区知识产权工作，制定本要点。"
+    h1 = [p.text for p in doc.parts[0].blocks if getattr(p, "role", None) == Role.HEADING1]
+    assert h1 == ["一、工作思路", "二、工作任务", "三、工作保障"]
+    assert body[3] == "本要点围绕泰山区知识产权工作展开。"
+    assert doc.tasks and doc.tasks[0].lead_roles and doc.tasks[0].lead
+    assert "方案" not in "".join(body[:4])
+    safeguards = [t for t in body if t.startswith("（一）") or t.startswith("（二）")]
+    assert any("组织" in t for t in safeguards)
+
+
+def test_removing_or_adding_sections_never_raises(tmp_path):
+    genre = copy.deepcopy(BRIEF)
+    genre["sections"] = [genre["sections"][2], genre["sections"][0], genre["sections"][2]]
+    genre["sections"][2] = {**genre["sections"][2], "id": "support2", "headings": ["其他保障"]}
+    lib = library.load(templates_with(tmp_path, genre, BRIEF_TEXTS))
+    profile = from_source(taishan("brief"), lib, name="brief.yaml", bases=BASES)
+    doc = compose.plan(profile, lib)
+    h1 = [p.text for p in doc.parts[0].blocks if getattr(p, "role", None) == Role.HEADING1]
+    assert h1 == ["一、工作保障", "二、工作思路", "三、其他保障"]
+    assert doc.tasks == []  # no tasks section: no tasks in the model
+
+
+def test_an_unknown_section_kind_is_an_error_naming_the_genre_file(tmp_path):
+    genre = copy.deepcopy(BRIEF)
+    genre["sections"][1]["kind"] = "taskz"
+    with pytest.raises(DrafterError) as info:
+        library.load(templates_with(tmp_path, genre, BRIEF_TEXTS))
+    (issue,) = info.value.issues
+    assert issue.file == "templates/genres/brief/genre.yaml" and issue.line
+    assert issue.field == ("sections", 1, "kind") and "taskz" in issue.text("en")
+
+
+def test_a_field_the_genre_does_not_use_is_an_error_with_a_hint(tmp_path):
+    lib = library.load(templates_with(tmp_path, BRIEF, BRIEF_TEXTS))
+    with pytest.raises(ProfileError) as info:
+        from_source(taishan("brief", keep_unused=True), lib, name="brief.yaml", bases=BASES)
+    messages = {issue.field: issue.text("en") for issue in info.value.issues}
+    assert set(messages) == {("indicators",)}
+    assert "genre brief does not use the field indicators" in messages[("indicators",)]
+    assert "(genres that use it: work_plan)" in messages[("indicators",)]
+
+
+def test_a_level_or_programme_the_genre_does_not_fit_names_both(tmp_path):
+    lib = library.load(templates_with(tmp_path, BRIEF, BRIEF_TEXTS))
+    data = taishan("brief")
+    data["county"] = {**data["county"], "level": "县级市"}
+    data["programme"] = {**data["programme"], "kind": "示范县"}
+    with pytest.raises(ProfileError) as info:
+        from_source(data, lib, name="brief.yaml", bases=BASES)
+    messages = {issue.field: issue.text("en") for issue in info.value.issues}
+    assert "genre brief does not fit 县级市" in messages[("county", "level")]
+    assert "genre brief does not fit 示范县" in messages[("programme", "kind")]
+
+
+def test_the_default_genre_is_the_work_plan():
+    lib = library.load()
+    profile = from_source(taishan(), lib, name="t.yaml", bases=BASES)
+    named = from_source({**taishan(), "genre": DEFAULT_GENRE}, lib, name="t.yaml", bases=BASES)
+    plain, chosen = compose.plan(profile, lib), compose.plan(named, lib)
+    assert texts(plain) == texts(chosen)
+    assert plain.title == "泰安市泰山区国家知识产权强县建设试点县（区）工作方案（2022—2025年）"
+    assert lib.genres[DEFAULT_GENRE].words["this_doc"] == "本方案"
+
+
+def test_drafter_genres_prints_one_line_per_genre():
+    result = CliRunner().invoke(make_cli(), ["--lang", "en", "genres"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert len(lines) == len(library.load().genres)
+    assert lines[0].startswith("work_plan  国家知识产权强县建设试点县、示范县工作方案")
+    assert "县级市" in lines[0] and "示范县" in lines[0]
