@@ -189,16 +189,35 @@ def variant_docx(variant, tmp_path, change, name="taishan"):
     return docx.Document(str(tmp_path / "out" / f"{name}-variant.docx"))
 
 
-def test_sealed_sign_off_is_the_default(doc):
+def test_sealed_sign_off_is_the_default(built):
     """7.3.5.1: date 右空四字, the signature centred above it, two blank lines for the seal."""
-    sign, date = para(doc, "泰安市泰山区人民政府"), None
-    sign = next(p for p in doc.paragraphs if p.text == "泰安市泰山区人民政府")
-    date = next(p for p in doc.paragraphs if p.text == "2022年12月4日")
-    assert ind(date)["rightChars"] == "400"
-    # centred: 4 + 6.5/2 (the date's half width, digits half an em) - 10/2 = 2.25 characters
-    assert ind(sign)["rightChars"] == "225"
+    doc = docx.Document(str(built / "rongcheng.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    body, sign, date = doc.paragraphs[texts.index("荣成市人民政府") - 1 :][:3]
+    assert date.text == "2022年11月23日" and ind(date)["rightChars"] == "400"
+    # centred: 4 + 7/2 (the date's half width, digits half an em) - 7/2 = 4 characters
+    assert ind(sign)["rightChars"] == "400"
     assert sign.paragraph_format.space_before == Pt(2 * 28.8)
     assert date.paragraph_format.space_before == Pt(0)
+    # the text's last paragraph, the 署名 and the date keep together (never a page of their own)
+    assert [p.paragraph_format.keep_with_next for p in (body, sign, date)] == [True, True, True]
+
+
+def test_sign_off_room_shrinks_to_stay_on_the_texts_page(doc):
+    """7.3.5.5: 泰山区's text ends 2.9 lines above the foot of page 1 (masthead 35 mm down, a
+    four-line title): the blank space above the 署名 shrinks from two lines to what is left, less
+    2 pt; the sign-off's lines leave the grid, which would snap them back to its rows."""
+    texts = [p.text for p in doc.paragraphs]
+    at = texts.index("泰安市泰山区人民政府", 2)  # the 署名, not the title's first line
+    body, sign, date = doc.paragraphs[at - 1 : at + 2]
+    # 22 × 28.8 − (35 mm + 36 + 3 × 28.8 + 11.5 (red rule) + 6 × 28.8 (title) + 2 × 28.8 +
+    # 3 × 28.8) − 2 × 28.8 − 2
+    used = 35 / 25.4 * 72 + 36 + 3 * 28.8 + 11.5 + 6 * 28.8 + 2 * 28.8 + 3 * 28.8
+    want = 22 * 28.8 - used - 2 * 28.8 - 2
+    assert abs(sign.paragraph_format.space_before.pt - want) < 0.1 and 0.75 * 28.8 < want < 28.8
+    for p in (sign, date):
+        assert p._p.pPr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
+    assert body.paragraph_format.keep_with_next and sign.paragraph_format.keep_with_next
 
 
 def test_unsealed_and_signed_sign_offs(variant, tmp_path):

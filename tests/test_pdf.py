@@ -53,21 +53,42 @@ def test_taishan_converts_to_pdf(built, tmp_path):
     assert "泰安市泰山区人民政府文件" in first
     assert first.endswith("—1—")
     assert "指导思想" not in first  # the plan starts on a new page
-    # The masthead 35 mm down and a four-line title leave the sealed sign-off to page 2.
+    # The masthead 35 mm down and a four-line title leave less than the sealed sign-off's two
+    # blank lines: the room above the 署名 shrinks (7.3.5.5) and the sign-off stays on page 1.
+    assert first.endswith("真遵照执行。泰安市泰山区人民政府2022年12月4日—1—")
     second = text_of(pdf, 2, 2)
-    assert second == "泰安市泰山区人民政府2022年12月4日—2—"
-    third = text_of(pdf, 3, 3)
-    assert third.startswith(
+    assert second.startswith(
         "泰安市泰山区国家知识产权强县建设试点县（区）工作方案（2022—2025年）为落实"
     )
-    assert "一、指导思想" in third
-    assert third.endswith("—3—")
+    assert "一、指导思想" in second
+    assert second.endswith("—2—")
     assert "16.加大知识产权宣传力度。" in text_of(pdf)
-    # 7.4: the 版记 alone at the foot of an even page, unnumbered; the plan ends on page 14 (even,
-    # full), so page 15 is blank
+    # 7.4: the 版记 alone at the foot of an even page, unnumbered; the plan ends on page 13
     assert pages % 2 == 0
     assert text_of(pdf, pages, pages) == "泰安市泰山区人民政府办公室2022年12月4日印发"
-    assert text_of(pdf, pages - 1, pages - 1) == ""
+    assert text_of(pdf, pages - 1, pages - 1).endswith(f"—{pages - 1}—")
+
+
+def test_sign_off_never_alone_on_a_page(tmp_path):
+    """7.3.5: text that ends too near the foot for the sign-off even with less room above it
+    takes its last lines over with the 署名 and date; the plan still starts on a page of its
+    own."""
+    _tools()
+    import copy
+
+    from conftest import load_profile, run_cli, write_profile
+
+    data = copy.deepcopy(load_profile("taishan"))
+    # one line more than page 1 can hold with the sign-off
+    data["notice"]["instruction"] = "请认真遵照执行，结合本地实际细化工作措施，确保各项任务落到实处"
+    path = write_profile(data, tmp_path / "long.yaml")
+    assert run_cli("build", str(path), "-o", str(tmp_path), "--format", "docx").returncode == 0
+    pdf = to_pdf(tmp_path / "long.docx", tmp_path / "pdf")
+    first, second = text_of(pdf, 1, 1), text_of(pdf, 2, 2)
+    print(f"\nlong notice: page 1 ends {first[-30:]!r}; page 2 {second!r}")
+    assert second.endswith("任务落到实处。泰安市泰山区人民政府2022年12月4日—2—")
+    assert not second.startswith("泰安市泰山区人民政府")  # text came over with the sign-off
+    assert text_of(pdf, 3, 3).startswith("泰安市泰山区国家知识产权强县建设")
 
 
 def test_fifty_generated_drafts_reopen_and_convert(tmp_path):

@@ -51,8 +51,8 @@ from docx.text.run import Run
 from .. import layout as L
 from ..model import Document, Masthead, Paragraph, Role, Table
 from ..output import atomic_path
+from . import docx_fit, docx_letter, docx_package
 from . import docx_imprint as imprint
-from . import docx_letter, docx_package
 from .ooxml import put
 
 FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI, LATIN = (
@@ -344,7 +344,9 @@ class DocxWriter:
         if letter:
             docx_letter.no_first_page_number(doc.sections[0])
         last = None
+        self._sign_off_space = None if letter else self._fit_sign_off(document)
         for i, part in enumerate(document.parts):
+            kept = docx_fit.kept_with_next(part.blocks) if i == 0 else set()
             for j, block in enumerate(part.blocks):
                 if isinstance(block, Table):
                     if j and isinstance(part.blocks[j - 1], Paragraph) and last is not None:
@@ -355,7 +357,7 @@ class DocxWriter:
                     continue
                 para = last = self._paragraph(doc, block)
                 self._adjust(para, block, document)
-                if block.keep_with_next:
+                if block.keep_with_next or j in kept:
                     para.paragraph_format.keep_with_next = True
                 if i > 0 and j == 0:
                     para.paragraph_format.page_break_before = True
@@ -491,6 +493,18 @@ class DocxWriter:
                 para.paragraph_format.space_before += Pt(LINE_PITCH * L.TITLE_LINES_BELOW_RED_RULE)
                 para.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
+    def _fit_sign_off(self, document: Document) -> float | None:
+        """The notice's space above its sign-off when the usual one would leave the sign-off
+        alone on a page (docx_fit, GB/T 9704 7.3.5.5)."""
+        blocks = document.parts[0].blocks if document.parts else []
+        offs = L.sign_off(document.sign_off.value, self._signature_ems, self._date_ems)
+        befores = {Role(name): lines for name, (_right, lines) in offs.items()}
+        first = blocks[0] if blocks else None
+        mark = L.ORGAN_MARK_MAX_PT
+        if isinstance(first, Paragraph) and first.role is Role.ORGAN_MARK:
+            mark = _mark_size(first)
+        return docx_fit.sign_off_space(blocks, befores, mark)
+
     def _adjust(self, para, block: Paragraph, document: Document) -> None:
         """What depends on more than the role: sign-off layout, hanging lines, masthead mode."""
         pf = para.paragraph_format
@@ -500,6 +514,12 @@ class DocxWriter:
             )[block.role.value]
             _set_indent(para, "right", right, L.BODY_SIZE_PT)
             pf.space_before = Pt(LINE_PITCH * before)
+            if self._sign_off_space is not None:  # 7.3.5.5: less room, on the text's page
+                if before:
+                    pf.space_before = Pt(self._sign_off_space)
+                _off_grid(para._p)  # LibreOffice would snap the lines back to the grid's rows
+        if block.role is Role.NOTE and self._sign_off_space is not None:
+            _off_grid(para._p)
         if block.hang:
             base = LAYOUTS[block.role]
             left = (base.left_chars or base.first_line_chars) + L.text_ems(block.text[: block.hang])
