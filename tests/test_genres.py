@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from drafter import library
+from drafter import library, writers
 from drafter.cli.main import make_cli
 from drafter.compose import plan as compose
 from drafter.compose.kinds import BUILDERS
@@ -111,6 +111,59 @@ def test_a_genre_defined_only_in_a_temporary_folder_builds(tmp_path):
     assert any("组织" in t for t in safeguards)
 
 
+STEPS = """\
+steps:
+  start:
+    title: 动员部署阶段
+    body: 制定工作{{ genre.words.doc }}，明确责任分工。
+  finish:
+    title: 总结验收阶段
+    body: 全面总结{{ programme.start }}—{{ programme.end }}年工作。
+"""
+
+
+def test_a_new_catalogue_section_and_genre_defaults_are_data_only(tmp_path):
+    genre = copy.deepcopy(BRIEF)
+    genre["sections"].append(
+        {
+            "id": "schedule",
+            "kind": "items",
+            "headings": ["实施步骤"],
+            "library": "steps",
+            "field": "steps",
+        }
+    )
+    genre["profile_defaults"] = {
+        "plan": {"steps": ["start", "finish"]},
+        "tasks": {"responsibility": "listed"},
+    }
+    root = templates_with(tmp_path, genre, BRIEF_TEXTS)
+    (root / "catalogue" / "steps.yaml").write_text(STEPS, "utf-8")
+    lib = library.load(root)
+    data = taishan("brief")
+    del data["tasks"]["responsibility"]  # 泰山区 writes its own; the genre's default stands in
+    profile = from_source(data, lib, name="brief.yaml", bases=BASES)
+    assert profile.data["plan"]["steps"] == ["start", "finish"]  # the genre's default
+    doc = compose.plan(profile, lib)
+    body = texts(doc)
+    assert "四、实施步骤" in body
+    assert "（一）动员部署阶段。制定工作要点，明确责任分工。" in body
+    assert "（二）总结验收阶段。全面总结2022—2025年工作。" in body
+    # listed responsibility (the genre's default): every unit named, no 等
+    duties = [t for t in body if t.endswith("按职责分工负责）")]
+    assert duties and not any("等按职责分工负责" in t for t in duties)
+    md = writers.get("md").render(doc, True).decode("utf-8")
+    assert "实施步骤" in md and "泰安市泰山区知识产权工作要点" in md
+    docx_text = writers.get("docx").render(doc, True)
+    assert docx_text[:2] == b"PK"
+    # a step the catalogue lacks is the profile's error, with the known ids
+    data = taishan("brief")
+    data["plan"] = {"steps": ["start", "middle"]}
+    with pytest.raises(ProfileError) as info:
+        from_source(data, lib, name="brief.yaml", bases=BASES)
+    assert "plan.steps[1]" in str(info.value) and "start、finish" in str(info.value)
+
+
 def test_removing_or_adding_sections_never_raises(tmp_path):
     genre = copy.deepcopy(BRIEF)
     genre["sections"] = [genre["sections"][2], genre["sections"][0], genre["sections"][2]]
@@ -172,3 +225,28 @@ def test_drafter_genres_prints_one_line_per_genre():
     assert len(lines) == len(library.load().genres)
     assert lines[0].startswith("work_plan  国家知识产权强县建设试点县、示范县工作方案")
     assert "县级市" in lines[0] and "示范县" in lines[0]
+
+
+def test_drafter_check_reads_the_genre_s_section_list(tmp_path, monkeypatch):
+    """A draft of a genre whose headings are not the work plan's passes the section rules once
+    check knows the genre; a section moved out of order is found by the genre's order."""
+    from drafter import check
+    from drafter.check import classify
+
+    lib = library.load(templates_with(tmp_path, BRIEF, BRIEF_TEXTS))
+    profile = from_source(taishan("brief"), lib, name="brief.yaml", bases=BASES)
+    path = tmp_path / "brief.docx"
+    path.write_bytes(writers.get("docx").render(compose.plan(profile, lib), True))
+    section_codes = {"sections-missing", "sections-order", "sections-repeat"}
+
+    def codes() -> set[str]:
+        return {f.code for f in check.check(path)} & section_codes
+
+    rules = classify._rules(lib.genres["brief"])
+    monkeypatch.setitem(classify.GENRE_SECTIONS, "brief", rules)
+    monkeypatch.setattr(classify, "DOC_WORDS", (*classify.DOC_WORDS, "要点"))
+    assert check.kind_of(path) == "plan"
+    assert codes() == set()
+    # the same headings in another order break the genre's order
+    monkeypatch.setitem(classify.GENRE_SECTIONS, "brief", (rules[1], rules[0], rules[2]))
+    assert codes() == {"sections-order"}

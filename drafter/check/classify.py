@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import library
 from ..compose import numbering
-from ..library.genres import DEFAULT_GENRE
+from ..library.genres import DEFAULT_GENRE, Genre
 from .document import Doc, Styles, W, para_text, run_text, runs
 from .findings import excerpt as _excerpt
 
@@ -36,17 +36,37 @@ ISSUED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
 DEPARTMENT_ITEM = re.compile(r"^任务\s*[\d.]+\s*[：:]")
 SPACES = " \t\u3000\u00a0"
 
-# Section ids in their required order, with their heading synonyms, from the default genre
-# (templates/genres/work_plan/genre.yaml); the pattern matches the text after "一、".
-SECTIONS = tuple(
-    (
-        s.id,
-        re.compile("|".join(map(re.escape, s.headings))),
-        "/".join(s.headings),
-        not s.optional,
+# Each genre's sections in their required order (templates/genres/<id>/genre.yaml): id, the
+# pattern of its heading synonyms (matched after "一、"), the synonyms as a message names them,
+# whether it is required, and its kind (the responsibility check reads the tasks kind's section).
+SectionRule = tuple[str, "re.Pattern[str]", str, bool, str]
+
+
+def _rules(genre: Genre) -> tuple[SectionRule, ...]:
+    return tuple(
+        (
+            s.id,
+            re.compile("|".join(map(re.escape, s.headings))),
+            "/".join(s.headings),
+            not s.optional,
+            s.kind,
+        )
+        for s in genre.sections
     )
-    for s in library.load().genres[DEFAULT_GENRE].sections
+
+
+GENRE_SECTIONS: dict[str, tuple[SectionRule, ...]] = {
+    g.id: _rules(g) for g in library.load().genres.values()
+}
+SECTIONS = GENRE_SECTIONS[DEFAULT_GENRE]
+# The word a plan's title names itself by in any genre (方案, 意见 …): genre.yaml vocabulary.doc.
+DOC_WORDS = tuple(
+    dict.fromkeys(g.words["doc"] for g in library.load().genres.values() if "doc" in g.words)
 )
+
+
+def names_doc(text: str) -> bool:
+    return any(word in text for word in DOC_WORDS)
 
 
 @dataclass
@@ -66,12 +86,24 @@ class Para:
         return _excerpt(self.text)
 
 
-def section_of(heading: str) -> str | None:
+def section_of(heading: str, sections: tuple[SectionRule, ...] = SECTIONS) -> str | None:
     rest = H1.sub("", heading, count=1)
-    for sid, pattern, _names, _required in SECTIONS:
+    for sid, pattern, _names, _required, _kind in sections:
         if pattern.search(rest):
             return sid
     return None
+
+
+def sections_for(paras: list[Para]) -> tuple[SectionRule, ...]:
+    """The section list of the genre whose headings the document's level-1 headings match most
+    (the default genre on a tie)."""
+    h1 = [p.text for p in paras if p.kind == "h1"]
+    best, best_count = SECTIONS, sum(section_of(t) is not None for t in h1)
+    for rules in GENRE_SECTIONS.values():
+        count = sum(section_of(t, rules) is not None for t in h1)
+        if count > best_count:
+            best, best_count = rules, count
+    return best
 
 
 def classify(doc: Doc, styles: Styles) -> list[Para]:
@@ -143,14 +175,15 @@ def classify(doc: Doc, styles: Styles) -> list[Para]:
             para.kind = "body"
         seen_title = seen_title or para.kind == "title"
     _sign_off(paras, styles)
-    # A plan title typed left-aligned in Normal style: the last line before 一、 that names the 方案.
+    # A plan title typed left-aligned in Normal style: the last line before 一、 that names the
+    # document by its genre's word (方案, 意见 …).
     front = [p for p in paras if p.region == "front" and p.kind == "body"]
     if front and not any(
-        p.kind == "title" and p.region == "front" and "方案" in p.text for p in paras
+        p.kind == "title" and p.region == "front" and names_doc(p.text) for p in paras
     ):
         for para in reversed(front):
             if (
-                "方案" in para.text
+                names_doc(para.text)
                 and len(para.text) <= 80
                 and not re.search("[。；：:]$", para.text)
             ):
@@ -235,11 +268,11 @@ def document_kind(paras: list[Para]) -> str:
             continue  # a cover notice: what it transmits comes next
         if "分工" in text:
             return DEPARTMENTS
-        if "方案" in text:
+        if names_doc(text):
             return PLAN
         if re.search("情况|报告|总结", text):
             return REPORT
-    if any(p.kind == "h1" and section_of(p.text) for p in paras):
+    if any(p.kind == "h1" and section_of(p.text, sections_for(paras)) for p in paras):
         return PLAN
     items = [p for p in paras if p.kind == "body" and p.region == "plan"]
     if items and sum(bool(DEPARTMENT_ITEM.match(p.text)) for p in items) * 2 >= len(items):

@@ -7,7 +7,7 @@ import re
 
 from ..compose import numbering
 from ..i18n import _
-from .classify import SECTIONS, SPACES, Para, section_of
+from .classify import SPACES, Para, section_of, sections_for
 from .findings import (
     NUMBERING_GAP,
     NUMBERING_REPEAT,
@@ -18,20 +18,22 @@ from .findings import (
     Finding,
 )
 
-RANK = {sid: i for i, (sid, *_rest) in enumerate(SECTIONS)}
 _DUTY_PREFIX = re.compile(r"^(责任单位|责任部门|牵头单位|牵头部门|责任主体)\s*[：:]\s*\S")
 _DUTY_SUFFIX = re.compile(r"(等)?(按职责分工)?负责$")
 
 
 # -- 1. sections ----------------------------------------------------------------------------------
 def check_sections(paras: list[Para]) -> list[Finding]:
+    """The genre's sections (the one whose headings the document uses) once each, in order."""
+    sections = sections_for(paras)
+    rank = {sid: i for i, (sid, *_rest) in enumerate(sections)}
     findings = []
     found: dict[str, Para] = {}
     highest: Para | None = None
     for para in paras:
         if para.kind != "h1":
             continue
-        sid = section_of(para.text)
+        sid = section_of(para.text, sections)
         if sid is None:
             continue
         if sid in found:
@@ -47,8 +49,8 @@ def check_sections(paras: list[Para]) -> list[Finding]:
             )
             continue
         found[sid] = para
-        previous = section_of(highest.text) if highest is not None else None
-        if highest is not None and previous is not None and RANK[sid] < RANK[previous]:
+        previous = section_of(highest.text, sections) if highest is not None else None
+        if highest is not None and previous is not None and rank[sid] < rank[previous]:
             findings.append(
                 Finding(
                     para.index,
@@ -61,7 +63,7 @@ def check_sections(paras: list[Para]) -> list[Finding]:
             )
         else:
             highest = para
-    for sid, _pattern, names, required in SECTIONS:
+    for sid, _pattern, names, required, _kind in sections:
         if required and sid not in found:
             findings.append(
                 Finding(
@@ -187,9 +189,11 @@ def _ends_in_duty(text: str) -> bool:
 
 def check_responsibility(paras: list[Para]) -> list[Finding]:
     findings = []
+    sections = sections_for(paras)
+    tasks = {sid for sid, *_rest, kind in sections if kind == "tasks"}
     plan = [p for p in paras if p.region == "plan"]
     for start, para in enumerate(plan):
-        if para.kind != "h1" or section_of(para.text) != "tasks":
+        if para.kind != "h1" or section_of(para.text, sections) not in tasks:
             continue
         section = []
         for p in plan[start + 1 :]:

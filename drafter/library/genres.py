@@ -38,6 +38,7 @@ _GENRE_KEYS = {
     "sections": True,
     "attachments": False,
     "fields": True,
+    "profile_defaults": False,
 }
 _SECTION_KEYS = {
     "id": True,
@@ -90,6 +91,8 @@ class Genre:
     texts: dict[str, str]  # the folder's .j2 texts by file name
     # items sections' catalogues: templates/catalogue/<library>.yaml's <library> mapping, by name
     catalogues: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # what a profile of this genre gets for a field it leaves out, over templates/defaults.yaml
+    profile_defaults: dict[str, Any] = field(default_factory=dict)
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -261,6 +264,7 @@ def _genre(root: Path, path: Path, shared_titles: dict[str, Any]) -> Genre:
         own_titles=frozenset(own_titles),
         texts=texts,
         catalogues=catalogues,
+        profile_defaults=_mapping(check, data, "profile_defaults"),
     )
 
 
@@ -281,6 +285,14 @@ def _catalogue(check: _Checker, root: Path, name: str, i: int) -> dict[str, Any]
         )
         return {}
     return items
+
+
+def _mapping(check: _Checker, data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        check.add((key,), _("expected a mapping of fields (key: value)"))
+        return {}
+    return value
 
 
 def _list(check: _Checker, data: dict[str, Any], key: str) -> list[Any]:

@@ -89,7 +89,7 @@ def from_source(
             data, smap = merge(data, smap, overrides, overrides_source or SourceMap(name))
             smap.file = name
         unused = genre.unused_fields(data, smap, lib)  # the profile's own fields, not defaults
-        data, smap = merge(defaults(lib), SourceMap(smap.file), data, smap)
+        data, smap = merge(defaults(lib, genre.genre_id(data)), SourceMap(smap.file), data, smap)
         check_text(data, smap)
         issues = unused + validate(data, smap, lib)
     except ProfileError:
@@ -146,9 +146,15 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def defaults(lib: Library) -> dict[str, Any]:
-    """templates/defaults.yaml, parsed once per process; each profile merges over its own copy."""
-    return copy.deepcopy(_defaults(lib.root / "defaults.yaml"))
+def defaults(lib: Library, genre_id: str | None = None) -> dict[str, Any]:
+    """templates/defaults.yaml, parsed once per process, with the genre's profile_defaults
+    (templates/genres/<id>/genre.yaml) over it; each profile merges over its own copy."""
+    base = copy.deepcopy(_defaults(lib.root / "defaults.yaml"))
+    chosen = lib.genres.get(genre_id) if genre_id else None
+    if chosen is None or not chosen.profile_defaults:
+        return base
+    own = copy.deepcopy(chosen.profile_defaults)
+    return merge(base, SourceMap("defaults"), own, SourceMap("genre"))[0]
 
 
 @lru_cache(maxsize=4)

@@ -112,6 +112,11 @@ def _genre_rules(lib: Library) -> dict[str, Any]:
     sections = [s for g in genres for s in g.sections]
     headings: dict[str, list[str]] = {}
     choices: dict[str, list[str]] = {}
+    items: dict[str, list[str]] = {}  # an items section's plan.<field>: its catalogue's ids
+    for g in genres:
+        for s in g.sections:
+            if s.kind == "items" and s.field and s.library:
+                items[s.field] = _union([items.get(s.field, []), g.catalogues[s.library]])
     for s in sections:
         headings[s.id] = _union([headings.get(s.id, []), s.headings])
         if s.variants:
@@ -122,6 +127,7 @@ def _genre_rules(lib: Library) -> dict[str, Any]:
         "choices": choices,
         "preambles": _union([k for k in g.preambles if k != "period"] for g in genres),
         "attachments": _union(g.attachments for g in genres),
+        "items": items,
     }
 
 
@@ -317,10 +323,14 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
                     "schema": _dict({"title": _text(True), "body": _text(True, maxlength=2000)}),
                 },
                 "goals": {"type": "list", "schema": {"type": "string", "allowed": list(lib.goals)}},
-                "safeguards": {
-                    "type": "list",
-                    "minlength": 1,
-                    "schema": {"type": "string", "allowed": list(lib.safeguards)},
+                # an items section's ids (a genre's safeguards, steps …), in the order printed
+                **{
+                    field: {
+                        "type": "list",
+                        "minlength": 1,
+                        "schema": {"type": "string", "allowed": ids},
+                    }
+                    for field, ids in genre["items"].items()
                 },
                 "attachments": {
                     "type": "list",
