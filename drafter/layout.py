@@ -115,7 +115,9 @@ HALF_WIDTH_EM = 0.5
 
 
 def text_ems(text: str) -> float:
-    return sum(HALF_WIDTH_EM if ch.isascii() else 1.0 for ch in text)
+    # counted by the codec, not char by char: title breaking measures thousands of slices a draft
+    ascii_chars = len(text.encode("ascii", "ignore"))
+    return ascii_chars * HALF_WIDTH_EM + (len(text) - ascii_chars) * 1.0
 
 
 SEALED_DATE_RIGHT_CHARS = 4  # 7.3.5.1: 成文日期右空四字
