@@ -11,12 +11,12 @@ wider than ``layout.TITLE_MAX_LINE_EMS`` of the title font, lengths that grow or
 from __future__ import annotations
 
 import itertools
-import logging
 import re
 from collections.abc import Iterable
 
-from .. import layout
+from .. import layout, words
 from ..model import Document, Role
+from ..words import Words
 
 TITLE_ROLES = (Role.TITLE, Role.ATTACHMENT_TITLE)
 
@@ -30,24 +30,15 @@ SHORT_NOTE = re.compile(r"（[^（）]{1,3}）")
 ORGAN_BREAK = "关于"
 ORGAN_BREAK_BONUS = 5  # cost taken off an arrangement that breaks after the organ's name
 
-_tokenizer = None
 
-
-def _dictionary():
-    """jieba's tokenizer, loaded once per process (about a second)."""
-    global _tokenizer
-    if _tokenizer is None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        _tokenizer = jieba.Tokenizer()
-        _tokenizer.initialize()
-    return _tokenizer
+def _dictionary() -> Words:
+    """jieba's dictionary as a compact word set (drafter/words.py), loaded once per process."""
+    return words.load()
 
 
 def is_word(text: str, names: Iterable[str] = ()) -> bool:
     """A word of the segmenter's dictionary (or one of the draft's names)."""
-    return text in set(names) or _dictionary().FREQ.get(text, 0) > 0
+    return text in set(names) or text in _dictionary()
 
 
 def protected(text: str, names: Iterable[str] = ()) -> set[int]:
@@ -73,7 +64,7 @@ def protected(text: str, names: Iterable[str] = ()) -> set[int]:
     general: set[int] = set()
     for i in range(len(text)):
         for j in range(i + 2, min(len(text), i + LONGEST_WORD) + 1):
-            if tk.FREQ.get(text[i:j], 0) > 0:
+            if text[i:j] in tk:
                 general.update(range(i + 1, j))
     cut |= general - edges
     for k in range(1, len(text)):
