@@ -20,6 +20,7 @@ from pathlib import Path
 from . import diskcache
 
 _WORDS: list[Words] = []
+SEEN_WORDS = 20_000  # answers remembered per process (a few MB at most), then forgotten at once
 
 
 def _key(word: str) -> int:
@@ -31,13 +32,21 @@ class Words:
 
     def __init__(self, keys: array) -> None:
         self.keys = keys
+        # Titles share most of their words from draft to draft: answers are remembered.
+        self._seen: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
-        key = _key(word)
-        i = bisect_left(self.keys, key)
-        return i < len(self.keys) and self.keys[i] == key
+        known = self._seen.get(word)
+        if known is None:
+            key = _key(word)
+            i = bisect_left(self.keys, key)
+            known = i < len(self.keys) and self.keys[i] == key
+            if len(self._seen) >= SEEN_WORDS:  # bounded: a batch's worker stays flat
+                self._seen.clear()
+            self._seen[word] = known
+        return known
 
     def __len__(self) -> int:
         return len(self.keys)
