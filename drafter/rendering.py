@@ -14,6 +14,7 @@ import inspect
 import math
 import re
 import string
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -322,11 +323,25 @@ class _Bounded(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 
     def __init__(self, **options: Any) -> None:
+        self._budgets = threading.local()  # one renderer, many threads (web): a budget each
         super().__init__(**options)
         self.budget = Budget()
         self.filters = {name: self._bounded_filter(name, f) for name, f in self.filters.items()}
         self.filters["_drafter_steps"] = lambda iterable: _Steps(iterable, self.budget)
         self.globals["lipsum"] = self._lipsum
+
+    @property
+    def budget(self) -> Budget:
+        """This thread's budget: threads sharing the renderer must not spend or reset another's."""
+        try:
+            return self._budgets.budget
+        except AttributeError:
+            self._budgets.budget = Budget()
+            return self._budgets.budget
+
+    @budget.setter
+    def budget(self, value: Budget) -> None:
+        self._budgets.budget = value
 
     # every {% for %} iterates through _Steps
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
