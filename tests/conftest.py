@@ -90,6 +90,34 @@ def write_profile(data: dict, path: Path) -> Path:
     return path
 
 
+def generate_profiles(n: int, outdir: Path, seed: int) -> list[Path]:
+    """bench/gen_profiles.py's synthetic profiles, generated in this process (its module imported,
+    not run as a script: a process start and drafter's imports each time)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "gen_profiles", ROOT / "bench" / "gen_profiles.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(n, outdir, seed=seed)
+    return sorted(outdir.glob("*.yaml"))
+
+
+@pytest.fixture(scope="session")
+def taishan_pdf(built, tmp_path_factory) -> Path:
+    """built/taishan.docx converted by LibreOffice once per session, for every test that reads it."""
+    out = tmp_path_factory.mktemp("taishan-pdf")
+    subprocess.run(
+        ["bash", str(ROOT / "scripts" / "render.sh"), str(built / "taishan.docx"), str(out), "1"],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    return out / "taishan.pdf"
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("built")

@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 
 import pdfmeasure
 import pytest
@@ -42,9 +41,9 @@ def to_pdf(docx_path, outdir):
     return outdir / (docx_path.stem + ".pdf")
 
 
-def test_taishan_converts_to_pdf(built, tmp_path):
+def test_taishan_converts_to_pdf(taishan_pdf):
     _tools()
-    pdf = to_pdf(built / "taishan.docx", tmp_path)
+    pdf = taishan_pdf
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 10 <= pages <= 20, pages  # notice page + plan of ~11 pages at 22 lines a page
@@ -95,21 +94,9 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
     """Every built .docx is valid: python-docx re-opens it and LibreOffice converts it to PDF."""
     _tools()
     import docx
-    from conftest import run_cli
+    from conftest import generate_profiles, run_cli
 
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "gen_profiles.py"),
-            "--seed",
-            "3",
-            "50",
-            str(tmp_path / "in"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    generate_profiles(50, tmp_path / "in", seed=3)
     built = run_cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "docx"), "-j", "2")
     assert built.returncode == 0, built.stderr
     drafts = sorted((tmp_path / "docx").glob("*.docx"))
@@ -151,9 +138,9 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
 
 # -- the rendered layout, measured on LibreOffice's PDF (GB/T 9704 5.2, 7.2, 7.5) ------------------
 @pytest.fixture(scope="module")
-def rendered(built, tmp_path_factory):
+def rendered(taishan_pdf):
     _tools()
-    return to_pdf(built / "taishan.docx", tmp_path_factory.mktemp("rendered"))
+    return taishan_pdf
 
 
 CLOSING = "，、。；：”》）"

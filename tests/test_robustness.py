@@ -12,27 +12,14 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import PROFILES, ROOT, run_cli
+from conftest import PROFILES, ROOT, generate_profiles, run_cli
 
 from drafter.api import build as build_one
 from drafter.errors import DrafterError
 
 
 def generate(n: int, outdir: Path, seed: int = 7) -> list[Path]:
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "gen_profiles.py"),
-            "--seed",
-            str(seed),
-            str(n),
-            str(outdir),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return sorted(outdir.glob("*.yaml"))
+    return generate_profiles(n, outdir, seed)
 
 
 def leftovers(folder: Path) -> list[str]:
