@@ -141,9 +141,12 @@ def sign_off(layout: str, signature_ems: float, date_ems: float) -> dict[str, tu
     the date, for the sealed, unsealed and signed layouts of 7.3.5."""
     if layout == "sealed":
         centre = SEALED_DATE_RIGHT_CHARS + date_ems / 2  # the signature centred above the date
+        # a 署名 too long to centre there ends at the type area's edge, and the date moves left
+        # to stay centred under it (右空四字 is "一般", the centring is the rule)
+        centre = max(centre, signature_ems / 2)
         return {
-            "signature": (max(0.0, centre - signature_ems / 2), SEALED_LINES_BEFORE),
-            "date": (SEALED_DATE_RIGHT_CHARS, 0),
+            "signature": (centre - signature_ems / 2, SEALED_LINES_BEFORE),
+            "date": (centre - date_ems / 2, 0),
         }
     if layout == "signed":
         post = SIGNED_NAME_RIGHT_CHARS + SIGNED_STAMP_CHARS + SIGNED_POST_GAP_CHARS

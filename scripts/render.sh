@@ -10,9 +10,16 @@ mkdir -p "$outdir"
 export FONTCONFIG_FILE="$here/../drafter/fonts.conf"
 profile_dir=$(mktemp -d)
 trap 'rm -rf "$profile_dir"' EXIT
-# keep the blank page LibreOffice inserts before the 版记's even page (drafter/writers/pdf.py: PDF_FILTER)
+# as drafter/writers/pdf.py does: through an .odt with the Chinese–digit autospace off
+# (drafter/writers/odf_autospace.py: LibreOffice ignores the .docx's), then to PDF, keeping the
+# blank page LibreOffice inserts before the 版记's even page (PDF_FILTER there)
 filter='pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
-soffice -env:UserInstallation=file://"$profile_dir" --headless --convert-to "$filter" --outdir "$outdir" "$docx" >/dev/null
+stem=$(basename "${docx%.docx}")
+work=$(mktemp -d)
+trap 'rm -rf "$profile_dir" "$work"' EXIT
+soffice -env:UserInstallation=file://"$profile_dir" --headless --convert-to odt --outdir "$work" "$docx" >/dev/null
+python3 "$here/../drafter/writers/odf_autospace.py" "$work/$stem.odt"
+soffice -env:UserInstallation=file://"$profile_dir" --headless --convert-to "$filter" --outdir "$outdir" "$work/$stem.odt" >/dev/null
 pdf="$outdir/$(basename "${docx%.docx}").pdf"
 pdftoppm -png -r 70 -f 1 -l "$pages" "$pdf" "$outdir/$(basename "${docx%.docx}")-page"
 echo "$pdf"

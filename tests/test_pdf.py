@@ -230,9 +230,61 @@ def test_rendered_layout_figures(rendered):
         "工作方案（2022—2025年）》的通知",
     ]
     assert plan_title == ["泰安市泰山区国家知识产权强县建设", "试点县（区）工作方案（2022—2025年）"]
+    # 7.3.5.1 with the Chinese–digit autospace off (the PDF goes through an .odt that turns
+    # LibreOffice's own off): the date 右空四字, the 署名 centred above it
+    sign_off = _sign_off(first)
+    print(f"sealed sign-off: {sign_off}")
+    assert abs(sign_off["date right chars"] - L.SEALED_DATE_RIGHT_CHARS) < 0.2
+    assert abs(sign_off["centres apart mm"]) < 0.5
     # Two blank lines between the red rule and the title's line.
     title_top = next(line.top for line in first if line.top > rule_top)
     assert 2 * pitch_mm - 0.5 < title_top - red[-1][1] < 3 * pitch_mm - 1
+
+
+def _sign_off(page) -> dict[str, float]:
+    """The 成文日期 and the 署名 above it, measured."""
+    at = next(i for i, x in enumerate(page) if re.fullmatch(r"\d{4}年\d+月\d+日", x.text))
+    sig, date = page[at - 1], page[at]
+    edge = L.PAGE_WIDTH_MM - L.MARGIN_RIGHT_MM
+    char = L.pt_to_mm(L.BODY_SIZE_PT + L.CHAR_SPACING_TWENTIETHS / 20)
+    return {
+        "signature right chars": round((edge - sig.right) / char, 2),
+        "date right chars": round((edge - date.right) / char, 2),
+        "centres apart mm": round((sig.left + sig.right - date.left - date.right) / 2, 2),
+    }
+
+
+def test_long_organ_name_measured(tmp_path):
+    """An organ name too long for 36 pt: the masthead shrinks to fit one line and still stands
+    35 mm into the type area; the 署名, too long to centre over a date 右空四字, ends at the
+    type area's edge with the date centred under it (7.2.4, 7.3.5.1)."""
+    _tools()
+    import copy
+
+    from conftest import load_profile, run_cli, write_profile
+
+    data = copy.deepcopy(load_profile("taishan"))
+    data["notice"]["issuer"] = "泰安市泰山区经济开发区管理委员会"  # 16 characters, 18 with 文件
+    path = write_profile(data, tmp_path / "long.yaml")
+    assert run_cli("build", str(path), "-o", str(tmp_path), "--format", "docx").returncode == 0
+    from drafter.check import check
+
+    assert check(tmp_path / "long.docx") == []
+    pdf = to_pdf(tmp_path / "long.docx", tmp_path / "pdf")
+    first, second = pdfmeasure.pages(pdf)[:2]
+    red = pdfmeasure.red_bands(pdf, 1)
+    mark = first[0]
+    masthead_top = red[0][0] - L.MARGIN_TOP_MM
+    sign_off = _sign_off(first + second)  # the longer title may take it over with the text
+    print(
+        f"\nlong organ name: masthead {mark.text} ink top {masthead_top:.2f} mm into the type area,"
+        f" {mark.left:.1f}-{mark.right:.1f} mm across; sign-off {sign_off}"
+    )
+    assert mark.text == "泰安市泰山区经济开发区管理委员会文件"
+    assert mark.left >= L.MARGIN_LEFT_MM - 0.5 and mark.right <= L.PAGE_WIDTH_MM - 25.5
+    assert abs(masthead_top - L.MASTHEAD_TOP_BELOW_TYPE_AREA_MM) < 0.5
+    assert abs(sign_off["signature right chars"]) < 0.2
+    assert abs(sign_off["centres apart mm"]) < 1.0  # a sixth of a character
 
 
 def test_letter_format_measured(tmp_path):

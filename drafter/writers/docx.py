@@ -147,7 +147,8 @@ def _no_auto_space(ppr_owner) -> None:
 
 def _mark_size(block: Paragraph) -> float:
     """The masthead's size: the organ's choice (36 pt here), smaller when the name would not fit."""
-    return min(L.ORGAN_MARK_MAX_PT, L.mm_to_pt(L.TYPE_WIDTH_MM) / max(len(block.text), 1))
+    fit = L.mm_to_pt(L.TYPE_WIDTH_MM) / max(len(block.text), 1)
+    return min(L.ORGAN_MARK_MAX_PT, math.floor(fit * 2) / 2)  # w:sz counts half points
 
 
 def _off_grid(ppr_owner) -> None:
@@ -525,6 +526,8 @@ class DocxWriter:
             left = (base.left_chars or base.first_line_chars) + L.text_ems(block.text[: block.hang])
             _set_indent(para, "left", left, L.BODY_SIZE_PT)
             _set_indent(para, "hanging", L.text_ems(block.text[: block.hang]), L.BODY_SIZE_PT)
+        if block.role is Role.ORGAN_MARK:  # a shrunk mark's line shrinks with it: 35 mm stays
+            pf.line_spacing = Pt(_mark_size(block))
         if block.role is Role.ORGAN_MARK and document.masthead is Masthead.PREPRINTED:
             for t in para._p.iter(qn("w:t")):  # the paper carries the mark: keep only its room
                 t.text = ""

@@ -13,6 +13,7 @@ from ..i18n import _
 from ..model import Document
 from ..output import atomic_path
 from . import docx as docx_writer
+from .odf_autospace import no_autospace
 
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-noto-cjk-extra"
 FONTS_CONF = Path(__file__).resolve().parent.parent / "fonts.conf"
@@ -46,20 +47,12 @@ def to_bytes(document: Document, comments: bool = True, name: str = "") -> bytes
         if FONTS_CONF.is_file():
             env["FONTCONFIG_FILE"] = str(FONTS_CONF)
         # A profile directory of its own, so parallel conversions do not lock each other out.
-        cmd = [
-            exe,
-            f"-env:UserInstallation=file://{work / 'profile'}",
-            "--headless",
-            "--convert-to",
-            PDF_FILTER,
-            "--outdir",
-            str(work),
-            str(source),
-        ]
-        try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
-        except subprocess.TimeoutExpired:
-            done = None
+        # Through an .odt whose Chinese–digit autospace is off (odf_autospace: LibreOffice
+        # ignores the .docx's), then to PDF.
+        done = _soffice(exe, work, env, "odt", source)
+        if done is not None and done.returncode == 0 and (work / "draft.odt").is_file():
+            no_autospace(work / "draft.odt")
+            done = _soffice(exe, work, env, PDF_FILTER, work / "draft.odt")
         produced = work / "draft.pdf"
         if done is None or done.returncode != 0 or not produced.is_file():
             detail = (done.stderr or done.stdout).strip()[-300:] if done else "timeout"
@@ -70,6 +63,24 @@ def to_bytes(document: Document, comments: bool = True, name: str = "") -> bytes
                 _("LibreOffice could not convert the draft: {detail}").format(detail=detail),
             )
         return produced.read_bytes()
+
+
+def _soffice(exe: str, work: Path, env: dict, target: str, source: Path):
+    """One headless LibreOffice conversion in ``work``; None when it timed out."""
+    cmd = [
+        exe,
+        f"-env:UserInstallation=file://{work / 'profile'}",
+        "--headless",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(work),
+        str(source),
+    ]
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+    except subprocess.TimeoutExpired:
+        return None
 
 
 def write(document: Document, path: Path, comments: bool = True) -> None:
