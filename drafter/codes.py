@@ -61,6 +61,8 @@ CODES: dict[str, str] = {
     "approval by a 常务会议 needs notice.meeting.number": "draft.meeting-number-missing",
     "name the group (leading_group.name): its {fields} are given": "draft.leading-group-name-missing",
     "no batch round is known for {batch} (known: {years}); name the round's documents under legal_basis.round": "profile.batch-round-unknown",
+    "genre {genre} cites the batch round's notices: give programme.batch, or name the documents under legal_basis.round": "profile.batch-missing",
+    "the vocabulary needs the words {names}": "genre.vocabulary-missing",
     "extends cycle: {names}": "extends.cycle",
     "base profile not found: {base}": "extends.base-profile-not-found",
     "a base profile must be a mapping of fields (key: value)": "extends.base-profile-must-mapping",

@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python -m drafter build profiles/taishan.yaml profiles/rongcheng.yaml -o examples --format md
 python -m drafter build examples/wangchuan.yaml examples/min-an.yaml -o examples --format md   # made-up counties
+# one example per further genre: seed 002's 实施意见 (济宁市) and four made-up counties
+python -m drafter build examples/jining.yaml examples/qinghe-action.yaml examples/lanhai-protection.yaml \
+  examples/chengpu-district.yaml examples/anhe-promotion.yaml -o examples --format md
 # the 起草说明 of one made-up county (examples/min-an-notes.md)
 tmp_notes=$(mktemp -d)
 python -m drafter build examples/min-an.yaml -o "$tmp_notes" --format notes

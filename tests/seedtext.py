@@ -18,7 +18,11 @@ SEEDS = Path(
 if not SEEDS.is_dir():
     SEEDS = Path("/work/shared/seeds")
 
-SEED_FILES = {"000": "000_6e1351865bab734d.txt", "003": "003_2a4b5dd2cadd595a.txt"}
+SEED_FILES = {
+    "000": "000_6e1351865bab734d.txt",
+    "002": "002_5e34bc8e7761755c.txt",
+    "003": "003_2a4b5dd2cadd595a.txt",
+}
 
 # Slips in the published seeds that drafter writes correctly; undone before scoring, each named here.
 SLIPS = {
@@ -29,6 +33,8 @@ SLIPS = {
         "（2021-2035年）": "（2021—2035年）",
     },
     "003": {" and ": "和"},
+    # seed 002 was published with half-width punctuation, and its task 4 lost the 。 after its title
+    "002": {",": "，", ";": "；", ":": "：", "集聚优化财政": "集聚。优化财政"},
 }
 
 HEADING = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)[^。]*$")

@@ -115,6 +115,10 @@ def test_every_text_renders_for_every_level(level, lists):
         ),
         lw=LIB.levels[level],
         programme=dict(kind="试点县", batch=2024, start=2024, end=2026),
+        genre=dict(
+            id="work_plan",
+            words={"full_doc": "工作方案", "programme": "国家知识产权强县建设试点县"},
+        ),
         industries=industries,
         universities=universities,
         funding_rules=None,

@@ -19,6 +19,12 @@ from conftest import ROOT, run_cli
         "profiles/rongcheng",
         "examples/wangchuan",  # made-up 浙江 county: office notice, outline preamble, framing
         "examples/min-an",  # made-up 四川 district: 示范县, designation preamble, concise tasks
+        # one example per further genre (templates/genres/)
+        "examples/jining",  # 实施意见: seed 002 regenerated, 地级市
+        "examples/qinghe-action",  # 行动计划: made-up 湖南 county
+        "examples/lanhai-protection",  # 保护示范区建设工作方案: made-up 福建 district
+        "examples/chengpu-district",  # 强市建设示范城区工作方案: made-up 上海 district
+        "examples/anhe-promotion",  # 强县工程推进计划 (2009–2012): made-up 江西 county
     ],
 )
 def test_markdown_matches_golden(county, tmp_path):

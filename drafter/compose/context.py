@@ -32,12 +32,15 @@ def base_context(
         "lw": {**lib.levels[county["level"]], **county.get("words", {})},
         "programme": {
             "kind": programme["kind"],
-            "batch": programme["batch"],
+            "batch": programme.get("batch"),
             "start": programme["period"]["start"],
             "end": programme["period"]["end"],
         },
-        "genre": {"id": genre.id, "words": dict(genre.words)},
+        "genre": {"id": genre.id, "words": {}},
     }
+    # the genre's words may name the programme ({{ programme.kind }}): rendered once, here
+    where = Where(f"{genre.folder}/{GENRE_FILE}", None, "vocabulary")
+    ctx["genre"]["words"] = {k: renderer.render(v, ctx, where) for k, v in genre.words.items()}
     ctx["plan_title"] = programme.get("title") or renderer.render(
         genre.title, ctx, Where(f"{genre.folder}/{GENRE_FILE}", None, "title")
     )

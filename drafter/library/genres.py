@@ -22,6 +22,8 @@ PARTS = ("notice", "body", "attachments")
 ATTACHMENTS = ("members", "division", "indicators")
 DEFAULT_NATIONAL = "default"  # legal_basis.national: the catalogue's own national list
 GENRE_FILE = "genre.yaml"
+# vocabulary every genre has: the catalogue's texts say {{ genre.words.full_doc }} and .programme
+WORDS = ("doc", "this_doc", "making", "full_doc", "programme")
 TITLES_FILE = "titles.yaml"
 
 _GENRE_KEYS = {
@@ -201,6 +203,13 @@ def _genre(root: Path, path: Path, shared_titles: dict[str, Any]) -> Genre:
         check.add(("id",), _("the id must be the folder's name, {name}").format(name=folder.name))
     # Levels and programme kinds are not checked against levels.yaml and choices.yaml: the
     # schema allows only those, so one the catalogue lacks is merely never chosen.
+    words = check.mapping(data, "vocabulary", ())
+    missing = [w for w in WORDS if w not in words]
+    if missing:
+        check.add(
+            ("vocabulary",),
+            _("the vocabulary needs the words {names}").format(names=", ".join(missing)),
+        )
     genre_levels = check.texts(data, "levels", ())
     genre_programmes = check.texts(data, "programmes", ())
     parts = check.texts(data, "parts", ())
@@ -249,7 +258,7 @@ def _genre(root: Path, path: Path, shared_titles: dict[str, Any]) -> Genre:
         folder=shown,
         levels=tuple(genre_levels),
         programmes=tuple(genre_programmes),
-        words=check.mapping(data, "vocabulary", ()),
+        words=words,
         title=check.text(data, "title", ()),
         parts=tuple(parts),
         sections=tuple(s for s in sections if s),

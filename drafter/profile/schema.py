@@ -185,7 +185,7 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
         "programme": _dict(
             {
                 "kind": {"type": "string", "required": True, "allowed": list(lib.programme_kinds)},
-                "batch": _year(True),
+                "batch": _year(False),  # required where the genre cites its round (validate)
                 "period": _dict({"start": _year(True), "end": _year(True)}, required=True),
                 "title": _title(),
             },

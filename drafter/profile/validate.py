@@ -233,21 +233,7 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
             ("programme", "period", "end"),
             _("a period of {years} years is longer than 10 years").format(years=end - start + 1),
         )
-    if not start - 1 <= programme["batch"] <= end:
-        add(
-            ("programme", "batch"),
-            _("batch year {batch} does not fit the period {start}—{end}").format(
-                batch=programme["batch"], start=start, end=end
-            ),
-        )
-    if programme["batch"] not in lib.rounds and "round" not in data.get("legal_basis", {}):
-        add(
-            ("programme", "batch"),
-            _(
-                "no batch round is known for {batch} (known: {years}); name the round's documents "
-                "under legal_basis.round"
-            ).format(batch=programme["batch"], years=", ".join(map(str, lib.rounds))),
-        )
+    _check_batch(data, lib, add)
     date = data["notice"]["date"]
     low, high = start - limits.DATE_YEARS_BEFORE, end + limits.DATE_YEARS_AFTER
     if isinstance(date, dt.date) and not low <= date.year <= high:
@@ -279,6 +265,41 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
         seen.setdefault(task["id"], i)
     _check_indicators(data, lib, add)
     return issues + genre.misfits(data, smap, lib)
+
+
+def _check_batch(data: dict[str, Any], lib: Library, add: Any) -> None:
+    """The batch year: where the genre cites its round's notices, it must be known (or the round
+    named); a genre that cites none (a 实施意见) needs no batch."""
+    programme = data["programme"]
+    start, end = programme["period"]["start"], programme["period"]["end"]
+    own = lib.genres.get(genre.genre_id(data))
+    cites_round = (own is None or own.rounds) and "round" not in data.get("legal_basis", {})
+    batch = programme.get("batch")
+    if batch is None:
+        if cites_round:
+            add(
+                ("programme", "batch"),
+                _(
+                    "genre {genre} cites the batch round's notices: give programme.batch, or name "
+                    "the documents under legal_basis.round"
+                ).format(genre=genre.genre_id(data)),
+            )
+        return
+    if not start - 1 <= batch <= end:
+        add(
+            ("programme", "batch"),
+            _("batch year {batch} does not fit the period {start}—{end}").format(
+                batch=batch, start=start, end=end
+            ),
+        )
+    if batch not in lib.rounds and cites_round:
+        add(
+            ("programme", "batch"),
+            _(
+                "no batch round is known for {batch} (known: {years}); name the round's documents "
+                "under legal_basis.round"
+            ).format(batch=batch, years=", ".join(map(str, lib.rounds))),
+        )
 
 
 def _check_drafting(data: dict[str, Any], add: Any, years: tuple[int, int]) -> None:

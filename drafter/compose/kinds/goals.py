@@ -24,15 +24,21 @@ def build(scope: Scope, section: Section) -> Built:
     overall = Paragraph(Role.BODY, [Span(scope.render(source, Where(file, None, section.id)))])
     placed: set[str] = set()
     out = [overall]
-    for i, key in enumerate(scope.data["plan"]["goals"], 1):
+    n = 0
+    for key in scope.data["plan"]["goals"]:
         goal = scope.lib.goals[key]
-        lead = f"{numbering.level2(i)}{goal['title']}{scope.mark['lead_end']}"
-        spans = [Span(lead, Emphasis.LEAD2)]
+        spans = []
+        # a goal with `numbered: false` is a paragraph of its own (seed 002's one-paragraph goal)
+        if goal.get("numbered", True):
+            n += 1
+            lead = f"{numbering.level2(n)}{goal['title']}{scope.mark['lead_end']}"
+            spans.append(Span(lead, Emphasis.LEAD2))
         for j, segment in enumerate(goal["body"]):
             spans.extend(goal_segment(scope, segment, f"goals.{key}.body[{j}]", placed))
         out.append(Paragraph(Role.BODY, spans))
     place_remaining_figures(scope, overall, placed)
-    return Built(list(out))
+    # an empty overall text (a genre whose goal is all in its goals) prints no paragraph
+    return Built([p for p in out if p.text] if not overall.text else list(out))
 
 
 def place_remaining_figures(scope: Scope, overall: Paragraph, placed: set[str]) -> None:

@@ -1,20 +1,32 @@
 """items: numbered （一）title。body items from a catalogue, the ids in the order the profile's
-plan.<field> lists them (safeguards, steps …)."""
+plan.<field> lists them (safeguards, steps …). An item with `roles` ends in its responsibility
+list, as a task does (seed 002's 保障措施)."""
 
 from __future__ import annotations
 
 from ...library.genres import Section
+from ...model import Span
 from ..scope import Scope
+from ..tasks import task_units
 from .base import Built, lead_item
+from .tasks import duty_text
 
 
 def build(scope: Scope, section: Section) -> Built:
     library = scope.genre.catalogues[section.library or ""]
     file = f"catalogue/{section.library}.yaml"
-    out = []
+    out = Built()
     for i, key in enumerate(scope.data["plan"].get(section.field or section.id, []), 1):
         item = library[key]
         title = scope.render(item["title"], scope.lib_where(file, f"{key}.title"))
         text = scope.render(item["body"], scope.lib_where(file, f"{key}.body"))
-        out.append(lead_item(scope, i, title, text))
-    return Built(list(out))
+        paragraph = lead_item(scope, i, title, text)
+        if item.get("roles"):
+            units, issues = task_units(
+                scope.profile, scope.lib, scope.ctx["dept"], key, list(item["roles"])
+            )
+            out.issues += issues
+            if units:
+                paragraph.spans.append(Span(duty_text(scope, units)))
+        out.blocks.append(paragraph)
+    return out

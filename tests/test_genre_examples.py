@@ -1,0 +1,203 @@
+"""The shipped genres, each read from its example's built text: title, section sequence, its own
+vocabulary, its legal basis, and no other genre's words (issue 14)."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from drafter import api
+from drafter.model import Role
+
+EXAMPLES = {
+    # example: (genre, title, level-1 headings)
+    "jining": (
+        "opinion",
+        "济宁市人民政府关于加快知识产权强市建设的实施意见",
+        ["指导思想", "主要目标", "重点任务", "保障措施"],
+    ),
+    "qinghe-action": (
+        "action_plan",
+        "湘岭市青禾县知识产权强县建设三年行动计划（2024—2026年）",
+        ["总体要求", "主要目标", "重点行动", "保障措施"],
+    ),
+    "lanhai-protection": (
+        "protection_zone",
+        "海沅市澜港区知识产权保护示范区建设工作方案",
+        ["指导思想", "工作目标", "重点任务", "保障措施"],
+    ),
+    "chengpu-district": (
+        "city_district",
+        "上海市澄浦区国家知识产权强市建设示范城区工作方案（2024—2026年）",
+        ["指导思想", "基本原则", "主要目标", "重点任务", "保障措施"],
+    ),
+    "anhe-promotion": (
+        "promotion_plan",
+        "吉澜市安禾县知识产权强县工程推进计划（2009—2012年）",
+        ["指导思想", "工作目标", "主要任务", "具体步骤", "考核指标", "保障措施"],
+    ),
+}
+
+
+def profile_data(name: str):
+    return yaml.safe_load((ROOT / "examples" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def build(data, name="county.yaml"):
+    return api.draft(api.load_profile(data, name=name))
+
+
+def plan(doc):
+    return next(p for p in doc.parts if p.name == "plan")
+
+
+def text(doc) -> str:
+    return "\n".join(p.text for p in doc.paragraphs())
+
+
+@pytest.fixture(scope="module", params=sorted(EXAMPLES))
+def example(request):
+    name = request.param
+    return name, api.draft(api.load_profile(ROOT / "examples" / f"{name}.yaml"))
+
+
+def test_title_and_section_sequence(example):
+    name, doc = example
+    _genre, title, headings = EXAMPLES[name]
+    blocks = plan(doc).blocks
+    assert blocks[0].text == title == doc.title
+    level1 = [b.text.split("、", 1)[1] for b in blocks if b.role == Role.HEADING1]
+    assert level1 == headings
+
+
+# words a genre's text must say, and words of other genres that must not leak into it (the titles
+# of cited documents aside: a 实施意见 may cite 《…强省建设实施方案的通知》). A 实施意见 never says
+# 方案 at all; the others never call themselves another genre's name.
+OWN = {
+    "opinion": ["现就加快知识产权强市建设提出以下实施意见。"],
+    "action_plan": ["制定本行动计划。", "（一）实施知识产权制度体系完善行动"],
+    "protection_zone": ["制定本方案。", "知识产权保护示范区建设"],
+    "city_district": ["制定本方案。", "国家知识产权强市建设示范城区"],
+    "promotion_plan": [
+        "制定本推进计划。",
+        "（一）启动部署阶段（2009年）",
+        "（二）全面推进阶段（2010—2011年）",
+        "（三）总结验收阶段（2012年）",
+    ],
+}
+LEAKS = {
+    "opinion": ["方案", "试点县", "强县建设", "示范县", "行动计划", "推进计划"],
+    "action_plan": ["本方案", "工作方案", "实施意见", "推进计划", "示范城区", "保护示范区"],
+    "protection_zone": ["行动计划", "实施意见", "推进计划", "强县建设", "试点县", "示范城区"],
+    "city_district": ["强县建设", "试点县", "示范县", "行动计划", "实施意见", "推进计划"],
+    "promotion_plan": [
+        "本方案",
+        "工作方案",
+        "实施意见",
+        "行动计划",
+        "试点县",
+        "示范城区",
+        "保护示范区",
+    ],
+}
+
+
+def test_own_vocabulary_and_no_other_genres_words(example):
+    name, doc = example
+    genre = EXAMPLES[name][0]
+    body = re.sub("《[^》]*》", "《》", "\n".join(b.text for b in plan(doc).blocks))
+    for word in OWN[genre]:
+        assert word in body, (genre, word)
+    found = [w for w in LEAKS[genre] if w in body]
+    assert not found, (
+        genre,
+        found,
+        [line for line in body.split("\n") if any(w in line for w in found)],
+    )
+
+
+def preamble(doc) -> str:
+    return plan(doc).blocks[1].text
+
+
+def test_opinion_cites_what_its_profile_names_and_no_round():
+    doc = api.draft(api.load_profile(ROOT / "examples" / "jining.yaml"))
+    assert re.findall("（[^（）]*号）", preamble(doc)) == [
+        "（国发〔2015〕71号）",
+        "（鲁政发〔2016〕38号）",
+    ]
+
+
+def test_protection_zone_cites_the_protection_opinion_not_the_outline_nor_the_rounds():
+    data = profile_data("lanhai-protection")
+    doc = build(data)
+    cited = preamble(doc)
+    assert "中共中央办公厅、国务院办公厅《关于强化知识产权保护的意见》" in cited
+    for word in ("131号", "2号", "知识产权强国建设纲要", "1197号"):
+        assert word not in text(doc), word
+    # the province's implementing opinion, where the profile names it, follows the national one
+    data["legal_basis"] = {"policies": ["《某省关于强化知识产权保护的实施意见》"]}
+    cited = preamble(build(data))
+    assert "《关于强化知识产权保护的意见》和《某省关于强化知识产权保护的实施意见》" in cited
+    # and a batch notice only when the profile adds it
+    data["legal_basis"]["round"] = ["designation_2024"]
+    assert "国知发运字〔2024〕2号" in preamble(build(data))
+
+
+def test_protection_zone_tasks_are_the_protection_groups_only():
+    doc = api.draft(api.load_profile(ROOT / "examples" / "lanhai-protection.yaml"))
+    headings = [b.text for b in plan(doc).blocks if b.role == Role.HEADING2]
+    assert headings == [
+        "（一）加强知识产权行政保护",
+        "（二）强化知识产权司法保护",
+        "（三）强化知识产权维权援助",
+    ]
+    groups = {t.group_title for t in doc.tasks}
+    assert groups == {"加强知识产权行政保护", "强化知识产权司法保护", "强化知识产权维权援助"}
+
+
+def test_action_plan_fits_every_county_level():
+    data = profile_data("qinghe-action")
+    for level, name, strong in (("区", "青禾区", "强区"), ("县级市", "青禾市", "强市")):
+        d = copy.deepcopy(data)
+        d["county"].update(level=level, name=name, full_name=f"湘岭市{name}")
+        d["notice"]["issuer"] = f"{name}人民政府"
+        doc = build(d)
+        assert doc.title == f"湘岭市{name}知识产权{strong}建设三年行动计划（2024—2026年）"
+        assert "制定本行动计划。" in preamble(doc)
+
+
+def test_a_genre_refuses_a_level_or_programme_it_does_not_fit():
+    data = profile_data("jining")
+    data["county"]["level"] = "县"
+    with pytest.raises(api.ProfileError) as info:
+        build(data)
+    assert "opinion" in "\n".join(i.text("en") for i in info.value.issues)
+
+
+def test_a_genre_citing_no_round_needs_no_batch_and_one_citing_it_does():
+    data = profile_data("jining")
+    assert "batch" not in data["programme"]
+    build(data)  # no error
+    work_plan = yaml.safe_load((ROOT / "examples" / "min-an.yaml").read_text(encoding="utf-8"))
+    del work_plan["programme"]["batch"]
+    with pytest.raises(api.ProfileError) as info:
+        build(work_plan)
+    (issue,) = info.value.issues
+    assert issue.field == ("programme", "batch")
+    assert "work_plan" in issue.text("en") and "legal_basis.round" in issue.text("en")
+
+
+def test_seed_002_safeguards_end_in_their_lists_only_where_the_item_has_roles():
+    doc = api.draft(api.load_profile(ROOT / "examples" / "jining.yaml"))
+    safeguards = [b for b in plan(doc).blocks if b.text.startswith("（") and "。" in b.text[:20]]
+    assert safeguards[-1].text.endswith(
+        "（市委宣传部、市科协、市知识产权局、市工商局、市文广新局、市教育局、市司法局按职责分工负责）"
+    )
+    qinghe = api.draft(api.load_profile(ROOT / "examples" / "qinghe-action.yaml"))
+    items = [b.text for b in plan(qinghe).blocks if b.text.startswith("（一）加强组织领导")]
+    assert items and not items[0].endswith("负责）")
