@@ -44,7 +44,7 @@ def load(root: Path) -> library.Library:
 def test_choices_are_the_data(tree):
     lib = load(tree)
     assert lib.level_ids == ("县", "区", "县级市", "地级市") and lib.default_level == "县"
-    assert lib.programme_kinds == ("试点县", "示范县")
+    assert lib.programme_kinds == ("试点县", "示范县", "强市建设", "保护示范区", "示范城区", "强县工程")
     assert lib.statuses == ("final", "征求意见稿", "送审稿")
     assert lib.member_titles == ("组长", "副组长", "成员")
 
@@ -71,7 +71,7 @@ def test_a_level_added_to_the_data_is_a_level(tree):
 def test_a_level_the_data_lacks_is_refused_by_the_data(tree):
     edit(
         tree / "catalogue" / "choices.yaml",
-        "programme_kinds: [试点县, 示范县]",
+        "programme_kinds: [试点县, 示范县, 强市建设, 保护示范区, 示范城区, 强县工程]",
         "programme_kinds: [试点县]",
     )
     with pytest.raises(ProfileError) as caught:
