@@ -44,7 +44,14 @@ def load(root: Path) -> library.Library:
 def test_choices_are_the_data(tree):
     lib = load(tree)
     assert lib.level_ids == ("县", "区", "县级市", "地级市") and lib.default_level == "县"
-    assert lib.programme_kinds == ("试点县", "示范县", "强市建设", "保护示范区", "示范城区", "强县工程")
+    assert lib.programme_kinds == (
+        "试点县",
+        "示范县",
+        "强市建设",
+        "保护示范区",
+        "示范城区",
+        "强县工程",
+    )
     assert lib.statuses == ("final", "征求意见稿", "送审稿")
     assert lib.member_titles == ("组长", "副组长", "成员")
 
