@@ -4,6 +4,7 @@ vocabulary, its legal basis, and no other genre's words (issue 14)."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 
 import pytest
@@ -201,3 +202,44 @@ def test_seed_002_safeguards_end_in_their_lists_only_where_the_item_has_roles():
     qinghe = api.draft(api.load_profile(ROOT / "examples" / "qinghe-action.yaml"))
     items = [b.text for b in plan(qinghe).blocks if b.text.startswith("（一）加强组织领导")]
     assert items and not items[0].endswith("负责）")
+
+
+def test_an_opinion_for_any_prefecture_from_the_genre_alone():
+    """A made-up 地级市 that names nothing but itself gets seed 002's 17 tasks, duties and
+    保障措施 in today's generic names: no 济宁 word, no 2017 body, no 方案."""
+    data = {
+        "genre": "opinion",
+        "county": {
+            "name": "示例市",
+            "full_name": "示例市",
+            "level": "地级市",
+            "province": "示例省",
+            "prefecture": "示例市",
+        },
+        "programme": {"kind": "强市建设", "period": {"start": 2025, "end": 2027}},
+        "notice": {
+            "issuer": "示例市人民政府",
+            "date": dt.date(2025, 3, 1),
+            "addressees": ["各县（市、区）人民政府"],
+        },
+        "leading_group": {"name": "市知识产权工作领导小组", "short_name": "领导小组"},
+    }
+    doc = build(data)
+    body = text(doc)
+    assert doc.title == "示例市人民政府关于加快知识产权强市建设的实施意见"
+    assert len(doc.tasks) == 17 and doc.tasks[0].title == "推进知识产权管理体制改革"
+    assert doc.tasks[0].lead == ["市委组织部"] and "市发展和改革委员会" in doc.tasks[0].partners
+    for word in (
+        "济宁",
+        "工商局",
+        "质监局",
+        "文广新局",
+        "国税局",
+        "地税局",
+        "方案",
+        "试点县",
+        "强县建设",
+    ):
+        assert word not in re.sub("《[^》]*》", "", body), word
+    assert "（市知识产权工作领导小组成员单位按职责分工负责）" in body
+    assert "完善知识产权维权援助中心服务功能" in body and "鼓励驻地高校增设知识产权学科" in body

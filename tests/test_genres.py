@@ -259,6 +259,8 @@ def test_drafter_check_reads_the_genre_s_section_list(tmp_path, monkeypatch):
     # the same headings in another order break the genre's order
     monkeypatch.setitem(classify.GENRE_SECTIONS, "brief", (rules[1], rules[0], rules[2]))
     assert codes() == {"sections-order"}
+
+
 def test_a_genre_without_the_words_the_catalogue_uses_is_an_error(tmp_path):
     """The catalogue's texts say {{ genre.words.full_doc }} and .programme, so every genre has them."""
     genre = copy.deepcopy(BRIEF)
