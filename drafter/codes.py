@@ -63,6 +63,7 @@ CODES: dict[str, str] = {
     "no batch round is known for {batch} (known: {years}); name the round's documents under legal_basis.round": "profile.batch-round-unknown",
     "genre {genre} cites the batch round's notices: give programme.batch, or name the documents under legal_basis.round": "profile.batch-missing",
     "the vocabulary needs the words {names}": "genre.vocabulary-missing",
+    "genre {genre} has no text {value} for {field} (it has: {names})": "profile.genre-variant-unknown",
     "extends cycle: {names}": "extends.cycle",
     "base profile not found: {base}": "extends.base-profile-not-found",
     "a base profile must be a mapping of fields (key: value)": "extends.base-profile-must-mapping",

@@ -243,3 +243,15 @@ def test_an_opinion_for_any_prefecture_from_the_genre_alone():
         assert word not in re.sub("《[^》]*》", "", body), word
     assert "（市知识产权工作领导小组成员单位按职责分工负责）" in body
     assert "完善知识产权维权援助中心服务功能" in body and "鼓励驻地高校增设知识产权学科" in body
+
+
+def test_a_text_variant_of_another_genre_is_an_error_naming_the_genre():
+    """plan.guiding: general is the 行动计划's; a 工作方案 has only its own (found by the fuzzer)."""
+    data = yaml.safe_load((ROOT / "examples" / "min-an.yaml").read_text(encoding="utf-8"))
+    data["plan"]["guiding"] = "general"
+    with pytest.raises(api.ProfileError) as info:
+        build(data)
+    (issue,) = info.value.issues
+    assert issue.field == ("plan", "guiding")
+    assert "genre work_plan has no text general for plan.guiding" in issue.text("en")
+    assert "文种 work_plan 的 plan.guiding 没有写法 general" in issue.text("zh_CN")

@@ -7,7 +7,7 @@ from typing import Any
 from ..errors import Issue
 from ..i18n import _
 from ..library import Library
-from ..library.genres import DEFAULT_GENRE
+from ..library.genres import DEFAULT_GENRE, Genre
 from .yamlread import SourceMap, field_text
 
 
@@ -56,4 +56,22 @@ def misfits(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue]:
         if fits:
             message += " " + _("(genres that fit it: {names})").format(names=", ".join(fits))
         out.append(Issue(file, line, field_text(path), message))
+    return out + variant_misfits(data, smap, genre)
+
+
+def variant_misfits(data: dict[str, Any], smap: SourceMap, genre: Genre) -> list[Issue]:
+    """A prose variant (plan.guiding, plan.goals_text …) that another genre has but this one does
+    not: the schema allows every genre's, the genre only its own."""
+    out = []
+    plan = data.get("plan") or {}
+    for section in genre.sections:
+        key = section.choice or section.id
+        value = plan.get(key)
+        if not section.variants or value is None or value in section.variants:
+            continue
+        file, line = smap.locate(("plan", key))
+        message = _("genre {genre} has no text {value} for {field} (it has: {names})").format(
+            genre=genre.id, value=value, field=f"plan.{key}", names=", ".join(section.variants)
+        )
+        out.append(Issue(file, line, field_text(("plan", key)), message))
     return out
