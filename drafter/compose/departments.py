@@ -69,13 +69,11 @@ def department_lists(plan: Document, lib: Library, renderer: Renderer | None = N
     def items(entries: list[TaskEntry]) -> list[Paragraph]:
         if not entries:
             return [Paragraph(Role.BODY, [Span(render("none"))])]
-        return [
-            Paragraph(
-                Role.BODY,
-                [Span(render("item", number=e.number, title=e.title, group=e.group_title))],
-            )
-            for e in entries
+        lines = [
+            render("item", number=e.number, title=e.title, group=e.group_title) for e in entries
         ]
+        # wrapped lines hang under the text after 任务N： (the writers lay that out)
+        return [Paragraph(Role.BODY, [Span(t)], hang=t.find("：") + 1) for t in lines]
 
     blocks = [
         Paragraph(Role.TITLE, [Span(render("title"))]),
