@@ -29,7 +29,8 @@ TAISHAN = REPO / "profiles" / "taishan.yaml"
 PHASES = r"""
 import sys, time, json
 t = [time.perf_counter()]
-from drafter import api, cli, library  # what `drafter build` imports
+from drafter import api, library  # what `drafter build` imports
+from drafter.cli import main as cli
 from drafter.compose import plan as compose
 from drafter.profile import load as profiles
 t.append(time.perf_counter())
@@ -61,7 +62,7 @@ KEY_COSTS = [  # (key, file suffix, function, label)
         "validate",
         "  of which cerberus + semantic validation",
     ),
-    ("compose", "drafter/compose.py", "plan", "compose.plan"),
+    ("compose", "drafter/compose/plan.py", "plan", "compose.plan"),
     ("jinja", "jinja2/environment.py", "from_string", "  of which Jinja2 template compilation"),
     ("writer", "drafter/writers/docx.py", "build", "DocxWriter.build"),
     ("template", "docx/api.py", "Document", "  of which opening python-docx's default template"),
@@ -173,7 +174,7 @@ def yaml_loaders() -> tuple[str, dict[str, float]]:
 COLD_COSTS = [  # extra rows for one whole cold process
     (
         "process",
-        "drafter/cli.py",
+        "drafter/cli/main.py",
         "main",
         "the whole `drafter build` command (after interpreter start-up)",
     ),

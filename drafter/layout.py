@@ -64,6 +64,25 @@ GRID_LINE_PITCH_TWIPS = round(LINE_PITCH_PT * TWIPS_PER_PT)
 GRID_TYPE = "lines"
 CHAR_PITCH_PT = mm_to_pt(TYPE_WIDTH_MM) / CHARS_PER_LINE
 CHAR_SPACING_TWENTIETHS = math.floor((CHAR_PITCH_PT - BODY_SIZE_PT) * 4) * 5  # -5: quarter points
+# A list item (a department's task line) a character or two too long for its line is set that
+# much tighter, down to this spacing, rather than wrap a word or two onto a line of its own
+# (the 字距 adjustment 7.3.5.5 allows for the sign-off): 29 characters and a digit fit at -1.25.
+ITEM_MIN_SPACING_PT = -1.3
+# what a condensed line leaves free: LibreOffice wrapped a 29.5-em line at -1.05 pt (440.5 of
+# 442.2 pt) and set it on one line at -1.2 (measured), so about 0.2 pt a character
+LINE_SLACK_PT = 6.0
+
+
+def condensed_twentieths(ems: float) -> int | None:
+    """Character spacing (twentieths of a point) that fits a body-size line of ``ems`` on one
+    line, when the usual spacing does not and the tighter one stays above ITEM_MIN_SPACING_PT."""
+    line = mm_to_pt(TYPE_WIDTH_MM) - LINE_SLACK_PT
+    if ems * (BODY_SIZE_PT + CHAR_SPACING_TWENTIETHS / 20) <= line:
+        return None
+    spacing = math.floor((line / ems - BODY_SIZE_PT) * 20)
+    return spacing if spacing >= ITEM_MIN_SPACING_PT * 20 else None
+
+
 TABLE_LINE_FACTOR = 1.5  # a ruled table's line spacing, in multiples of its font size
 
 # -- fonts (5.2.2, 7.3.3); the names Word and WPS know ------------------------------------------
@@ -276,6 +295,9 @@ class RoleLayout:
     lines_before: float = 0
     style: str = "Normal"
     color: str | None = None
+    # where the first line of a paragraph with a hanging part (Paragraph.hang) starts, in
+    # characters; None: at its first-line or left indent
+    hang_from: float | None = None
 
 
 ROLES: dict[Role, RoleLayout] = {
@@ -291,7 +313,9 @@ ROLES: dict[Role, RoleLayout] = {
         style="Title",
     ),
     Role.ADDRESSEE: RoleLayout(align="left", lines_before=1),
-    Role.BODY: RoleLayout(first_line_chars=2),
+    # a body paragraph that hangs is a list item (a department's 任务N：…（group）): from the
+    # margin, so that its 28 characters hold it, wrapped lines under the text after the colon
+    Role.BODY: RoleLayout(first_line_chars=2, hang_from=0),
     Role.HEADING1: RoleLayout(font=HEITI, first_line_chars=2, style="Heading 1"),
     Role.HEADING2: RoleLayout(font=KAITI, first_line_chars=2, style="Heading 2"),
     # right indents and space before come from sign_off(), per layout

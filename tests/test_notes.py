@@ -259,3 +259,33 @@ def test_bad_rounds_in_chinese(tmp_path):
     path = write_profile(data, tmp_path / "county.yaml")
     result = run_cli("build", str(path), "-o", str(tmp_path / "out"), "--format", "notes")
     assert result.returncode == 1 and "采纳意见 2 条，多于收到的 1 条" in result.stderr
+
+
+def test_batch_writes_the_notes_beside_each_plan(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli(
+        "batch",
+        "examples/min-an.yaml",
+        "profiles/taishan.yaml",
+        "-o",
+        str(out),
+        "-j",
+        "1",
+        "--format",
+        "md",
+        "--format",
+        "notes",
+    )
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "min-an.md",
+        "min-an.notes.docx",
+        "min-an.notes.md",
+        "taishan.md",
+        "taishan.notes.docx",
+        "taishan.notes.md",
+    ]
+    notes = (out / "taishan.notes.md").read_text(encoding="utf-8")
+    plan = (out / "taishan.md").read_text(encoding="utf-8")
+    assert "部署16项重点任务" in notes and plan.count("按职责分工负责") == 15

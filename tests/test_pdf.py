@@ -314,3 +314,42 @@ def test_letter_format_measured(tmp_path):
     assert not any(re.fullmatch(r"—\d+—", line.text) for line in first)
     number = next(line for line in first if line.text.endswith("号"))
     assert abs(number.right - (L.PAGE_WIDTH_MM - L.MARGIN_RIGHT_MM)) < 0.5  # at the right edge
+
+
+def test_department_task_lines_fit(tmp_path):
+    """The department list's 任务N：title（group） lines start at the margin and hang after the
+    colon; one a character or two too long is set tighter: most fit their line, and a wrapped
+    one continues under its text (measured on 泰山区's list: 10 of 68 wrap, 13 pages before)."""
+    _tools()
+    from conftest import run_cli
+
+    from drafter import layout as lay
+
+    assert (
+        run_cli(
+            "build",
+            str(ROOT / "profiles" / "taishan.yaml"),
+            "-o",
+            str(tmp_path),
+            "--format",
+            "dept",
+        ).returncode
+        == 0
+    )
+    pdf = to_pdf(tmp_path / "taishan.departments.docx", tmp_path / "pdf")
+    pages = pdfmeasure.pages(pdf)
+    items, wrapped = 0, []
+    for page in pages:
+        for line, after in zip(page, page[1:], strict=False):
+            if not line.text.startswith("任务"):
+                continue
+            items += 1
+            assert abs(line.left - lay.MARGIN_LEFT_MM) < 0.5  # from the margin
+            if not re.match(r"任务|（|—|[一二三四五六七八九十]+、", after.text):
+                wrapped.append(after)
+                prefix = line.text[: line.text.index("：") + 1]
+                hang = lay.pt_to_mm(lay.text_ems(prefix) * (lay.BODY_SIZE_PT - 0.25))
+                assert abs(after.left - lay.MARGIN_LEFT_MM - hang) < 1.0  # under the text
+    print(f"\ndepartment list: {len(pages)} pages, {items} task lines, {len(wrapped)} wrapped")
+    assert items > 50 and len(wrapped) <= items // 5
+    assert len(pages) <= 11

@@ -239,8 +239,9 @@ def test_sample_actuals_build_for_the_seed_profile(tmp_path):
     assert table(doc).rows
 
 
-def test_no_chinese_in_the_module():
-    source = (ROOT / "drafter" / "compose" / "report.py").read_text(encoding="utf-8")
+@pytest.mark.parametrize("module", ["report.py", "actuals.py"])
+def test_no_chinese_in_the_module(module):
+    source = (ROOT / "drafter" / "compose" / module).read_text(encoding="utf-8")
     assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", source)
 
 

@@ -211,7 +211,7 @@ class _Notes:
         return str(self.scope.ctx["leading_group"]["office"])
 
     def content(self) -> list[Paragraph]:
-        sections = outline(self.plan, self.t["lead_end"])
+        sections = outline(self.plan, self.lib.joins["lead_end"])
         kinds = {}
         headings = self.profile.data["plan"]["headings"]
         for spec in self.scope.genre.sections:

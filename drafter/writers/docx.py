@@ -523,9 +523,16 @@ class DocxWriter:
             _off_grid(para._p)
         if block.hang:
             base = LAYOUTS[block.role]
-            left = (base.left_chars or base.first_line_chars) + L.text_ems(block.text[: block.hang])
+            start = base.hang_from
+            if start is None:
+                start = base.left_chars or base.first_line_chars
+            left = start + L.text_ems(block.text[: block.hang])
             _set_indent(para, "left", left, L.BODY_SIZE_PT)
             _set_indent(para, "hanging", L.text_ems(block.text[: block.hang]), L.BODY_SIZE_PT)
+            tight = L.condensed_twentieths(L.text_ems(block.text)) if start == 0 else None
+            for el in para._p.iter(qn("w:spacing")) if tight is not None else ():
+                if el.getparent().tag == qn("w:rPr"):  # a run's, not the paragraph's
+                    el.set(qn("w:val"), str(tight))
         if block.role is Role.ORGAN_MARK:  # a shrunk mark's line shrinks with it: 35 mm stays
             pf.line_spacing = Pt(_mark_size(block))
         if block.role is Role.ORGAN_MARK and document.masthead is Masthead.PREPRINTED:

@@ -1,0 +1,85 @@
+"""The department task list (drafter.compose.departments): grouped by role id from the plan's
+numbered tasks, read back as built text."""
+
+from __future__ import annotations
+
+import copy
+
+from conftest import load_profile, write_profile
+
+from drafter import api, library
+from drafter.compose.departments import by_role, department_lists
+from drafter.model import Document, Part, Role, TaskEntry
+
+LIB = library.load()
+
+
+def entry(number: str, lead: tuple[str, str], *partners: tuple[str, str]) -> TaskEntry:
+    return TaskEntry(
+        number=number,
+        label=f"{number}.",
+        group_title="组",
+        title=f"任务{number}标题",
+        lead=[lead[1]],
+        partners=[name for _role, name in partners],
+        deadline="2025年",
+        lead_roles=[lead[0]],
+        partner_roles=[role for role, _name in partners],
+    )
+
+
+def headings(document: Document) -> list[str]:
+    return [p.text for p in document.paragraphs() if p.role is Role.HEADING1]
+
+
+def test_grouped_by_role_id_not_by_the_name_printed():
+    # the same role printed two ways (a task's own wording of the name): one department
+    tasks = [
+        entry("1", ("market", "县市场监督管理局"), ("science", "县科技局")),
+        entry("2", ("market", "县市场监管局")),
+        entry("3", ("science", "县科技局"), ("market", "县市场监管局")),
+    ]
+    found = by_role(tasks)
+    assert [(d.role, d.name) for d in found] == [
+        ("market", "县市场监督管理局"),
+        ("science", "县科技局"),
+    ]
+    assert [t.number for t in found[0].leads] == ["1", "2"]
+    assert [t.number for t in found[0].joins] == ["3"]
+    assert [t.number for t in found[1].leads] == ["3"]
+    assert [t.number for t in found[1].joins] == ["1"]
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    lists = department_lists(plan, LIB)
+    assert headings(lists) == ["一、县市场监督管理局", "二、县科技局"]
+    texts = [p.text for p in lists.paragraphs()]
+    first = texts.index("一、县市场监督管理局")
+    assert texts[first + 1 : first + 6] == [
+        "（一）牵头任务",
+        "任务1：任务1标题（组）",
+        "任务2：任务2标题（组）",
+        "（二）配合任务",
+        "任务3：任务3标题（组）",
+    ]
+
+
+def test_two_roles_one_office_are_one_department(tmp_path):
+    data = copy.deepcopy(load_profile("taishan"))
+    market = api.draft(api.load_profile(write_profile(data, tmp_path / "a.yaml")))
+    names = {
+        role: name
+        for t in market.tasks
+        for role, name in zip(t.lead_roles + t.partner_roles, t.lead + t.partners, strict=True)
+    }
+    assert names["market"] == "区市场监管局" and names["science"] == "区科技局"
+    data["departments"]["science"] = "区市场监管局"  # one bureau does both in this county
+    plan = api.draft(api.load_profile(write_profile(data, tmp_path / "b.yaml")))
+    lists = department_lists(plan, LIB)
+    assert (
+        headings(lists).count(next(h for h in headings(lists) if h.endswith("区市场监管局"))) == 1
+    )
+    assert not any(h.endswith("区科技局") for h in headings(lists))
+    science_tasks = {t.number for t in market.tasks if "science" in t.lead_roles + t.partner_roles}
+    texts = "\n".join(p.text for p in lists.paragraphs())
+    section = texts.split("区市场监管局\n", 1)[1].split("\n二、", 1)[0]
+    for number in science_tasks:
+        assert f"任务{number}：" in section
