@@ -361,8 +361,11 @@ def genre_rule(ids: Ids) -> dict[str, Any]:
             },
             "library": _text(regex=ID),
             "field": _text(regex=ID),
-        }
+        },
+        allow_unknown=True,
     )
+    # Which keys a genre may have is genres.py's to say (its checker names the unknown ones);
+    # this schema checks the values and what they refer to.
     return _dict(
         {
             "id": _req(_text(regex=ID)),
@@ -385,5 +388,7 @@ def genre_rule(ids: Ids) -> dict[str, Any]:
             "sections": _list(section, minlength=1, required=True),
             "attachments": _list(_one_of(list(ATTACHMENTS))),
             "fields": _list(_text(regex=ID), minlength=1, required=True),
-        }
+            "profile_defaults": {"type": "dict"},
+        },
+        allow_unknown=True,
     )
