@@ -160,6 +160,16 @@ CODES: dict[str, str] = {
     "nested more than {n} levels deep": "yaml.too-deep",
     "expands to more than {nodes} values or {chars} characters (aliases repeat too much, or the file is too big)": "yaml.expands-too-far",
     "give the file with -o": "init.give-output",
+    "expected an id of lower-case letters, digits, - and _, got {value}": "library.id-malformed",
+    "the list must hold {value}": "library.list-lacks-member",
+    "expected a mapping (key: value), got {what}": "library.file-not-mapping",
+    "gives no {words}, which {first} gives": "library.level-lacks-words",
+    "task id {id} is used twice (first at tasks[{first}])": "library.task-id-twice",
+    "places no heading for the group(s) {groups}": "library.layout-lacks-group",
+    "places the group(s) {groups} under two headings": "library.layout-group-twice",
+    "a ratio needs per_10k_of: the count it is per 10,000 people of": "library.ratio-needs-count",
+    "per_10k_of must name a count indicator, got {value}": "library.ratio-of-non-count",
+    "a count needs its unit": "library.param-needs-unit",
 }
 
 

@@ -52,6 +52,9 @@ def test_grouped_by_role_id_not_by_the_name_printed():
     lists = department_lists(plan, LIB)
     assert headings(lists) == ["一、县市场监督管理局", "二、县科技局"]
     texts = [p.text for p in lists.paragraphs()]
+    assert (
+        texts[1] == "本清单按部门列出《某县方案》所列任务，任务序号与原文一致，供各部门对照落实。"
+    )
     first = texts.index("一、县市场监督管理局")
     assert texts[first + 1 : first + 6] == [
         "（一）牵头任务",

@@ -23,8 +23,9 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 
 from drafter import api, library, limits
 from drafter.profile import schema
-from drafter.profile.validate import TEMPLATE_MARKERS, _schema_at
+from drafter.profile.validate import TEMPLATE_MARKERS
 from drafter.profile.yamlread import XML_INVALID
+from drafter.schemacheck import schema_at as _schema_at
 
 EXAMPLES = int(os.environ.get("DRAFTER_FUZZ_EXAMPLES", "100"))
 CI = bool(os.environ.get("CI"))

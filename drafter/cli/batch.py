@@ -24,8 +24,8 @@ from ..errors import DrafterError, Issue
 from ..i18n import _
 from ..inputs import read_bytes
 from ..output import name_problem, probe
-from ..profile.validate import show_value, type_name, unknown_field
 from ..profile.yamlread import SourceMap, parse, read
+from ..schemacheck import show_value, type_name, unknown_field
 
 
 @dataclass(frozen=True)

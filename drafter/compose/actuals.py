@@ -20,8 +20,8 @@ from ..errors import DrafterError, Issue
 from ..i18n import _
 from ..library import Library
 from ..profile.load import Profile
-from ..profile.validate import show_value, suggest, type_name, type_name_of, unknown_field
 from ..profile.yamlread import SourceMap, field_text, parse, read
+from ..schemacheck import show_value, suggest, type_name, type_name_of, unknown_field
 from . import targets
 
 FIELDS = ("as_of", "actuals")

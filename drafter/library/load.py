@@ -8,9 +8,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .. import diskcache
+from .. import diskcache, schemacheck
+from ..errors import DrafterError
+from ..profile import yamlread
+from . import check, genres, schemas
 from .genres import Genre, load_genres
 
 
@@ -73,21 +74,21 @@ class Library:
         return next(t for t in self.tasks if t["id"] == task_id)
 
 
-# libyaml's C loader, where PyYAML was built with it: the catalogue loads several times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader
+# The code that reads and checks the files: a change to it is a change to what is cached.
+_READERS = tuple(Path(m.__file__ or "") for m in (check, schemas, genres, schemacheck, yamlread))
 
 
 @lru_cache(maxsize=4)
 def load(root: Path | None = None) -> Library:
-    """The library, read once per process; from drafter's disk cache while its files are unchanged."""
+    """The library, read once per process; from drafter's disk cache while its files are unchanged.
+
+    Every file is checked against its schema when read (library/check.py); a fault raises
+    LibraryError naming templates/<file>:<line> and the field. A cached library was checked
+    when it was stored, and any change to a file or to the reading code misses the cache.
+    """
     root = root or templates_root()
     files = [p for p in root.rglob("*") if p.suffix in (".yaml", ".j2") and p.is_file()]
-    code = [Path(__file__).read_bytes(), (Path(__file__).parent / "genres.py").read_bytes()]
+    code = [p.read_bytes() for p in (Path(__file__), *_READERS)]
     key = diskcache.file_digest(files, [*code, str(root).encode()])
     name = f"library-{diskcache.TAG}-{diskcache.digest([str(root).encode()])[:8]}.pickle"
     data = diskcache.read(name)
@@ -104,6 +105,11 @@ def load(root: Path | None = None) -> Library:
 
 
 def _read(root: Path) -> Library:
+    files = check.read(root)
+
+    def _yaml(path: Path) -> Any:
+        return files[path.relative_to(root).as_posix()]
+
     cat = root / "catalogue"
     groups = _yaml(cat / "groups.yaml")
     bases = _yaml(cat / "legal_bases.yaml")
@@ -113,7 +119,7 @@ def _read(root: Path) -> Library:
     return Library(
         root=root,
         levels=levels,
-        genres=load_genres(root, titles),
+        genres=_genres(root, titles),
         notice=_yaml(root / "text" / "notice.yaml"),
         titles=titles,
         responsibility=_yaml(root / "text" / "responsibility.yaml"),
@@ -140,3 +146,10 @@ def _read(root: Path) -> Library:
         member_titles=tuple(choices["member_titles"]),
         meeting_verbs=tuple(choices["meeting_verbs"]),
     )
+
+
+def _genres(root: Path, titles: dict[str, Any]) -> dict[str, Genre]:
+    try:
+        return load_genres(root, titles)
+    except DrafterError as error:  # a genre's fault is the library's, not the county's
+        raise check.LibraryError(error.issues) from None

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
-
-from cerberus import TypeDefinition, Validator
 
 from .. import limits
 from ..library import Library
+from ..schemacheck import FINITE_MESSAGE, DrafterValidator  # noqa: F401 - FINITE_MESSAGE re-exported
 from .fields import FRAMING, OWN_PRINCIPLES
 
 TAGS = (
@@ -31,21 +29,7 @@ SEALS = ("sealed", "unsealed", "signed")  # GB/T 9704 7.3.5.1–7.3.5.3
 MASTHEADS = ("standard", "preprinted", "letter")  # 7.2; 红头 paper; 信函格式 (10.1)
 
 
-class ProfileValidator(Validator):
-    """Cerberus with the two scalar types a profile needs and bool kept out of numbers."""
-
-    types_mapping = Validator.types_mapping.copy()
-    types_mapping["count"] = TypeDefinition("count", (int,), (bool,))
-    types_mapping["integer"] = TypeDefinition("integer", (int,), (bool,))
-    types_mapping["number"] = TypeDefinition("number", (int, float), (bool,))
-
-    def _validate_finite(self, constraint: bool, field: str, value: Any) -> None:
-        """{'type': 'boolean'}"""
-        if constraint and isinstance(value, float) and not math.isfinite(value):
-            self._error(field, FINITE_MESSAGE)
-
-
-FINITE_MESSAGE = "finite"  # the code the validator's message table turns into words
+ProfileValidator = DrafterValidator  # cerberus with drafter's types (drafter/schemacheck.py)
 
 
 def _text(required: bool = False, **extra: Any) -> dict[str, Any]:

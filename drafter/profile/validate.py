@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import json
 import re
 import threading
 from collections.abc import Iterable
 from typing import Any
 
 from cerberus import errors as cerr
-from cerberus.schema import DefinitionSchema
 
-from .. import limits
+from .. import limits, schemacheck
 from ..compose.figures import round_half_up
 from ..errors import Issue
 from ..i18n import _
 from ..library import Library
+from ..schemacheck import show_value, type_name_of
 from . import genre
-from .schema import FINITE_MESSAGE, ProfileValidator, profile_schema
+from .schema import profile_schema
 from .yamlread import SourceMap, field_text
 
 # A cerberus validator keeps the errors of its last run, so each thread has its own: two
@@ -31,26 +29,7 @@ TEMPLATE_MARKERS = re.compile(r"\{\{|\{%|\{#")
 RENDERED = re.compile(r"^tasks\.(overrides\.[^.]+|custom\[\d+\])\.(title|body)$")
 
 
-class _TrustedSchema(DefinitionSchema):
-    """drafter's own schema, checked once by tests/test_cli_more.py rather than in every process:
-    cerberus's schema self-check costs more than validating a profile.
-
-    This overrides a cerberus internal (DefinitionSchema.validate, called when a schema is
-    set); cerberus is pinned below 2 and tests/test_private_access.py fails if it changes."""
-
-    def validate(self, schema: Any = None) -> None:
-        pass
-
-
-class _RawErrors(cerr.BaseErrorHandler):
-    """Hands ``validator.errors`` back as cerberus's own ValidationError list (public API),
-    which carries the codes, paths and constraints the messages are made from."""
-
-    def __call__(self, errors: Iterable[cerr.ValidationError]) -> list[cerr.ValidationError]:
-        return list(errors)
-
-
-def _validator(lib: Library) -> tuple[ProfileValidator, dict[str, Any]]:
+def _validator(lib: Library) -> tuple[schemacheck.DrafterValidator, dict[str, Any]]:
     """One validator per library; the plain schema dict is kept for suggestions."""
     validators = getattr(_local, "validators", None)
     if validators is None:
@@ -58,9 +37,7 @@ def _validator(lib: Library) -> tuple[ProfileValidator, dict[str, Any]]:
     key = id(lib)
     if key not in validators:
         schema = profile_schema(lib)
-        validator = ProfileValidator(allow_unknown=False, error_handler=_RawErrors)
-        validator.schema = _TrustedSchema(validator, schema)
-        validators[key] = (validator, schema)
+        validators[key] = (schemacheck.validator(schema), schema)
     return validators[key]
 
 
@@ -82,125 +59,20 @@ def validate(data: Any, smap: SourceMap, lib: Library) -> list[Issue]:
     # cerberus's normalisation pass would only copy the document: skip it.
     if validator.validate(data, normalize=False):
         return _semantic(data, smap, lib)
-    issues = [_issue(e, smap, schema) for e in _leaves(validator.errors)]
+    issues = [_issue(e, smap, schema) for e in schemacheck.leaves(validator.errors)]
     return sorted(set(issues), key=lambda i: i.sort_key)
 
 
-def _leaves(errors: Iterable[cerr.ValidationError]) -> Iterable[cerr.ValidationError]:
-    for error in errors:
-        if error.is_group_error:
-            yield from _leaves(error.child_errors)
-        else:
-            yield error
-
-
 _field = field_text
-
-
-def show_value(value: Any) -> str:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (dict, list)):
-        return type_name_of(value)
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + '…"'
-
-
-def type_name(name: str) -> str:
-    names = {
-        "count": _("a non-negative integer"),
-        "integer": _("an integer"),
-        "number": _("a number"),
-        "string": _("text"),
-        "boolean": _("true or false"),
-        "list": _("a list"),
-        "dict": _("a mapping (key: value)"),
-        "date": _("a date such as 2022-12-04"),
-    }
-    return names.get(name, name)
-
-
-def type_name_of(value: Any) -> str:
-    if isinstance(value, bool):
-        return type_name("boolean")
-    if isinstance(value, dict):
-        return type_name("dict")
-    if isinstance(value, list):
-        return type_name("list")
-    if isinstance(value, (int, float)):
-        return type_name("number")
-    return type_name("string")
-
-
-def _schema_at(schema: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any] | None:
-    """The mapping schema that holds the last element of ``path``, to suggest names from."""
-    node: Any = {"schema": schema, "type": "dict"}
-    for part in path[:-1]:
-        rules = node.get("schema") if isinstance(node, dict) else None
-        if isinstance(part, int):
-            node = rules
-        elif isinstance(rules, dict) and part in rules:
-            node = rules[part]
-        elif isinstance(node, dict) and "valuesrules" in node:
-            node = node["valuesrules"]
-        else:
-            return None
-    rules = node.get("schema") if isinstance(node, dict) else None
-    return rules if isinstance(rules, dict) else None
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return _("; did you mean {name}?").format(name=close[0]) if close else ""
-
-
-def unknown_field(name: Any, known: Iterable[str]) -> str:
-    """ "unknown field", with the near name if there is one, else the names that are allowed there."""
-    known = list(known)
-    hint = suggest(name, known)
-    if hint or not known:
-        return _("unknown field") + hint
-    return _("unknown field") + " " + _("(known fields: {names})").format(names=", ".join(known))
 
 
 def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any]) -> Issue:
     path = tuple(error.document_path)
     file, line = smap.locate(path)
     field = _field(path)
-    code, constraint, value = error.code, error.constraint, error.value
-    if code == cerr.UNKNOWN_FIELD.code:
-        msg = unknown_field(path[-1], _schema_at(schema, path) or {})
-    elif code == cerr.REQUIRED_FIELD.code:
-        msg = _("required field is missing")
-    elif code == cerr.BAD_TYPE.code:
-        msg = _("expected {what}, got {value}").format(
-            what=type_name(constraint), value=show_value(value)
-        )
-    elif code == cerr.UNALLOWED_VALUE.code:
-        msg = _("expected one of: {choices}; got {value}").format(
-            choices="、".join(map(str, constraint)), value=show_value(value)
-        ) + suggest(value, constraint)
-    elif code == cerr.MIN_VALUE.code:
-        msg = _("expected at least {min}, got {value}").format(
-            min=constraint, value=show_value(value)
-        )
-    elif code == cerr.MAX_VALUE.code:
-        msg = _("expected at most {max}, got {value}").format(
-            max=constraint, value=show_value(value)
-        )
-    elif code == cerr.EMPTY_NOT_ALLOWED.code:
-        msg = _("must not be empty")
-    elif code == cerr.MIN_LENGTH.code:
-        msg = _("expected at least {min} item(s)").format(min=constraint)
-    elif code == cerr.MAX_LENGTH.code and isinstance(value, (list, dict)):
-        msg = _("too many items: at most {max}").format(max=constraint)
-    elif code == cerr.MAX_LENGTH.code:
-        msg = _("too long: at most {max} characters").format(max=constraint)
-    elif code == cerr.CUSTOM.code and FINITE_MESSAGE in error.info:
-        msg = _("expected a finite number, got {value}").format(value=show_value(value))
-    elif code == cerr.NOT_NULLABLE.code:
-        msg = _("must not be empty")
-    elif code == cerr.FORBIDDEN_VALUE.code:
+    code, value = error.code, error.value
+    msg: str
+    if code == cerr.FORBIDDEN_VALUE.code:
         msg = _("{value} is already a catalogue task id; choose another id").format(
             value=show_value(value)
         )
@@ -208,8 +80,8 @@ def _issue(error: cerr.ValidationError, smap: SourceMap, schema: dict[str, Any])
         msg = _("use lower-case letters, digits and hyphens, e.g. my-task; got {value}").format(
             value=show_value(value)
         )
-    else:  # pragma: no cover - a rule we do not use
-        msg = str(error.rule)
+    else:
+        msg = schemacheck.message(error, schema)
     return Issue(file, line, field, msg)
 
 
