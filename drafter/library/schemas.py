@@ -175,7 +175,14 @@ def schemas(ids: Ids) -> dict[str, dict[str, Any]]:
         "catalogue/goals.yaml": _dict(
             {
                 "goals": _by_id(
-                    _dict({"title": _req(_text()), "source": _sources(), "body": goal_body}),
+                    _dict(
+                        {
+                            "title": _req(_text()),
+                            "source": _sources(),
+                            "body": goal_body,
+                            "numbered": {"type": "boolean"},  # false: no （一）title (seed 002)
+                        }
+                    ),
                     required=True,
                 )
             }
