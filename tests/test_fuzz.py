@@ -121,13 +121,37 @@ def paths(value: Any, prefix: tuple = ()) -> list[tuple]:
     return out
 
 
+def _other_genres_only() -> dict[tuple, set]:
+    """Enum values the schema allows for some genre but the work plan (every fuzzed profile's
+    genre) does not fit: a valid mutation keeps to the profile's own genre."""
+    lib = library.load()
+    own = lib.genres["work_plan"]
+    out: dict[tuple, set] = {
+        ("county", "level"): set(lib.levels) - set(own.levels),
+        ("programme", "kind"): set(lib.programme_kinds) - set(own.programmes),
+        ("genre",): set(lib.genres) - {"work_plan"},
+    }
+    for genre in lib.genres.values():
+        for section in genre.sections:
+            if section.variants:
+                key = ("plan", section.choice or section.id)
+                out.setdefault(key, set()).update(section.variants)
+    for section in own.sections:
+        if section.variants:
+            out[("plan", section.choice or section.id)] -= set(section.variants)
+    return out
+
+
+OTHER_GENRES_ONLY = _other_genres_only()
+
+
 def allowed_at(path: tuple) -> tuple[str, list] | None:
     """("one", choices) for an enum field, ("some", choices) for a list of them, else None."""
     rules = (_schema_at(SCHEMA, path) or {}).get(path[-1]) if path else None
     if not isinstance(rules, dict):
         return None
     if "allowed" in rules:
-        return "one", list(rules["allowed"])
+        return "one", [c for c in rules["allowed"] if c not in OTHER_GENRES_ONLY.get(path, ())]
     items = rules.get("schema")
     if rules.get("type") == "list" and isinstance(items, dict) and "allowed" in items:
         return "some", list(items["allowed"])
