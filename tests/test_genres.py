@@ -270,3 +270,33 @@ def test_a_genre_without_the_words_the_catalogue_uses_is_an_error(tmp_path):
     (issue,) = info.value.issues
     assert issue.file == "templates/genres/brief/genre.yaml" and issue.field == ("vocabulary",)
     assert "programme" in issue.text("en")
+
+
+def test_a_genre_issued_under_its_own_masthead_passes_drafter_check(tmp_path, monkeypatch):
+    """parts: [issued, body] (a 实施意见 issued as 人民政府文件): the organ mark, doc number and
+    addressees frame the body's title, the sign-off follows the body; check finds nothing."""
+    from drafter import check
+    from drafter.check import classify
+
+    genre = {**copy.deepcopy(BRIEF), "parts": ["issued", "body"]}
+    lib = library.load(templates_with(tmp_path, genre, BRIEF_TEXTS))
+    profile = from_source(taishan("brief"), lib, name="brief.yaml", bases=BASES)
+    doc = compose.plan(profile, lib)
+    assert [p.name for p in doc.parts] == ["plan"]
+    blocks = [b for b in doc.parts[0].blocks if hasattr(b, "spans")]
+    head = [(b.role, b.text) for b in blocks[:4]]
+    assert head == [
+        (Role.ORGAN_MARK, "泰安市泰山区人民政府文件"),
+        (Role.DOC_NUMBER, "泰山政字〔2022〕6号"),
+        (Role.TITLE, "泰安市泰山区知识产权工作要点"),
+        (Role.ADDRESSEE, "各街道办事处、镇人民政府，各园区管委会，区直有关单位："),
+    ]
+    assert [(b.role, b.text) for b in blocks[-2:]] == [
+        (Role.SIGNATURE, "泰安市泰山区人民政府"),
+        (Role.DATE, "2022年12月4日"),
+    ]
+    path = tmp_path / "issued.docx"
+    path.write_bytes(writers.get("docx").render(doc, True))
+    monkeypatch.setitem(classify.GENRE_SECTIONS, "brief", classify._rules(lib.genres["brief"]))
+    monkeypatch.setattr(classify, "DOC_WORDS", (*classify.DOC_WORDS, "要点"))
+    assert [f.code for f in check.check(path)] == []

@@ -22,20 +22,39 @@ def notice_part(scope: Scope) -> Part:
     title_key = "forward_title" if forward else "title"
     body_key = "forward" if forward else f"approval.{notice['approval']}"
     body = t["forward"] if forward else t["approval"][notice["approval"]]
-    p = [organ_mark(scope)]
-    if "doc_number" in notice:
-        number = scope.render(t["doc_number"], _where("doc_number"))
-        p.append(Paragraph(Role.DOC_NUMBER, [Span(number)]))
-    p += [
+    p = [
+        *head(scope),
         Paragraph(Role.TITLE, [Span(scope.render(t[title_key], _where(title_key)))]),
-        Paragraph(Role.ADDRESSEE, [Span(scope.render(t["addressees"], _where("addressees")))]),
+        addressee(scope),
         Paragraph(Role.BODY, [Span(scope.render(body, _where(body_key)))]),
-        *sign_off(scope),
+        *foot(scope),
     ]
-    if notice["public"]:
-        note = scope.render(t["public_note"], _where("public_note"))
-        p.append(Paragraph(Role.NOTE, [Span(note)]))
     return Part("notice", p)
+
+
+def head(scope: Scope) -> list[Paragraph]:
+    """发文机关标志 and 发文字号: above a notice's title, or above the body of a genre issued as a
+    document of its own (parts: [issued, …])."""
+    p = [organ_mark(scope)]
+    if "doc_number" in scope.ctx["notice"]:
+        number = scope.render(scope.lib.notice["doc_number"], _where("doc_number"))
+        p.append(Paragraph(Role.DOC_NUMBER, [Span(number)]))
+    return p
+
+
+def addressee(scope: Scope) -> Paragraph:
+    """主送机关, under the title."""
+    text = scope.render(scope.lib.notice["addressees"], _where("addressees"))
+    return Paragraph(Role.ADDRESSEE, [Span(text)])
+
+
+def foot(scope: Scope) -> list[Paragraph]:
+    """署名, 成文日期 and the 附注 (此件公开发布) where the notice is public."""
+    p = sign_off(scope)
+    if scope.ctx["notice"]["public"]:
+        note = scope.render(scope.lib.notice["public_note"], _where("public_note"))
+        p.append(Paragraph(Role.NOTE, [Span(note)]))
+    return p
 
 
 def organ_mark(scope: Scope) -> Paragraph:

@@ -1,32 +1,47 @@
-"""Heading numbers as GB/T 9704 writes them: 一、 （一） 1. （1）."""
+"""Heading numbers as GB/T 9704 writes them (一、 （一） 1. （1）); the marks and numerals are in
+templates/text/numbering.yaml."""
 
 from __future__ import annotations
 
-_DIGITS = "零一二三四五六七八九"
+from functools import cache
+
+import yaml
+
+MAX_NUMBER = 99  # chinese() writes 1..99
+
+
+@cache
+def _marks() -> dict[str, str]:
+    from ..library import templates_root  # at first use: the checker imports this module too
+
+    path = templates_root() / "text" / "numbering.yaml"
+    with path.open(encoding="utf-8") as fh:
+        return {str(k): str(v) for k, v in yaml.safe_load(fh).items()}
 
 
 def chinese(n: int) -> str:
     """1..99 in Chinese numerals: 1 一, 10 十, 11 十一, 20 二十, 21 二十一."""
-    if not 1 <= n <= 99:
-        raise ValueError(f"numbering supports 1..99, got {n}")
+    if not 1 <= n <= MAX_NUMBER:
+        raise ValueError(f"numbering supports 1..{MAX_NUMBER}, got {n}")
+    digits, ten = _marks()["digits"], _marks()["ten"]
     tens, ones = divmod(n, 10)
     if tens == 0:
-        return _DIGITS[ones]
-    head = "" if tens == 1 else _DIGITS[tens]
-    return head + "十" + (_DIGITS[ones] if ones else "")
+        return digits[ones]
+    head = "" if tens == 1 else digits[tens]
+    return head + ten + (digits[ones] if ones else "")
 
 
 def level1(n: int) -> str:
-    return f"{chinese(n)}、"
+    return _marks()["level1"].format(n=chinese(n))
 
 
 def level2(n: int) -> str:
-    return f"（{chinese(n)}）"
+    return _marks()["level2"].format(n=chinese(n))
 
 
 def level3(n: int) -> str:
-    return f"{n}."
+    return _marks()["level3"].format(n=n)
 
 
 def level4(n: int) -> str:
-    return f"（{n}）"
+    return _marks()["level4"].format(n=n)

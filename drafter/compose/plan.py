@@ -30,8 +30,14 @@ def make_scope(profile: Profile, lib: Library, renderer: Renderer) -> Scope:
 
 
 def body_part(scope: Scope) -> tuple[Part, list[TaskEntry], list[Issue]]:
-    """The title, the preamble and each section that has content, numbered 一、二、…"""
-    blocks: list[Block] = [Paragraph(Role.TITLE, [Span(scope.ctx["plan_title"])])]
+    """The title, the preamble and each section that has content, numbered 一、二、…; a genre
+    issued as a document of its own (parts: [issued …]) has the masthead, doc number and
+    addressees around its title and the sign-off after its body, as a notice has."""
+    issued = "issued" in scope.genre.parts
+    blocks: list[Block] = [*notice.head(scope)] if issued else []
+    blocks.append(Paragraph(Role.TITLE, [Span(scope.ctx["plan_title"])]))
+    if issued:
+        blocks.append(notice.addressee(scope))
     blocks.append(body(sources.preamble(scope)))
     headings = scope.data["plan"]["headings"]
     tasks: list[TaskEntry] = []
@@ -49,6 +55,8 @@ def body_part(scope: Scope) -> tuple[Part, list[TaskEntry], list[Issue]]:
         blocks.extend(built.blocks)
     if "attachments" in scope.genre.parts:
         blocks.extend(attachments.attachment_list(scope))
+    if issued:
+        blocks.extend(notice.foot(scope))
     return Part("plan", blocks), tasks, issues
 
 

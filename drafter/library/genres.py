@@ -18,7 +18,7 @@ from ..profile.yamlread import SourceMap, parse
 DEFAULT_GENRE = "work_plan"
 # The section kinds drafter/compose has a builder for (tests/test_genres.py keeps the two equal).
 KINDS = ("prose", "principles", "goals", "tasks", "items")
-PARTS = ("notice", "body", "attachments")
+PARTS = ("notice", "issued", "body", "attachments")
 ATTACHMENTS = ("members", "division", "indicators")
 DEFAULT_NATIONAL = "default"  # legal_basis.national: the catalogue's own national list
 GENRE_FILE = "genre.yaml"

@@ -8,10 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .. import diskcache, schemacheck
+from .. import diskcache
 from ..errors import DrafterError
-from ..profile import yamlread
-from . import check, genres, schemas
 from .genres import Genre, load_genres
 
 
@@ -75,7 +73,12 @@ class Library:
 
 
 # The code that reads and checks the files: a change to it is a change to what is cached.
-_READERS = tuple(Path(m.__file__ or "") for m in (check, schemas, genres, schemacheck, yamlread))
+_HERE = Path(__file__).resolve().parent
+_READERS = (
+    *(_HERE / f for f in ("check.py", "schemas.py", "genres.py")),
+    _HERE.parent / "schemacheck.py",
+    _HERE.parent / "profile" / "yamlread.py",
+)
 
 
 @lru_cache(maxsize=4)
@@ -105,6 +108,8 @@ def load(root: Path | None = None) -> Library:
 
 
 def _read(root: Path) -> Library:
+    from . import check  # only on a cache miss: a cached library was checked when stored
+
     files = check.read(root)
 
     def _yaml(path: Path) -> Any:
@@ -152,4 +157,6 @@ def _genres(root: Path, titles: dict[str, Any]) -> dict[str, Genre]:
     try:
         return load_genres(root, titles)
     except DrafterError as error:  # a genre's fault is the library's, not the county's
-        raise check.LibraryError(error.issues) from None
+        from .check import LibraryError
+
+        raise LibraryError(error.issues) from None

@@ -371,12 +371,17 @@ class DocxWriter:
                 elif _ends_masthead(block, following):
                     self._red_rule(para, document.masthead is Masthead.PREPRINTED)
         if document.imprint is not None:
-            # printed with the plan (more than one part), on both sides: an even page (7.4)
+            # printed with the plan (more than one part), or a document issued under its own
+            # masthead (a genre's parts: [issued, …]), on both sides: an even page (7.4)
+            issued = any(
+                isinstance(b, Paragraph) and b.role is Role.ORGAN_MARK
+                for b in document.parts[0].blocks
+            )
             imprint.write(
                 doc,
                 document.imprint,
                 letter=document.masthead is Masthead.LETTER,
-                even_page=len(document.parts) > 1,
+                even_page=len(document.parts) > 1 or issued,
             )
         docx_package.properties(doc, document.title, document.author)
         return doc
