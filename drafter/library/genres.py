@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DrafterError, Issue
+from ..errors import DrafterError
 from ..i18n import _
 from ..profile.yamlread import SourceMap, parse
+from .checker import Checker, list_of, mapping_of
 
 DEFAULT_GENRE = "work_plan"
 # The section kinds drafter/compose has a builder for (tests/test_genres.py keeps the two equal).
@@ -125,68 +126,6 @@ def load_genres(root: Path, shared_titles: dict[str, Any]) -> dict[str, Genre]:
     return out
 
 
-class _Checker:
-    """Collects every fault of one genre.yaml, each naming templates/…:line and the field."""
-
-    def __init__(self, name: str, smap: SourceMap) -> None:
-        self.name, self.smap = name, smap
-        self.issues: list[Issue] = []
-
-    def add(self, path: tuple[Any, ...], message: str) -> None:
-        file, line = self.smap.locate(path)
-        self.issues.append(Issue(self.name, line, path, message))
-
-    def keys(self, data: Any, spec: dict[str, bool], path: tuple[Any, ...]) -> bool:
-        if not isinstance(data, dict):
-            self.add(path, _("expected a mapping of fields (key: value)"))
-            return False
-        for key in data:
-            if key not in spec:
-                self.add(
-                    (*path, key),
-                    _("unknown field")
-                    + " "
-                    + _("(known fields: {names})").format(names=", ".join(spec)),
-                )
-        for key, required in spec.items():
-            if required and key not in data:
-                self.add((*path, key), _("required field missing"))
-        return True
-
-    def texts(self, data: dict[str, Any], key: str, path: tuple[Any, ...]) -> list[str]:
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.add((*path, key), _("expected a list of texts"))
-            return []
-        return list(value)
-
-    def text(self, data: dict[str, Any], key: str, path: tuple[Any, ...]) -> str:
-        value = data.get(key, "")
-        if not isinstance(value, str):
-            self.add((*path, key), _("expected a text"))
-            return ""
-        return value
-
-    def mapping(self, data: dict[str, Any], key: str, path: tuple[Any, ...]) -> dict[str, str]:
-        value = data.get(key, {})
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            self.add((*path, key), _("expected a mapping of texts"))
-            return {}
-        return {str(k): v for k, v in value.items()}
-
-    def among(
-        self, values: list[str], allowed: tuple[str, ...] | list[str], path: tuple[Any, ...]
-    ) -> None:
-        for i, value in enumerate(values):
-            if value not in allowed:
-                self.add(
-                    (*path, i),
-                    _("unknown value {value} (known: {names})").format(
-                        value=value, names=", ".join(allowed)
-                    ),
-                )
-
-
 def _read_yaml(path: Path, name: str) -> tuple[Any, SourceMap]:
     return parse(path.read_bytes(), name)
 
@@ -196,7 +135,7 @@ def _genre(root: Path, path: Path, shared_titles: dict[str, Any]) -> Genre:
     shown = f"templates/genres/{folder.name}"
     name = f"{shown}/{GENRE_FILE}"
     data, smap = _read_yaml(path, name)
-    check = _Checker(name, smap)
+    check = Checker(name, smap)
     if not check.keys(data, _GENRE_KEYS, ()):
         raise DrafterError(check.issues)
     if data.get("id") != folder.name:
@@ -217,7 +156,9 @@ def _genre(root: Path, path: Path, shared_titles: dict[str, Any]) -> Genre:
     attachments = check.texts(data, "attachments", ())
     check.among(attachments, ATTACHMENTS, ("attachments",))
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.j2"))}
-    sections = [_section(check, s, i, texts) for i, s in enumerate(_list(check, data, "sections"))]
+    sections = [
+        _section(check, s, i, texts) for i, s in enumerate(list_of(check, data, "sections"))
+    ]
     ids = [s.id for s in sections if s]
     for i, sid in enumerate(ids):
         if sid in ids[:i]:
@@ -273,11 +214,11 @@ def _genre(root: Path, path: Path, shared_titles: dict[str, Any]) -> Genre:
         own_titles=frozenset(own_titles),
         texts=texts,
         catalogues=catalogues,
-        profile_defaults=_mapping(check, data, "profile_defaults"),
+        profile_defaults=mapping_of(check, data, "profile_defaults"),
     )
 
 
-def _catalogue(check: _Checker, root: Path, name: str, i: int) -> dict[str, Any]:
+def _catalogue(check: Checker, root: Path, name: str, i: int) -> dict[str, Any]:
     path = root / "catalogue" / f"{name}.yaml"
     if not path.is_file():
         check.add(
@@ -296,23 +237,7 @@ def _catalogue(check: _Checker, root: Path, name: str, i: int) -> dict[str, Any]
     return items
 
 
-def _mapping(check: _Checker, data: dict[str, Any], key: str) -> dict[str, Any]:
-    value = data.get(key, {})
-    if not isinstance(value, dict):
-        check.add((key,), _("expected a mapping of fields (key: value)"))
-        return {}
-    return value
-
-
-def _list(check: _Checker, data: dict[str, Any], key: str) -> list[Any]:
-    value = data.get(key, [])
-    if not isinstance(value, list):
-        check.add((key,), _("expected a list"))
-        return []
-    return value
-
-
-def _section(check: _Checker, data: Any, i: int, texts: dict[str, str]) -> Section | None:
+def _section(check: Checker, data: Any, i: int, texts: dict[str, str]) -> Section | None:
     path = ("sections", i)
     if not check.keys(data, _SECTION_KEYS, path):
         return None

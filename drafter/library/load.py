@@ -75,7 +75,7 @@ class Library:
 # The code that reads and checks the files: a change to it is a change to what is cached.
 _HERE = Path(__file__).resolve().parent
 _READERS = (
-    *(_HERE / f for f in ("check.py", "schemas.py", "genres.py")),
+    *(_HERE / f for f in ("check.py", "schemas.py", "genres.py", "checker.py")),
     _HERE.parent / "schemacheck.py",
     _HERE.parent / "profile" / "yamlread.py",
 )
