@@ -52,8 +52,18 @@ def build(data, name="county.yaml"):
     return api.draft(api.load_profile(data, name=name))
 
 
+class _Body:
+    def __init__(self, blocks):
+        self.blocks = blocks
+
+
 def plan(doc):
-    return next(p for p in doc.parts if p.name == "plan")
+    """The body from its title on: an issued 实施意见's masthead, doc number and addressees left out."""
+    blocks = next(p for p in doc.parts if p.name == "plan").blocks
+    at = next(i for i, b in enumerate(blocks) if b.role == Role.TITLE)
+    return _Body(
+        [b for i, b in enumerate(blocks) if i == at or (i > at and b.role != Role.ADDRESSEE)]
+    )
 
 
 def text(doc) -> str:
