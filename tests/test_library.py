@@ -401,3 +401,29 @@ def test_the_library_schemas_are_valid_cerberus_schemas():
         DrafterValidator({"file": rule})  # raises SchemaError if the rule is wrong
     DrafterValidator(check.GOAL_SEGMENT)
     assert "catalogue/tasks.yaml" in rules
+
+
+# -- typed entries ------------------------------------------------------------------------------
+
+
+def test_the_catalogue_loads_into_typed_entries(tree):
+    from drafter.library.entries import Indicator, Role, Task
+
+    lib = load(tree)
+    task = lib.task("ip-policy-guidance")
+    assert isinstance(task, Task) and task.group == "system" and task.roles[0] == "market"
+    assert task.source == ["000:2"] and task.core is True
+    assert task.variants["detailed"].roles == task.roles
+    ratio = lib.indicators["invention_per_10k"]
+    assert isinstance(ratio, Indicator) and ratio.per_10k_of == "valid_invention_patents"
+    assert lib.indicators["valid_invention_patents"].per_10k_of is None
+    assert (
+        isinstance(lib.roles["market"], Role) and lib.roles["market"].names["区"] == "区市场监管局"
+    )
+    assert lib.layouts["five"][0].groups == ["system"]
+    # read as a mapping too, with the keys the YAML gave (absent optional fields are not keys)
+    assert (
+        task["title"] == task.title
+        and "per_10k_of" not in lib.indicators["valid_invention_patents"]
+    )
+    assert {**lib.groups["system"]} == {"title": lib.groups["system"].title}

@@ -257,13 +257,13 @@ def tasks(group: str | None, tag: str | None) -> None:
     shown = [
         t
         for t in lib.tasks
-        if (group is None or t["group"] == group) and (tag is None or tag in t.get("tags", []))
+        if (group is None or t.group == group) and (tag is None or tag in t.tags)
     ]
     for t in shown:
-        click.echo(f"{t['id']}  [{t['group']}]  {t['title']}")
+        click.echo(f"{t.id}  [{t.group}]  {t.title}")
         click.echo(
-            f"    roles: {', '.join(t['roles'])}    tags: {', '.join(t.get('tags', [])) or '-'}"
-            f"    source: {', '.join(t['source'])}{'    core' if t.get('core') else ''}"
+            f"    roles: {', '.join(t.roles)}    tags: {', '.join(t.tags) or '-'}"
+            f"    source: {', '.join(t.source)}{'    core' if t.core else ''}"
         )
     click.echo(_("{n} tasks").format(n=len(shown)))
 

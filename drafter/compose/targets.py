@@ -3,6 +3,7 @@ or (for per-10k ratios) from the count and the county's population."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,7 @@ def population_text(population: int) -> str:
 
 def resolve(
     specs: dict[str, dict[str, Any]],
-    registry: dict[str, dict[str, Any]],
+    registry: Mapping[str, Mapping[str, Any]],
     end_year: int,
     population: int | None = None,
 ) -> dict[str, Target]:
@@ -50,7 +51,7 @@ def resolve(
     return out
 
 
-def _given(key: str, spec: dict[str, Any], meta: dict[str, Any], end_year: int) -> Target:
+def _given(key: str, spec: dict[str, Any], meta: Mapping[str, Any], end_year: int) -> Target:
     kind, unit = meta["kind"], meta["unit"]
     if "target" in spec:
         value = spec["target"]
@@ -69,7 +70,9 @@ def _given(key: str, spec: dict[str, Any], meta: dict[str, Any], end_year: int) 
     return Target(key, value, figures.quantity(value, kind, unit), "growth", basis)
 
 
-def of_profile(data: dict[str, Any], registry: dict[str, dict[str, Any]]) -> dict[str, Target]:
+def of_profile(
+    data: dict[str, Any], registry: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Target]:
     """A validated profile's targets, as the plan prints them and the progress report measures them."""
     return resolve(
         data["indicators"],

@@ -121,7 +121,7 @@ def layout(data: dict[str, Any], lib: Library) -> list[dict[str, Any]]:
         return [
             {"title": titles.get(g, lib.groups[g]["title"]), "groups": [g]} for g in t["groups"]
         ]
-    return lib.layouts[t["layout"]]
+    return [dict(heading) for heading in lib.layouts[t["layout"]]]
 
 
 def task_variant(profile: Profile, task: Task) -> tuple[str | None, Task]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import diskcache
 from ..errors import DrafterError
+from .entries import Goal, Group, Heading, Indicator, Item, Role, Task, TaskParam, by_id
 from .genres import Genre, load_genres
 
 
@@ -33,19 +34,20 @@ class Library:
     report_text: dict[str, Any]
     drafting_text: dict[str, Any]  # the 起草说明's words (text/notes_drafting.yaml)
     imprint: dict[str, Any]
-    tasks: list[dict[str, Any]]
-    groups: dict[str, dict[str, Any]]
-    layouts: dict[str, list[dict[str, Any]]]
-    roles: dict[str, dict[str, Any]]
-    principles: dict[str, dict[str, Any]]
-    safeguards: dict[str, dict[str, Any]]
-    goals: dict[str, dict[str, Any]]
-    indicators: dict[str, dict[str, Any]]
+    # the catalogue, typed (library/entries.py)
+    tasks: list[Task]
+    groups: dict[str, Group]
+    layouts: dict[str, list[Heading]]
+    roles: dict[str, Role]
+    principles: dict[str, Item]
+    safeguards: dict[str, Item]
+    goals: dict[str, Goal]
+    indicators: dict[str, Indicator]
     documents: dict[str, str]
     national_policies: list[str]
     rounds: dict[int, dict[str, Any]]
     joins: dict[str, str]
-    task_params: dict[str, dict[str, Any]]
+    task_params: dict[str, TaskParam]
     programme_kinds: tuple[str, ...]
     statuses: tuple[str, ...]
     member_titles: tuple[str, ...]
@@ -68,14 +70,14 @@ class Library:
     def task_ids(self) -> list[str]:
         return [t["id"] for t in self.tasks]
 
-    def task(self, task_id: str) -> dict[str, Any]:
+    def task(self, task_id: str) -> Task:
         return next(t for t in self.tasks if t["id"] == task_id)
 
 
 # The code that reads and checks the files: a change to it is a change to what is cached.
 _HERE = Path(__file__).resolve().parent
 _READERS = (
-    *(_HERE / f for f in ("check.py", "schemas.py", "genres.py", "checker.py")),
+    *(_HERE / f for f in ("check.py", "schemas.py", "genres.py", "checker.py", "entries.py")),
     _HERE.parent / "schemacheck.py",
     _HERE.parent / "profile" / "yamlread.py",
 )
@@ -133,19 +135,19 @@ def _read(root: Path) -> Library:
         report_text=_yaml(root / "text" / "report.yaml"),
         drafting_text=_yaml(root / "text" / "notes_drafting.yaml"),
         imprint=_yaml(root / "text" / "imprint.yaml"),
-        tasks=_yaml(cat / "tasks.yaml")["tasks"],
-        groups=groups["groups"],
-        layouts=groups["layouts"],
-        roles=_yaml(cat / "roles.yaml")["roles"],
-        principles=_yaml(cat / "principles.yaml")["principles"],
-        safeguards=_yaml(cat / "safeguards.yaml")["safeguards"],
-        goals=_yaml(cat / "goals.yaml")["goals"],
-        indicators=_yaml(cat / "indicators.yaml")["indicators"],
+        tasks=[Task.read(t) for t in _yaml(cat / "tasks.yaml")["tasks"]],
+        groups=by_id(groups["groups"], Group),
+        layouts={k: [Heading(**h) for h in v] for k, v in groups["layouts"].items()},
+        roles=by_id(_yaml(cat / "roles.yaml")["roles"], Role),
+        principles=by_id(_yaml(cat / "principles.yaml")["principles"], Item),
+        safeguards=by_id(_yaml(cat / "safeguards.yaml")["safeguards"], Item),
+        goals=by_id(_yaml(cat / "goals.yaml")["goals"], Goal),
+        indicators=by_id(_yaml(cat / "indicators.yaml")["indicators"], Indicator),
         documents=bases["documents"],
         national_policies=list(bases["national"]),
         rounds={int(k): v for k, v in bases["rounds"].items()},
         joins=_yaml(root / "text" / "joins.yaml"),
-        task_params=_yaml(cat / "task_params.yaml")["params"],
+        task_params=by_id(_yaml(cat / "task_params.yaml")["params"], TaskParam),
         programme_kinds=tuple(choices["programme_kinds"]),
         statuses=tuple(choices["statuses"]),
         member_titles=tuple(choices["member_titles"]),

@@ -123,10 +123,10 @@ def _profile_schema(lib: Library) -> dict[str, Any]:
             "count": {"type": "count", "min": 1, "max": limits.MAX_FIGURE},
             "text": _text(),
             "list": _texts(minlength=1),
-        }[spec["kind"]]
+        }[spec.kind]
         for key, spec in lib.task_params.items()
     }
-    wordings = sorted({w for ind in lib.indicators.values() for w in ind.get("wordings", {})})
+    wordings = sorted({w for ind in lib.indicators.values() for w in ind.wordings or {}})
     task_ids = lib.task_ids
     indicator = {
         "type": "dict",

@@ -221,17 +221,17 @@ def _check_indicators(data: dict[str, Any], lib: Library, add: Any) -> None:
     for key, spec in specs.items():
         meta = lib.indicators[key]
         base = spec.get("baseline", {}).get("value")
-        if meta["kind"] == "ratio" and not spec:
+        if meta.kind == "ratio" and not spec:
             if not population:
                 add(
                     ("indicators", key),
-                    _("to compute {name} give county.population").format(name=meta["name"]),
+                    _("to compute {name} give county.population").format(name=meta.name),
                 )
-            elif meta["per_10k_of"] not in specs:
+            elif meta.per_10k_of not in specs:
                 add(
                     ("indicators", key),
                     _("to compute {name} give a target for {count}").format(
-                        name=meta["name"], count=meta["per_10k_of"]
+                        name=meta.name, count=meta.per_10k_of
                     ),
                 )
             continue
@@ -239,7 +239,7 @@ def _check_indicators(data: dict[str, Any], lib: Library, add: Any) -> None:
             add(("indicators", key), _("give a target, or a baseline and a growth rate"))
         if "growth" in spec and base is None:
             add(("indicators", key, "growth"), _("a growth rate needs a baseline"))
-        if meta["kind"] == "percent":
+        if meta.kind == "percent":
             if spec.get("target", 0) > 100:
                 add(
                     ("indicators", key, "target"),
@@ -259,7 +259,7 @@ def _check_indicators(data: dict[str, Any], lib: Library, add: Any) -> None:
             )
     if population:
         for key, meta in lib.indicators.items():
-            count_key = meta.get("per_10k_of")
+            count_key = meta.per_10k_of
             ratio, count = specs.get(key, {}).get("target"), specs.get(count_key, {}).get("target")
             if count_key is None or ratio is None or count is None:
                 continue
@@ -272,9 +272,9 @@ def _check_indicators(data: dict[str, Any], lib: Library, add: Any) -> None:
                         "{name} {ratio} does not agree with {count_name} {count} and population {population}: "
                         "that gives {derived}"
                     ).format(
-                        name=meta["name"],
+                        name=meta.name,
                         ratio=ratio,
-                        count_name=lib.indicators[count_key]["name"],
+                        count_name=lib.indicators[count_key].name,
                         count=count,
                         population=population,
                         derived=derived,

@@ -4,9 +4,11 @@ departments that answer for each, as the county named them (else the level's def
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from .. import library
+from ..library.entries import Goal, Item
 from ..model import Document
 
 EXCERPT = 60  # characters of a task's text shown in the chooser
@@ -53,7 +55,7 @@ def department_names(data: dict[str, Any]) -> dict[str, str]:
     own = mapping(data.get("departments"))
     out = {}
     for role, spec in lib.roles.items():
-        default = spec.get("names", {}).get(level, "")
+        default = spec.names.get(level, "")
         name = own.get(role)
         out[role] = (
             name
@@ -67,8 +69,8 @@ def groups(layout: str, order: list[str] | None) -> list[dict[str, Any]]:
     """The plan's task headings: a layout's, or one per catalogue group in the county's order."""
     lib = library.load()
     if order:
-        return [{"title": lib.groups[g]["title"], "groups": [g]} for g in order if g in lib.groups]
-    return lib.layouts.get(layout) or lib.layouts["five"]
+        return [{"title": lib.groups[g].title, "groups": [g]} for g in order if g in lib.groups]
+    return [dict(heading) for heading in lib.layouts.get(layout) or lib.layouts["five"]]
 
 
 def tasks(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -80,20 +82,18 @@ def tasks(data: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for task in lib.tasks:
         # "(role)": named in the list only where the county names that department
-        roles = [
-            r.strip("()") for r in task["roles"] if not r.startswith("(") or r.strip("()") in own
-        ]
+        roles = [r.strip("()") for r in task.roles if not r.startswith("(") or r.strip("()") in own]
         out.append(
             {
-                "id": task["id"],
-                "group": task["group"],
-                "title": task["title"],
-                "excerpt": excerpt(_fill(task["body"], data, level)),
+                "id": task.id,
+                "group": task.group,
+                "title": task.title,
+                "excerpt": excerpt(_fill(task.body, data, level)),
                 "departments": [
-                    names.get(r) or lib.roles[r]["label"] for r in roles if r in lib.roles
+                    names.get(r) or lib.roles[r].label for r in roles if r in lib.roles
                 ],
-                "core": bool(task.get("core")),
-                "tags": list(task.get("tags", [])),
+                "core": task.core,
+                "tags": list(task.tags),
             }
         )
     return out
@@ -106,9 +106,9 @@ def in_draft(document: Document, data: dict[str, Any]) -> dict[str, dict[str, An
     overrides = mapping(tasks_data.get("overrides"))
     by_title: dict[str, str] = {}
     for task in lib.tasks:
-        title = mapping(overrides.get(task["id"])).get("title") or task["title"]
+        title = mapping(overrides.get(task.id)).get("title") or task.title
         if isinstance(title, str):
-            by_title.setdefault(title, task["id"])
+            by_title.setdefault(title, task.id)
     custom = tasks_data.get("custom")
     for task in custom if isinstance(custom, list) else []:
         if isinstance(task, dict) and isinstance(task.get("title"), str):
@@ -126,19 +126,26 @@ def in_draft(document: Document, data: dict[str, Any]) -> dict[str, dict[str, An
 
 
 def role_labels() -> dict[str, str]:
-    return {role: spec["label"] for role, spec in library.load().roles.items()}
+    return {role: spec.label for role, spec in library.load().roles.items()}
 
 
 def group_titles() -> dict[str, str]:
-    return {g: spec["title"] for g, spec in library.load().groups.items()}
+    return {g: spec.title for g, spec in library.load().groups.items()}
 
 
 def indicator_names() -> dict[str, str]:
     lib = library.load()
-    return {k: lib.joins["name_unit"].format(**v) for k, v in lib.indicators.items()}
+    return {
+        k: lib.joins["name_unit"].format(name=v.name, unit=v.unit)
+        for k, v in lib.indicators.items()
+    }
 
 
 def catalogue_titles(section: str, level: str) -> dict[str, str]:
     lib = library.load()
-    table = {"principles": lib.principles, "goals": lib.goals, "safeguards": lib.safeguards}
-    return {k: _fill(str(v.get("title", k)), {}, level) for k, v in table[section].items()}
+    table: dict[str, Mapping[str, Goal | Item]] = {
+        "principles": lib.principles,
+        "goals": lib.goals,
+        "safeguards": lib.safeguards,
+    }
+    return {k: _fill(v.title, {}, level) for k, v in table[section].items()}

@@ -265,7 +265,7 @@ def dig(value: Any, dotted: str) -> Any:
 
 def wordings(indicator: str) -> list[str]:
     """The wordings an indicator offers (templates/catalogue/indicators.yaml)."""
-    return list(library.load().indicators[indicator].get("wordings", {}))
+    return list(library.load().indicators[indicator].wordings or {})
 
 
 def placeholder(dotted: str, key: str, values: dict[str, Any]) -> str:
