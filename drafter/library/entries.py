@@ -122,7 +122,7 @@ class Goal(_Entry):
     title: str
     source: list[str]
     body: list[Any]
-    numbered: bool = True  # false: printed without its （一）title (seed 002's one-paragraph goal)
+    numbered: bool | None = None  # false: printed without its （一）title (seed 002)
 
 
 @dataclass(frozen=True, eq=True)
