@@ -38,6 +38,9 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 BUILD_FLOOR = 0.5  # at least this share of the examples must build a draft
+# Tenths of the examples that keep their mutation buildable (comment-placed junk, storable text):
+# 6 of 10 put the expected build share at ~0.55, so random runs dipped under the floor (48 of 100).
+BUILDABLE_TENTHS = 8
 LIB = library.load()
 SCHEMA = schema.profile_schema(LIB)
 SEEDS = [
@@ -249,7 +252,7 @@ def test_mangled_yaml_text():
         text = yaml.safe_dump(
             data.draw(st.sampled_from(SEEDS)), allow_unicode=True, sort_keys=False
         )
-        commented = data.draw(st.integers(0, 9)) < 6
+        commented = data.draw(st.integers(0, 9)) < BUILDABLE_TENTHS
         for _ in range(data.draw(st.integers(1, 4))):
             junk = data.draw(st.sampled_from(JUNK))
             if commented:
@@ -307,7 +310,7 @@ def test_hostile_text_in_valid_places():
         profile = copy.deepcopy(data.draw(st.sampled_from(SEEDS)))
         # Enum fields and ids keep their values; in most examples the text stays storable.
         free = [p for p in text_paths(profile) if not allowed_at(p) and not allowed_at(p[:-1])]
-        text = STORABLE if data.draw(st.integers(0, 9)) < 6 else HOSTILE
+        text = STORABLE if data.draw(st.integers(0, 9)) < BUILDABLE_TENTHS else HOSTILE
         for where in data.draw(st.lists(st.sampled_from(free), min_size=1, max_size=4)):
             parent = profile
             for part in where[:-1]:
