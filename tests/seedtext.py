@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.model import Emphasis, Role
+
 SEEDS = Path(
     os.environ.get("DRAFTER_SEEDS", Path(__file__).resolve().parents[1] / "../shared/seeds")
 )
@@ -161,3 +163,27 @@ def load(key: str) -> Seed:
         else:
             paras.append(line)
     return Seed(key, paras)
+
+
+# -- the drafted side: a document model's plan, read as the seeds are read --
+def section(doc, heading: str):
+    """The plan's paragraphs under a level-1 heading (given without its number)."""
+    plan = next(p for p in doc.parts if p.name == "plan")
+    out, inside = [], False
+    for block in plan.blocks:
+        if getattr(block, "role", None) == Role.HEADING1:
+            inside = block.text.split("、", 1)[1] == heading
+            continue
+        if inside:
+            out.append(block)
+    return out
+
+
+def drafted_tasks(doc):
+    """(number, title, body, responsibility list) of each task paragraph."""
+    out = []
+    for para in section(doc, "重点任务"):
+        if para.role == Role.BODY and para.spans[0].emphasis == Emphasis.LEAD3:
+            lead, body, duty = (s.text for s in para.spans)
+            out.append((lead.split(".", 1)[1].rstrip("。"), body, duty))
+    return out

@@ -15,7 +15,7 @@ import seedtext
 from conftest import ROOT
 
 from drafter import api
-from drafter.model import Emphasis, Role
+from drafter.model import Role
 
 TASK_MIN, MEAN_MIN = 0.95, 0.97
 
@@ -48,17 +48,6 @@ def test_issued_as_the_city_government_s_own_document(seed, doc):
     assert tail == [(Role.SIGNATURE, "济宁市人民政府"), (Role.DATE, "2017年4月12日")]
 
 
-def section(doc, heading: str):
-    out, inside = [], False
-    for block in plan_blocks(doc):
-        if getattr(block, "role", None) == Role.HEADING1:
-            inside = block.text.split("、", 1)[1] == heading
-            continue
-        if inside:
-            out.append(block)
-    return out
-
-
 def test_title_parts_and_sections_are_the_seeds(seed, doc):
     assert [p.name for p in doc.parts] == ["plan"]  # a 人民政府文件 itself: no 印发通知
     assert (
@@ -69,7 +58,7 @@ def test_title_parts_and_sections_are_the_seeds(seed, doc):
     headings = [b.text for b in plan_blocks(doc) if b.role == Role.HEADING1]
     theirs = [t for t in seed.lines if re.match(r"^[一二三四五六七八九十]+、", t)]
     assert headings == theirs == ["一、指导思想", "二、主要目标", "三、重点任务", "四、保障措施"]
-    groups = [b.text for b in section(doc, "重点任务") if b.role == Role.HEADING2]
+    groups = [b.text for b in seedtext.section(doc, "重点任务") if b.role == Role.HEADING2]
     assert groups == [
         t for t in seed.section("三、重点任务", "四、保障措施") if seedtext.HEADING.match(t)
     ]
@@ -85,22 +74,13 @@ def test_preamble_and_legal_basis_are_the_seeds(seed, doc):
 
 def test_guiding_and_goal_are_the_seeds(seed, doc):
     for heading, nxt in (("一、指导思想", "二、主要目标"), ("二、主要目标", "三、重点任务")):
-        mine = [b.text for b in section(doc, heading.split("、", 1)[1])]
+        mine = [b.text for b in seedtext.section(doc, heading.split("、", 1)[1])]
         assert mine == seed.section(heading, nxt)
-
-
-def tasks(doc):
-    out = []
-    for para in section(doc, "重点任务"):
-        if para.role == Role.BODY and para.spans[0].emphasis == Emphasis.LEAD3:
-            lead, body, duty = (s.text for s in para.spans)
-            out.append((lead.split(".", 1)[1].rstrip("。"), body, duty))
-    return out
 
 
 def test_every_task_reads_like_the_seed_and_names_its_departments(seed, doc):
     theirs = seed.tasks("三、重点任务", "四、保障措施")
-    mine = tasks(doc)
+    mine = seedtext.drafted_tasks(doc)
     assert len(mine) == len(theirs) == 17
     rows = []
     for s, (title, body, duty) in zip(theirs, mine, strict=True):
@@ -116,7 +96,7 @@ def test_every_task_reads_like_the_seed_and_names_its_departments(seed, doc):
 
 def test_safeguards_and_their_duties_are_the_seeds(seed, doc):
     theirs = seed.section("四、保障措施", "济宁市人民政府")
-    mine = [b.text for b in section(doc, "保障措施") if b.role == Role.BODY]
+    mine = [b.text for b in seedtext.section(doc, "保障措施") if b.role == Role.BODY]
     assert len(mine) == len(theirs) == 5
     for m, t in zip(mine, theirs, strict=True):
         assert m.split("。", 1)[0] == t.split("。", 1)[0]  # （一）加强组织领导

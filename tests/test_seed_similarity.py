@@ -30,33 +30,10 @@ def drafted(profile: str):
     return api.draft(api.load_profile(PROFILES / f"{profile}.yaml"))
 
 
-def section(doc, heading: str):
-    """The plan's paragraphs under a level-1 heading (given without its number)."""
-    plan = next(p for p in doc.parts if p.name == "plan")
-    out, inside = [], False
-    for block in plan.blocks:
-        if getattr(block, "role", None) == Role.HEADING1:
-            inside = block.text.split("、", 1)[1] == heading
-            continue
-        if inside:
-            out.append(block)
-    return out
-
-
-def drafted_tasks(doc):
-    """(number, title, body, responsibility list) of each task paragraph."""
-    out = []
-    for para in section(doc, "重点任务"):
-        if para.role == Role.BODY and para.spans[0].emphasis == Emphasis.LEAD3:
-            lead, body, duty = (s.text for s in para.spans)
-            out.append((lead.split(".", 1)[1].rstrip("。"), body, duty))
-    return out
-
-
 def score(key: str):
     profile, prefix, tasks_at, tasks_end, goals_at = SEEDS[key]
     seed, doc = seedtext.load(key), drafted(profile)
-    mine = drafted_tasks(doc)
+    mine = seedtext.drafted_tasks(doc)
     theirs = seed.tasks(tasks_at, tasks_end)
     known = {n for t in doc.tasks for n in t.lead + t.partners}
     rows = []
@@ -121,7 +98,7 @@ def test_notice_is_the_seeds(scored):
 def test_every_goal_sentence_is_the_seeds(scored):
     key, seed, doc, _rows = scored
     goals_at = SEEDS[key][4]
-    paras = section(doc, goals_at.split("、", 1)[1])
+    paras = seedtext.section(doc, goals_at.split("、", 1)[1])
     mine = []
     for para in paras:
         text = "".join(s.text for s in para.spans if s.emphasis != Emphasis.LEAD2)
@@ -134,7 +111,7 @@ def test_every_goal_sentence_is_the_seeds(scored):
 def test_seed_figures_reach_the_goals():
     """The figures the seeds print in their goals are the profiles' figures, not "一批"."""
     _seed, doc, _rows = score("003")
-    tasks = {title: body for title, body, _d in drafted_tasks(doc)}
+    tasks = {title: body for title, body, _d in seedtext.drafted_tasks(doc)}
     assert "复合型人才50人以上" in tasks["重视知识产权人才培养"]
     assert "专业人才达到20人以上" in tasks["重视知识产权人才培养"]
     assert not any("一批能熟练" in b for b in tasks.values())
