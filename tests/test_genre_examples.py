@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT
 
 from drafter import api
-from drafter.model import Role
+from drafter.model import Emphasis, Role
 
 EXAMPLES = {
     # example: (genre, title, level-1 headings)
@@ -265,3 +265,25 @@ def test_a_text_variant_of_another_genre_is_an_error_naming_the_genre():
     assert issue.field == ("plan", "guiding")
     assert "genre work_plan has no text general for plan.guiding" in issue.text("en")
     assert "文种 work_plan 的 plan.guiding 没有写法 general" in issue.text("zh_CN")
+
+
+def goal_leads(doc) -> list[str]:
+    """The bold leads of the paragraphs under the 工作目标 heading."""
+    leads, inside = [], False
+    for block in plan(doc).blocks:
+        if getattr(block, "role", None) == Role.HEADING1:
+            inside = block.text.endswith("工作目标")
+        elif inside and block.spans and block.spans[0].emphasis == Emphasis.LEAD2:
+            leads.append(block.spans[0].text)
+    return leads
+
+
+def test_a_lone_goal_takes_no_number_and_two_are_numbered():
+    """A list of one is not numbered: the protection plan's one goal prints without （一）."""
+    data = profile_data("lanhai-protection")
+    assert data.get("plan", {}).get("goals") in (None, ["protection_capacity"])
+    assert goal_leads(build(data)) == ["知识产权保护能力显著增强。"]
+    data = copy.deepcopy(data)
+    data.setdefault("plan", {})["goals"] = ["protection_capacity", "service_capacity"]
+    leads = goal_leads(build(data))
+    assert [lead[:3] for lead in leads] == ["（一）", "（二）"]

@@ -25,13 +25,17 @@ def build(scope: Scope, section: Section) -> Built:
     placed: set[str] = set()
     out = [overall]
     n = 0
-    for key in scope.data["plan"]["goals"]:
+    keys = scope.data["plan"]["goals"]
+    # a lone numbered goal takes no （一）: a list of one is not numbered
+    counted = sum(1 for key in keys if scope.lib.goals[key].get("numbered", True)) > 1
+    for key in keys:
         goal = scope.lib.goals[key]
         spans = []
         # a goal with `numbered: false` is a paragraph of its own (seed 002's one-paragraph goal)
         if goal.get("numbered", True):
             n += 1
-            lead = f"{numbering.level2(n)}{goal['title']}{scope.mark['lead_end']}"
+            number = numbering.level2(n) if counted else ""
+            lead = f"{number}{goal['title']}{scope.mark['lead_end']}"
             spans.append(Span(lead, Emphasis.LEAD2))
         for j, segment in enumerate(goal["body"]):
             spans.extend(goal_segment(scope, segment, f"goals.{key}.body[{j}]", placed))
