@@ -69,11 +69,13 @@ def department_lists(plan: Document, lib: Library, renderer: Renderer | None = N
     def items(entries: list[TaskEntry]) -> list[Paragraph]:
         if not entries:
             return [Paragraph(Role.BODY, [Span(render("none"))])]
-        lines = [
-            render("item", number=e.number, title=e.title, group=e.group_title) for e in entries
-        ]
-        # wrapped lines hang under the text after 任务N： (the writers lay that out)
-        return [Paragraph(Role.BODY, [Span(t)], hang=t.find("：") + 1) for t in lines]
+        out = []
+        for e in entries:
+            label = render("item_label", number=e.number)
+            line = render("item", label=label, title=e.title, group=e.group_title)
+            # wrapped lines hang under the text after the label (the writers lay that out)
+            out.append(Paragraph(Role.BODY, [Span(line)], hang=len(label)))
+        return out
 
     blocks = [
         Paragraph(Role.TITLE, [Span(render("title"))]),

@@ -261,7 +261,7 @@ def _text_schemas() -> dict[str, dict[str, Any]]:
     pair = _dict(_texts("one", "many"), allow_unknown=_text_value())
     return {
         "text/departments.yaml": _text_file(
-            _texts("title", "intro", "lead", "partner", "item", "none")
+            _texts("title", "intro", "lead", "partner", "item_label", "item", "none")
         ),
         "text/imprint.yaml": _text_file(
             {
