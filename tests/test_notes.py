@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from conftest import ROOT, load_profile, run_cli, write_profile
 
 from drafter import api, i18n
@@ -43,7 +44,7 @@ def plan_outline(plan) -> dict[str, dict]:
     paragraphs (a 1. lead) under each, and (一) item leads."""
     out: dict[str, dict] = {}
     current = None
-    for p in plan.parts[1].blocks:
+    for p in next(part for part in plan.parts if part.name == "plan").blocks:
         if getattr(p, "role", None) is Role.HEADING1:
             current = out.setdefault(re.sub(r"^[一二三四五六七八九十]+、", "", p.text), {})
             current.update(groups=[], tasks=[], leads=[])
@@ -56,7 +57,7 @@ def plan_outline(plan) -> dict[str, dict]:
             current["tasks"][-1] += 1
         elif p.spans[0].emphasis is Emphasis.LEAD2:
             current["leads"].append(
-                re.sub(r"^（[一二三四五六七八九十]+）(.*)。$", r"\1", p.spans[0].text)
+                re.sub(r"^(?:（[一二三四五六七八九十]+）)?(.*)。$", r"\1", p.spans[0].text)
             )
     return out
 
@@ -289,3 +290,129 @@ def test_batch_writes_the_notes_beside_each_plan(tmp_path):
     notes = (out / "taishan.notes.md").read_text(encoding="utf-8")
     plan = (out / "taishan.md").read_text(encoding="utf-8")
     assert "部署16项重点任务" in notes and plan.count("按职责分工负责") == 15
+
+
+# -- every genre's notes: its own document word, the plan's counts, no other genre's words -----------
+# example: (genre, the notes' short name of the plan, the 起草背景 sentence on the work, words that
+# must not appear outside a cited 《》 title). 试点县 only where the profile's programme is one.
+GENRE_NOTES = {
+    "min-an": (
+        "work_plan",
+        "《方案》",
+        "示范建设工作",
+        ["实施意见", "行动计划", "推进计划", "试点县"],
+    ),
+    "jining": (
+        "opinion",
+        "《意见》",
+        "强市建设工作",
+        ["方案", "试点", "示范", "强县", "行动计划", "推进计划"],
+    ),
+    "qinghe-action": (
+        "action_plan",
+        "《行动计划》",
+        "强县建设工作",
+        ["方案", "实施意见", "推进计划", "示范城区", "保护示范区"],
+    ),
+    "lanhai-protection": (
+        "protection_zone",
+        "《方案》",
+        "保护示范区建设工作",
+        ["实施意见", "行动计划", "推进计划", "强县", "试点", "示范城区"],
+    ),
+    "chengpu-district": (
+        "city_district",
+        "《方案》",
+        "示范城区建设工作",
+        ["实施意见", "行动计划", "推进计划", "强县", "试点", "示范县"],
+    ),
+    "anhe-promotion": (
+        "promotion_plan",
+        "《推进计划》",
+        "强县工程工作",
+        ["方案", "实施意见", "行动计划", "强县建设", "试点", "示范"],
+    ),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(GENRE_NOTES))
+def genre_notes(request):
+    profile = api.load_profile(ROOT / "examples" / f"{request.param}.yaml")
+    plan = api.draft(profile)
+    return request.param, profile, plan, api.draft_notes(profile, plan)
+
+
+def test_every_genre_s_notes_use_its_words_and_no_other_genre_s(genre_notes):
+    name, profile, _plan, notes = genre_notes
+    genre, short, work, leaks = GENRE_NOTES[name]
+    assert profile.data.get("genre", "work_plan") == genre
+    intro = next(p.text for p in notes.paragraphs() if p.text.startswith("现将"))
+    assert intro.endswith(f"（以下简称{short}）起草有关情况说明如下。")
+    background = section(notes, "起草背景")[0]
+    assert f"为扎实推进{work}，需制定" in background
+    assert "None" not in background
+    body = re.sub("《[^》]*》", "《》", "\n".join(p.text for p in notes.paragraphs()))
+    found = [w for w in leaks if w in body]
+    assert not found, (
+        name,
+        found,
+        [line for line in body.split("\n") if any(w in line for w in found)],
+    )
+
+
+def test_every_genre_s_notes_count_what_its_plan_holds(genre_notes):
+    name, _profile, plan, notes = genre_notes
+    outline = plan_outline(plan)
+    content = section(notes, "主要内容")
+    short = GENRE_NOTES[name][1]
+    assert content[0] == f"{short}共分{len(outline)}个部分：" + _joined(list(outline)) + "。"
+    tasks_heading = next(h for h, s in outline.items() if s["groups"])
+    groups, counts = outline[tasks_heading]["groups"], outline[tasks_heading]["tasks"]
+    line = next(t for t in content if t.startswith(tasks_heading + "部分"))
+    assert sum(counts) == len(plan.tasks) > 0
+    assert f"{len(groups)}个方面，部署{sum(counts)}项重点任务" in line
+    assert "（" + "，".join(f"{g}{n}项" for g, n in zip(groups, counts, strict=True)) + "）" in line
+    for heading, s in outline.items():
+        if s["leads"] and not s["groups"]:
+            line = next(t for t in content if t.startswith(heading + "部分"))
+            assert "".join(f"“{t}”" for t in s["leads"]) in line, (heading, line)
+            assert f"{len(s['leads'])}" in line
+
+
+def test_the_background_names_a_designation_only_with_its_batch_year(genre_notes):
+    name, profile, _plan, notes = genre_notes
+    background = section(notes, "起草背景")[0]
+    batch = profile.data["programme"].get("batch")
+    assert ("被国家知识产权局确定为" in background) == (batch is not None)
+    if batch:
+        assert background.startswith(f"{batch}年，")
+
+
+def test_a_genre_s_own_default_tasks_are_no_change(tmp_path):
+    """A 实施意见 whose profile picks no tasks carries its genre's seventeen: nothing changed."""
+    data = yaml.safe_load((ROOT / "examples" / "jining.yaml").read_text(encoding="utf-8"))
+    del data["tasks"]["select"]  # the genre's own seventeen, as the example lists them
+    _plan, notes = build(tmp_path, data)
+    assert (
+        section(notes, "需要说明的问题")[0]
+        == "《意见》的重点任务均采用强市建设实施意见的通用任务，未作调整。"
+    )
+    data["tasks"]["exclude"] = ["ip-admin-reform"]
+    _plan, notes = build(tmp_path, data)
+    assert section(notes, "需要说明的问题")[1] == "一是删去了“推进知识产权管理体制改革”1项任务。"
+
+
+def test_notes_citing_nothing_say_the_plan_s_own_words(tmp_path):
+    _plan, notes = build(
+        tmp_path,
+        yaml.safe_load((ROOT / "examples" / "anhe-promotion.yaml").read_text(encoding="utf-8"))
+        | {"legal_basis": {}},
+    )
+    assert (
+        section(notes, "起草依据")[0]
+        == "《推进计划》根据上级有关文件精神，结合我县知识产权工作实际起草。"
+    )
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else "、".join(items[:-1]) + "和" + items[-1]

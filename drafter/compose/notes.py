@@ -15,6 +15,7 @@ from typing import Any
 from ..library import Library
 from ..model import Document, Emphasis, Paragraph, Part, Role, Span
 from ..profile.load import Profile
+from ..profile.load import defaults as profile_defaults
 from ..rendering import Renderer, Where
 from . import figures, joining, numbering, sources, titles
 from . import plan as plan_mod
@@ -26,6 +27,7 @@ from .scope import Scope
 TEXT_FILE = "text/notes_drafting.yaml"
 # The task fields whose choice makes a plan's tasks differ from the catalogue's defaults.
 CHOICE_FIELDS = ("select", "tags", "groups", "custom")
+PICK_FIELDS = ("include", "exclude")  # lists every profile has (empty by default)
 
 
 # -- what the plan says, read from its model ---------------------------------------------------
@@ -91,11 +93,14 @@ class Changes:
 
 
 def changes(scope: Scope) -> Changes:
-    """The plan's tasks against those the catalogue gives the same county when it chooses none."""
+    """The plan's tasks against those the catalogue gives the same county when it chooses none:
+    its choices replaced by its genre's (an opinion's seventeen tasks are its genre's)."""
     profile, lib = scope.profile, scope.lib
     tasks = profile.data["tasks"]
-    plain = {k: v for k, v in tasks.items() if k not in CHOICE_FIELDS}
-    plain.update(include=[], exclude=[])
+    genre_tasks = profile_defaults(lib, scope.genre.id).get("tasks", {})
+    plain = {k: v for k, v in tasks.items() if k not in (*CHOICE_FIELDS, *PICK_FIELDS)}
+    plain.update({k: genre_tasks[k] for k in (*CHOICE_FIELDS, *PICK_FIELDS) if k in genre_tasks})
+    plain.update({k: plain.get(k, []) for k in PICK_FIELDS})
     chosen = task_plan.chosen_tasks(profile.data, lib)
     default = task_plan.chosen_tasks({**profile.data, "tasks": plain}, lib)
     pool = task_plan.task_pool(profile.data, lib)
@@ -129,6 +134,8 @@ class _Notes:
         ctx["plan_title"] = plan.title
         ctx["book"] = self.render_in(ctx, "book")
         ctx["short"] = self.render_in(ctx, "short")
+        ctx["effort"] = self.render_in(ctx, "effort")
+        ctx["family"] = self.render_in(ctx, "family")
         self.ctx = ctx
 
     def render_in(self, ctx: dict[str, Any], key: str, **extra: Any) -> str:
