@@ -182,3 +182,39 @@ def test_a_clerk_drafts_a_new_county(browser, tmp_path):
         "（县市场监督管理局、县科学技术局、县农业农村局、县工业和信息化局、县发展和改革局等按职责分工负责）"
     )
     assert any("竹木制品" in p for p in paragraphs)
+
+
+def test_a_clerk_chooses_a_genre_and_the_form_follows(browser, tmp_path):
+    """app.js offers only the chosen genre's levels on the start page; the form drafts that genre,
+    and choosing another genre there redraws the form for it."""
+    driver, _downloads = browser
+    out = shots(tmp_path)
+    with LiveServer() as server:
+        driver.get(server.url + "/")
+        Select(driver.find_element(By.NAME, "genre")).select_by_value("opinion")
+        level = Select(driver.find_element(By.NAME, "level"))
+        offered = [o.text for o in level.options if o.is_enabled()]
+        assert offered == ["地级市"] and level.first_selected_option.text == "地级市"
+        kind = Select(driver.find_element(By.NAME, "kind"))
+        assert [o.text for o in kind.options if o.is_enabled()] == ["强市建设"]
+        type_into(driver, "name", "云溪市")
+        type_into(driver, "province", "浙江省")
+        driver.find_element(By.ID, "start-new").click()
+        WebDriverWait(driver, WAIT).until(ec.presence_of_element_located((By.ID, "profile")))
+        preview = driver.find_element(By.ID, "preview")
+        assert "云溪市人民政府关于加快知识产权强市建设的实施意见" in preview.text
+        assert "现就加快知识产权强市建设提出以下实施意见" in preview.text
+        assert not driver.find_elements(By.CSS_SELECTOR, '[data-path="plan.attachments"]')
+        driver.save_screenshot(str(out / "web-genre.png"))
+
+        # another genre chosen in the form: the page is redrawn with its levels and fields
+        genre = Select(driver.find_element(By.ID, "genre"))
+        old = driver.find_element(By.ID, "profile")
+        genre.select_by_value("protection_zone")
+        WebDriverWait(driver, WAIT).until(ec.staleness_of(old))
+        WebDriverWait(driver, WAIT).until(ec.presence_of_element_located((By.ID, "profile")))
+        assert Select(driver.find_element(By.ID, "genre")).first_selected_option.get_attribute(
+            "value"
+        ) == ("protection_zone")
+        kinds = Select(driver.find_element(By.NAME, "programme.kind"))
+        assert [o.get_attribute("value") for o in kinds.options][0] == "保护示范区"

@@ -27,10 +27,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import library
-from ..library.genres import DEFAULT_GENRE, Genre
+from ..library.genres import DEFAULT_GENRE
 from ..profile.starter import starter_profile
 from ..writers import html as html_writer
-from . import batch, chooser, fields, lang, pipeline, profiles_dir, uploads
+from . import batch, chooser, fields, genre_view, lang, pipeline, profiles_dir, uploads
 
 HERE = Path(__file__).resolve().parent
 MAX_VALUES = 20_000  # values an uploaded profile may hold once its aliases are expanded
@@ -47,6 +47,7 @@ DOWNLOADS = {
     ),
 }
 PICK = "_pick."  # a task's include/exclude choice in the chooser
+GENRE_WAS = "_genre_was"  # the genre the form was drawn for: a changed choice redraws it
 
 
 def _env() -> Environment:
@@ -131,7 +132,8 @@ def _picks(data: dict[str, Any]) -> dict[str, str]:
 
 
 def profile_from_form(form: FormData) -> dict[str, Any]:
-    data = fields.collect(form)
+    genre = genre_view.genre_id({"genre": form.get("genre")})
+    data = fields.collect(form, base=genre_view.defaults(genre))
     include = [
         k[len(PICK) :] for k, v in form.multi_items() if k.startswith(PICK) and v == "include"
     ]
@@ -146,7 +148,8 @@ def profile_from_form(form: FormData) -> dict[str, Any]:
             tasks["exclude"] = exclude
     if "_own_order" not in form and isinstance(data.get("tasks"), dict):
         data["tasks"].pop("groups", None)
-    return data
+    was = form.get(GENRE_WAS)
+    return genre_view.fit(data, was if isinstance(was, str) else None)
 
 
 def form_page(
@@ -155,9 +158,11 @@ def form_page(
     current = language(request)
     result = pipeline.preview(data, current)
     level = chooser.level_of(data)
+    genre = genre_view.genre_of(data)
+    defaults = genre_view.defaults(genre.id)
     tasks_data = chooser.mapping(data.get("tasks"))
     layout = tasks_data.get("layout")
-    layout = layout if isinstance(layout, str) else "five"
+    layout = layout if isinstance(layout, str) else defaults["tasks"]["layout"]
     order = tasks_data.get("groups")
     known = chooser.group_titles()
     order = (
@@ -181,51 +186,41 @@ def form_page(
         departments=chooser.department_names(data),
         role_labels=chooser.role_labels(),
         indicators=chooser.indicator_names(),
-        catalogue={
-            s: chooser.catalogue_titles(s, level) for s in ("principles", "goals", "safeguards")
-        },
-        defaults=_defaults(),
+        catalogue={s: chooser.catalogue_titles(s, level) for s in chooser.CATALOGUES},
+        defaults=defaults,
         bases=sorted(pipeline.shipped_bases()),
-        headings={s.id: list(s.headings) for s in _work_plan().sections},
-        variants={s.id: list(s.variants) for s in _work_plan().sections},
+        genre=genre.id,
+        genres=genre_view.choices(),
+        hidden=genre_view.hidden(genre),
+        only=genre_view.limits(genre),
     )
-
-
-def _work_plan() -> Genre:
-    """The genre the web form drafts (the form has no genre choice yet)."""
-    return library.load().genres[DEFAULT_GENRE]
-
-
-def _defaults() -> dict[str, Any]:
-    return fields.defaults()
 
 
 # -- routes ---------------------------------------------------------------------------------
 
 
-async def start(request: Request) -> HTMLResponse:
-    return page(
-        request,
-        "start.html",
-        levels=library.load().level_ids,
-        kinds=library.load().programme_kinds,
-        examples=list(profiles_dir.examples()),
-        bases=sorted(pipeline.shipped_bases()),
-        error=None,
-    )
-
-
-def _start_error(request: Request, message: str, status: int = 400) -> HTMLResponse:
+def _start(request: Request, error: str | None = None, status: int = 200) -> HTMLResponse:
     return page(
         request,
         "start.html",
         status=status,
         levels=library.load().level_ids,
         kinds=library.load().programme_kinds,
+        genres=genre_view.choices(),
+        fits=genre_view.fits(),
+        default_genre=DEFAULT_GENRE,
         examples=list(profiles_dir.examples()),
         bases=sorted(pipeline.shipped_bases()),
-        error=message,
+        error=error,
     )
+
+
+async def start(request: Request) -> HTMLResponse:
+    return _start(request)
+
+
+def _start_error(request: Request, message: str, status: int = 400) -> HTMLResponse:
+    return _start(request, message, status)
 
 
 async def new(request: Request) -> HTMLResponse:
@@ -233,18 +228,33 @@ async def new(request: Request) -> HTMLResponse:
     _ = _msg(request)
     name, province = q.get("name", "").strip(), q.get("province", "").strip()
     lib = library.load()
-    level, kind = q.get("level", ""), q.get("kind", lib.programme_kinds[0])
+    genre_id = q.get("genre") or DEFAULT_GENRE
+    genre = lib.genres.get(genre_id)
+    level = q.get("level", "")
+    kind = q.get("kind") or (genre.programmes[0] if genre else lib.programme_kinds[0])
     base = q.get("extends") or None
     if not NAME.match(name) or not NAME.match(province):
         return _start_error(
             request, _("Give the county's name and its province (Chinese, up to 30 characters).")
         )
-    if level not in lib.levels or kind not in lib.programme_kinds:
+    if genre is None or level not in lib.levels or kind not in lib.programme_kinds:
         return _start_error(request, _("Choose a level and a programme from the lists."))
+    misfit = [
+        _("genre {genre} does not fit {value} (it fits: {names})").format(
+            genre=genre.id, value=value, names=", ".join(allowed)
+        )
+        for value, allowed in ((level, genre.levels), (kind, genre.programmes))
+        if value not in allowed
+    ]
+    if misfit:
+        return _start_error(request, "\n".join(misfit))
     if base is not None and base not in pipeline.shipped_bases():
         return _start_error(request, _("Choose a base profile from the list."))
     data = form_values(starter_profile(name, level, province, extends=base)) or {}
     data.setdefault("programme", {})["kind"] = kind
+    if genre.id != DEFAULT_GENRE:
+        # the starter is the default genre's: its fields and defaults give way to this genre's
+        data = genre_view.fit({"genre": genre.id, **data}, DEFAULT_GENRE)
     return form_page(request, data)
 
 

@@ -14,6 +14,9 @@ from ..model import Document
 EXCERPT = 60  # characters of a task's text shown in the chooser
 _VAR = re.compile(r"{{\s*([a-z_.]+)[^}]*}}")
 _PLACEHOLDER = "××"
+_TAG = re.compile(r"{%.*?%}")  # a catalogue title's Jinja tags: left out of the chooser's label
+# plan.* lists of catalogue items the form labels by their titles (a genre's items catalogues too)
+CATALOGUES = ("principles", "goals", "safeguards", "steps")
 
 
 def mapping(value: Any) -> dict[str, Any]:
@@ -41,7 +44,7 @@ def _fill(template: str, data: dict[str, Any], level: str) -> str:
             node = node.get(part) if isinstance(node, dict) else None
         return node if isinstance(node, str) and node else _PLACEHOLDER
 
-    return _VAR.sub(value, template)
+    return _VAR.sub(value, _TAG.sub("", template))
 
 
 def excerpt(text: str) -> str:
@@ -148,4 +151,10 @@ def catalogue_titles(section: str, level: str) -> dict[str, str]:
         "goals": lib.goals,
         "safeguards": lib.safeguards,
     }
-    return {k: _fill(v.title, {}, level) for k, v in table[section].items()}
+    if section in table:
+        return {k: _fill(v.title, {}, level) for k, v in table[section].items()}
+    # a genre's own items catalogue (templates/catalogue/steps.yaml): mappings of {title, body}
+    items = next(
+        (g.catalogues[section] for g in lib.genres.values() if section in g.catalogues), {}
+    )
+    return {k: _fill(str(mapping(v).get("title", k)), {}, level) for k, v in items.items()}

@@ -185,8 +185,8 @@ def defaults() -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
-def _default(path: tuple[str, ...]) -> Any:
-    node: Any = defaults()
+def _default(path: tuple[str, ...], base: dict[str, Any] | None = None) -> Any:
+    node: Any = defaults() if base is None else base
     for part in path:
         if not isinstance(node, dict) or part not in node:
             return None
@@ -194,26 +194,32 @@ def _default(path: tuple[str, ...]) -> Any:
     return node
 
 
-def collect(form: FormData, fields: list[Field] | None = None, prefix: str = "") -> dict[str, Any]:
+def collect(
+    form: FormData,
+    fields: list[Field] | None = None,
+    prefix: str = "",
+    base: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Profile data from a submitted form: empty fields are left out, so defaults apply.
 
     Ticked boxes that say what the defaults say are left out too: the profile stays short.
+    ``base``: the defaults of the form's genre (default: templates/defaults.yaml).
     """
     out: dict[str, Any] = {}
     for f in form_tree() if fields is None else fields:
         name = f"{prefix}{f.name}"
-        value = _collect_one(form, f, name)
+        value = _collect_one(form, f, name, base)
         if f.kind == CHOICES and value is not None and not prefix.count(".") > len(f.path):
-            if value == (_default(f.path) or []):
+            if value == (_default(f.path, base) or []):
                 value = None
         if value not in (None, "", {}):
             out[f.name] = value
     return out
 
 
-def _collect_one(form: FormData, f: Field, name: str) -> Any:
+def _collect_one(form: FormData, f: Field, name: str, base: dict[str, Any] | None) -> Any:
     if f.kind == GROUP:
-        return collect(form, f.children, name + ".")
+        return collect(form, f.children, name + ".", base)
     if f.kind == TEXTS:
         # No items: left out, so a base profile's list (or the default) still applies.
         items = form.getlist(name)
@@ -232,11 +238,11 @@ def _collect_one(form: FormData, f: Field, name: str) -> Any:
             },
             key=int,
         )
-        return [collect(form, f.children, f"{name}.{row}.") for row in rows] or None
+        return [collect(form, f.children, f"{name}.{row}.", base) for row in rows] or None
     if f.kind == KEYED and f.item is not None:
         entries: dict[str, Any] = {}
         for key in f.keys:
-            value = _collect_one(form, f.item, f"{name}.{key}")
+            value = _collect_one(form, f.item, f"{name}.{key}", base)
             if value not in (None, "", {}):
                 entries[key] = value
         return entries

@@ -8,11 +8,17 @@ from pathlib import Path
 from ..library import templates_root
 from ..profile.load import profiles_root
 
-# name -> file under the profiles folder (the seed counties and the made-up sample)
+# name -> file under the profiles folder (the seed counties and the made-up sample), and one
+# example of each other genre (examples/, in a checkout)
 EXAMPLES = {
     "taishan": "taishan.yaml",
     "rongcheng": "rongcheng.yaml",
     "sample-county": "sample-county.yaml",
+    "jining": "jining.yaml",
+    "qinghe-action": "qinghe-action.yaml",
+    "lanhai-protection": "lanhai-protection.yaml",
+    "chengpu-district": "chengpu-district.yaml",
+    "anhe-promotion": "anhe-promotion.yaml",
 }
 
 

@@ -2,6 +2,26 @@
 // Plain JS, no build step and no network but this server.
 (function () {
   "use strict";
+  // the start page: levels and programme kinds follow the chosen genre (their data-genres)
+  var startGenre = document.getElementById("start-genre");
+  function offer(select, genre) {
+    var first = null;
+    Array.prototype.forEach.call(select.options, function (o) {
+      var fits = (o.dataset.genres || "").split(" ").indexOf(genre) >= 0;
+      o.hidden = o.disabled = !fits;
+      if (fits && first === null) first = o;
+    });
+    if (first && (select.selectedOptions.length === 0 || select.selectedOptions[0].disabled)) first.selected = true;
+  }
+  if (startGenre) {
+    var follow = function () {
+      offer(document.getElementById("start-level"), startGenre.value);
+      offer(document.getElementById("start-kind"), startGenre.value);
+    };
+    startGenre.addEventListener("change", follow);
+    follow();
+  }
+
   var form = document.getElementById("profile");
   if (!form) return;
   var preview = document.getElementById("preview");
@@ -118,6 +138,10 @@
       later();
     }
   });
+
+  // another genre offers other levels, programme kinds and fields: the server redraws the form
+  var genre = document.getElementById("genre");
+  if (genre) genre.addEventListener("change", function () { document.getElementById("apply-genre").click(); });
 
   function syncOrder() {
     var own = document.getElementById("own-order").checked;
