@@ -140,10 +140,10 @@ def _shandong_policies() -> list[str]:
 def _indicators(rng: random.Random, lib: library.Library, batch: int) -> dict[str, Any]:
     """Some count/percent/money indicators: explicit targets or baseline + growth. No ratios
     (they are derived from county.population when it is given)."""
-    keys = [k for k, m in lib.indicators.items() if m["kind"] != "ratio"]
+    keys = [k for k, m in lib.indicators.items() if m.kind != "ratio"]
     out: dict[str, Any] = {}
     for key in rng.sample(keys, rng.randint(0, 9)):
-        kind = lib.indicators[key]["kind"]
+        kind = lib.indicators[key].kind
         if kind == "percent":
             value: float = rng.choice([80, 85, 90, 95, 100])
         elif kind == "money":
@@ -183,7 +183,7 @@ def _tasks(rng: random.Random, lib: library.Library) -> dict[str, Any]:
         t["groups"] = groups
         if rng.random() < 0.3:
             g = rng.choice(groups)
-            t["group_titles"] = {g: lib.groups[g]["title"] + "工作"}
+            t["group_titles"] = {g: lib.groups[g].title + "工作"}
     if mode != "groups":
         t["layout"] = rng.choice(list(lib.layouts))
     if mode != "select" and rng.random() < 0.4:
@@ -210,8 +210,8 @@ def _tasks(rng: random.Random, lib: library.Library) -> dict[str, Any]:
 def _might_use(t: dict[str, Any], lib: library.Library) -> set[str]:
     """Roles the chosen tasks could need (a superset): decides which no-default roles to name."""
     ids = set(t.get("select", [])) | set(t.get("include", []))
-    ids |= {x["id"] for x in lib.tasks if set(x.get("tags", [])) & set(t.get("tags", []))}
-    return {r for x in lib.tasks if x["id"] in ids for r in x["roles"]}
+    ids |= {x.id for x in lib.tasks if set(x.tags) & set(t.get("tags", []))}
+    return {r for x in lib.tasks if x.id in ids for r in x.roles}
 
 
 def _plain(name: str, county: dict[str, Any], lw: dict[str, str], lg: dict[str, Any]) -> str:
@@ -281,7 +281,7 @@ def profile(i: int, number: int, rng: random.Random, lib: library.Library) -> di
     if rng.random() < 0.5:
         lg.update(
             short_name="领导小组",
-            office=departments.get("market", lib.roles["market"]["names"][level]),
+            office=departments.get("market", lib.roles["market"].names[level]),
         )
     plan: dict[str, Any] = {}
     attachments = [a for a in ("members", "division", "indicators") if rng.random() < 0.3]

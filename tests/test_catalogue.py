@@ -31,7 +31,7 @@ SEED_003 = [
 
 
 def sources() -> set[str]:
-    return {s for t in LIB.tasks for s in t["source"]}
+    return {s for t in LIB.tasks for s in t.source}
 
 
 def test_every_seed_task_is_in_the_catalogue():
@@ -45,7 +45,7 @@ def test_every_seed_task_is_in_the_catalogue():
 def test_catalogue_size_and_groups():
     ids = LIB.task_ids
     assert len(ids) == len(set(ids)) >= 40
-    used = {t["group"] for t in LIB.tasks}
+    used = {t.group for t in LIB.tasks}
     assert (
         {
             "system",
@@ -65,28 +65,28 @@ def test_catalogue_size_and_groups():
 
 def wordings(task):
     """A task's own text and each of its variants."""
-    return [task, *(task.get("variants") or {}).values()]
+    return [task, *task.variants.values()]
 
 
 def test_tasks_name_known_roles_lead_first():
     for task in LIB.tasks:
         for wording in wordings(task):
-            roles = [r.strip("()") for r in wording["roles"]]
-            assert roles, task["id"]
-            assert all(role in LIB.roles for role in roles), task["id"]
-            assert not wording["title"].endswith("。")
-            assert wording["source"], task["id"]
+            roles = [r.strip("()") for r in wording.roles]
+            assert roles, task.id
+            assert all(role in LIB.roles for role in roles), task.id
+            assert not wording.title.endswith("。")
+            assert wording.source, task.id
 
 
 def test_roles_without_a_default_are_named_only_in_brackets():
     """A role no level names by default (pboc, customs, the county's own parks) reaches a draft only
     when the county names it, so a core task may name it only in brackets."""
-    nameless = {r for r, spec in LIB.roles.items() if not spec.get("names")}
+    nameless = {r for r, spec in LIB.roles.items() if not spec.names}
     assert {"pboc", "banking_regulator", "customs", "finance_office", "parks"} <= nameless
     for task in LIB.tasks:
-        if task.get("core"):
+        if task.core:
             for wording in wordings(task):
-                assert not nameless & set(wording["roles"]), task["id"]
+                assert not nameless & set(wording.roles), task.id
 
 
 def test_no_seed_county_word_is_a_default():
@@ -94,12 +94,12 @@ def test_no_seed_county_word_is_a_default():
     for level, lw in LIB.levels.items():
         assert not any(w in str(lw) for w in words), level
     for role, spec in LIB.roles.items():
-        assert not any(w in str(spec.get("names")) for w in words), role
+        assert not any(w in str(spec.names) for w in words), role
 
 
 def test_every_layout_places_every_group_once():
     for name, layout in LIB.layouts.items():
-        placed = [g for heading in layout for g in heading["groups"]]
+        placed = [g for heading in layout for g in heading.groups]
         assert sorted(placed) == sorted(LIB.groups), name
 
 
@@ -135,35 +135,35 @@ def test_every_text_renders_for_every_level(level, lists):
             "industry_system": "“246”产业集群体系" if industries else None,
         },
         params={
-            k: (["某产业"] if v["kind"] == "list" else "某名称") if industries else None
+            k: (["某产业"] if v.kind == "list" else "某名称") if industries else None
             for k, v in LIB.task_params.items()
         },
     )
     every = [w for t in LIB.tasks for w in wordings(t)]
-    texts = [t["body"] for t in every] + [t["title"] for t in every]
+    texts = [t.body for t in every] + [t.title for t in every]
     for lib_items in (LIB.principles, LIB.safeguards):
-        texts += [i["body"] for i in lib_items.values()] + [i["title"] for i in lib_items.values()]
+        texts += [i.body for i in lib_items.values()] + [i.title for i in lib_items.values()]
     for text in texts:
         out = env.from_string(text).render(ctx)
         assert "None" not in out and "{{" not in out and "\n" not in out
     for task in every:
-        body = env.from_string(task["body"]).render(ctx)
-        assert body.endswith("。"), task["title"]
+        body = env.from_string(task.body).render(ctx)
+        assert body.endswith("。"), task.title
         for place in ("泰安", "泰山", "山东", "荣成", "济宁", "威海", "一批能熟练"):
-            assert place not in body, (task["title"], place)
+            assert place not in body, (task.title, place)
     for _role, spec in LIB.roles.items():
-        for name in (spec.get("names") or {}).values():
+        for name in spec.names.values():
             assert env.from_string(name).render(ctx)
 
 
 def test_indicators_and_goals_agree():
     for key, goal in LIB.goals.items():
-        for segment in goal["body"]:
+        for segment in goal.body:
             if isinstance(segment, dict):
                 ids = [f["id"] if isinstance(f, dict) else f for f in segment["figures"]]
                 assert all(f in LIB.indicators for f in ids), key
     for key, ind in LIB.indicators.items():
-        assert ind["kind"] in ("count", "ratio", "percent", "money"), key
-        assert "{{ target }}" in ind["sentence"], key
-        for sentence in ind.get("wordings", {}).values():
+        assert ind.kind in ("count", "ratio", "percent", "money"), key
+        assert "{{ target }}" in ind.sentence, key
+        for sentence in ind.wordings.values():
             assert "{{ target }}" in sentence, key

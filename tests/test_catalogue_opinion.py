@@ -46,10 +46,10 @@ OLD_BODIES = {
 
 def test_each_seed_002_task_has_its_own_wording_in_seed_order():
     for n, task_id in enumerate(SEED_002, 1):
-        wording = LIB.task(task_id)["variants"]["opinion"]
-        assert wording["source"] == [f"002:{n}"], task_id
-        assert f"002:{n}" in LIB.task(task_id)["source"]
-    others = [t["id"] for t in LIB.tasks if "opinion" in (t.get("variants") or {})]
+        wording = LIB.task(task_id).variants["opinion"]
+        assert wording.source == [f"002:{n}"], task_id
+        assert f"002:{n}" in LIB.task(task_id).source
+    others = [t.id for t in LIB.tasks if "opinion" in t.variants]
     assert sorted(others) == sorted(SEED_002)
 
 
@@ -57,12 +57,12 @@ def test_old_bodies_have_no_default_and_print_only_where_named():
     """The 2017 bodies (工商局, 质监局 …) exist in no county today: no level names them, and every
     wording names them in brackets, so a draft lists them only when its profile does."""
     for role in OLD_BODIES:
-        assert LIB.roles[role]["names"] == {}, role
+        assert LIB.roles[role].names == {}, role
     for task in LIB.tasks:
-        for wording in [task, *(task.get("variants") or {}).values()]:
-            assert not OLD_BODIES & set(wording["roles"]), task["id"]
+        for wording in [task, *task.variants.values()]:
+            assert not OLD_BODIES & set(wording.roles), task.id
     for key, item in LIB.safeguards.items():
-        assert not OLD_BODIES & set(item.get("roles", [])), key
+        assert not OLD_BODIES & set(item.roles), key
 
 
 def test_prefecture_level_words_and_default_names():
@@ -74,7 +74,7 @@ def test_prefecture_level_words_and_default_names():
         "市政府",
         "县（市、区）",
     )
-    named = {r: spec["names"] for r, spec in LIB.roles.items() if spec["names"]}
+    named = {r: spec.names for r, spec in LIB.roles.items() if spec.names}
     assert all("地级市" in names for names in named.values()), [
         r for r, names in named.items() if "地级市" not in names
     ]
@@ -144,13 +144,13 @@ def test_old_bodies_listed_where_the_profile_names_them():
 def test_protection_groups_hold_the_protection_tasks():
     """A 保护示范区 plan gives 行政保护, 司法保护 and 维权援助 each its heading; a work plan's layouts
     keep all three under one."""
-    by_group = {g: [t["id"] for t in LIB.tasks if t["group"] == g] for g in LIB.groups}
+    by_group = {g: [t.id for t in LIB.tasks if t.group == g] for g in LIB.groups}
     assert by_group["protection_judicial"] == ["ip-judicial-protection", "criminal-justice-link"]
     assert by_group["protection_assistance"] == ["rights-assistance"]
     assert "ip-protection-system" in by_group["protection"]
     for name in ("five", "seven", "six"):
-        heading = next(h for h in LIB.layouts[name] if "protection" in h["groups"])
-        assert {"protection_judicial", "protection_assistance"} <= set(heading["groups"]), name
+        heading = next(h for h in LIB.layouts[name] if "protection" in h.groups)
+        assert {"protection_judicial", "protection_assistance"} <= set(heading.groups), name
 
 
 def test_seed_002_goal_figures_in_its_order():

@@ -91,7 +91,7 @@ def chosen(change) -> list[str]:
 
 
 def core_ids(tags: set[str]) -> list[str]:
-    return [t["id"] for t in LIB.tasks if t.get("core") and set(t.get("tags", [])) <= tags]
+    return [t.id for t in LIB.tasks if t.core and set(t.tags) <= tags]
 
 
 def drop_select(data):
@@ -105,28 +105,26 @@ def test_without_select_the_core_tasks_fitting_the_county_come_in_catalogue_orde
     tags, declared = task_plan.county_tags(data, LIB), set(TAISHAN["county"]["tags"])
     # and the tasks the county's own tags call for (泰山区's agriculture, gi)
     called = [
-        t["id"]
-        for t in LIB.tasks
-        if not t.get("core") and set(t.get("tags", [])) <= tags and declared & set(t["tags"])
+        t.id for t in LIB.tasks if not t.core and set(t.tags) <= tags and declared & set(t.tags)
     ]
     assert called == ["agriculture-ip", "geographical-indications"]
-    order = [t["id"] for t in LIB.tasks]
+    order = [t.id for t in LIB.tasks]
     assert got == sorted(core_ids(tags) + called, key=order.index)
     assert set(core_ids(set())) <= set(got)  # the untagged core tasks are always there
 
 
 def test_include_exclude_and_tags_add_and_remove_tasks():
-    extra = next(t for t in LIB.tasks if not t.get("core"))
+    extra = next(t for t in LIB.tasks if not t.core)
     core = core_ids(set())
 
     def change(data):
         drop_select(data)
-        data["tasks"]["include"] = [extra["id"]]
+        data["tasks"]["include"] = [extra.id]
         data["tasks"]["exclude"] = [core[0]]
 
     got = chosen(change)
-    assert extra["id"] in got and core[0] not in got
-    order = [t["id"] for t in LIB.tasks]
+    assert extra.id in got and core[0] not in got
+    order = [t.id for t in LIB.tasks]
     assert got == sorted(got, key=order.index)  # still in catalogue order
 
 
@@ -152,7 +150,7 @@ def test_numbered_tasks_carry_role_ids_and_department_names():
     result = task_plan.number_tasks(profile, LIB, dept)
     assert not result.issues
     first = result.tasks[0]
-    roles = LIB.task(first.id)["roles"]
+    roles = LIB.task(first.id).roles
     lead_role = roles[0].strip("()")
     assert first.lead[0].role == lead_role and first.lead[0].name == dept[lead_role]
     assert [t.number for t in result.tasks] == [str(i) for i in range(1, len(result.tasks) + 1)]

@@ -160,7 +160,7 @@ def test_tags_add_tasks(variant):
 
     code, out, md = variant("rongcheng", change)
     assert code == 0, out
-    port_tasks = [t["title"] for t in library.load().tasks if "port" in t.get("tags", [])]
+    port_tasks = [t.title for t in library.load().tasks if "port" in t.tags]
     assert port_tasks and all(title in task_titles(md) for title in port_tasks)
 
 

@@ -91,12 +91,12 @@ def indicators(scope: Scope, tasks: list[TaskEntry]) -> list[Block]:
         rows.append(
             [
                 str(len(rows) + 1),
-                meta["name"],
-                meta["unit"],
+                meta.name,
+                meta.unit,
                 str(base["year"]) if base else none,
-                figures.number(base["value"], meta["kind"]) if base else none,
-                figures.number(scope.targets[key].value, meta["kind"]),
-                meta["nature"],
+                figures.number(base["value"], meta.kind) if base else none,
+                figures.number(scope.targets[key].value, meta.kind),
+                meta.nature,
             ]
         )
     if not rows:

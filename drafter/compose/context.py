@@ -112,7 +112,7 @@ def task_params(profile: Profile, lib: Library) -> dict[str, Any]:
     for key, value in profile.data["tasks"].get("params", {}).items():
         spec = lib.task_params[key]
         out[key] = (
-            figures.quantity(value, "count", spec["unit"]) if spec["kind"] == "count" else value
+            figures.quantity(value, "count", spec.unit or "") if spec.kind == "count" else value
         )
     return out
 
@@ -128,7 +128,7 @@ def resolve_departments(
     for role, spec in lib.roles.items():
         if role in named:
             out[role] = named[role]
-        elif level in (spec.get("names") or {}):
+        elif level in spec.names:
             where = Where("templates/catalogue/roles.yaml", None, f"roles.{role}")
-            out[role] = renderer.render(spec["names"][level], ctx, where)
+            out[role] = renderer.render(spec.names[level], ctx, where)
     return out

@@ -75,7 +75,7 @@ def assess(profile: Profile, actuals: Actuals, lib: Library) -> list[Progress]:
         if key not in actuals.values:
             continue
         meta = lib.indicators[key]
-        kind = meta["kind"]
+        kind = meta.kind
         target = resolved[key]
         actual = actuals.values[key]
         base = spec.get("baseline")
@@ -102,8 +102,8 @@ def assess(profile: Profile, actuals: Actuals, lib: Library) -> list[Progress]:
         out.append(
             Progress(
                 key,
-                meta["name"],
-                meta["unit"],
+                meta.name,
+                meta.unit,
                 kind,
                 target,
                 actual,
@@ -214,7 +214,7 @@ class _Report:
                 )
             )
         missing = [
-            self.lib.indicators[k]["name"]
+            self.lib.indicators[k].name
             for k in self.profile.data["indicators"]
             if k not in self.actuals.values
         ]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..library.entries import Indicator
 from . import figures
 
 
@@ -29,7 +30,7 @@ def population_text(population: int) -> str:
 
 def resolve(
     specs: dict[str, dict[str, Any]],
-    registry: Mapping[str, Mapping[str, Any]],
+    registry: Mapping[str, Indicator],
     end_year: int,
     population: int | None = None,
 ) -> dict[str, Target]:
@@ -40,19 +41,19 @@ def resolve(
             out[key] = _given(key, spec, registry[key], end_year)
     if population:
         for key, meta in registry.items():
-            count_key = meta.get("per_10k_of")
+            count_key = meta.per_10k_of
             if count_key and key not in out and count_key in out:
                 count = out[count_key]
                 value = figures.round_half_up(per_10k(count.value, population), 1)
                 basis = {"count": count.text, "population": population_text(population)}
                 out[key] = Target(
-                    key, value, figures.quantity(value, "ratio", meta["unit"]), "per_10k", basis
+                    key, value, figures.quantity(value, "ratio", meta.unit), "per_10k", basis
                 )
     return out
 
 
-def _given(key: str, spec: dict[str, Any], meta: Mapping[str, Any], end_year: int) -> Target:
-    kind, unit = meta["kind"], meta["unit"]
+def _given(key: str, spec: dict[str, Any], meta: Indicator, end_year: int) -> Target:
+    kind, unit = meta.kind, meta.unit
     if "target" in spec:
         value = spec["target"]
         return Target(key, value, figures.quantity(value, kind, unit), None, None)
@@ -70,9 +71,7 @@ def _given(key: str, spec: dict[str, Any], meta: Mapping[str, Any], end_year: in
     return Target(key, value, figures.quantity(value, kind, unit), "growth", basis)
 
 
-def of_profile(
-    data: dict[str, Any], registry: Mapping[str, Mapping[str, Any]]
-) -> dict[str, Target]:
+def of_profile(data: dict[str, Any], registry: Mapping[str, Indicator]) -> dict[str, Target]:
     """A validated profile's targets, as the plan prints them and the progress report measures them."""
     return resolve(
         data["indicators"],

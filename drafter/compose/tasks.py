@@ -8,16 +8,38 @@ department list and the division table read the same result, through the documen
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import DrafterError, Issue
 from ..i18n import _
 from ..library import Library
+from ..library.entries import Heading, Task, TaskVariant
 from ..profile.load import Profile
 from ..profile.yamlread import field_text
 
-Task = dict[str, Any]
+
+@dataclass(frozen=True)
+class PoolTask:
+    """A task the plan may carry: the catalogue's, or the county's own (tasks.custom)."""
+
+    id: str
+    group: str
+    title: str
+    body: str
+    roles: list[str]
+    variants: dict[str, TaskVariant] = field(default_factory=dict)
+    deadline: str | None = None
+    origin: tuple[Any, ...] | None = None  # the county's own: its place in the profile
+
+    @classmethod
+    def of_catalogue(cls, task: Task) -> PoolTask:
+        return cls(task.id, task.group, task.title, task.body, task.roles, task.variants)
+
+    @classmethod
+    def of_profile(cls, raw: dict[str, Any], i: int) -> PoolTask:
+        keys = ("id", "group", "title", "body", "roles", "deadline")
+        return cls(**{k: raw[k] for k in keys if k in raw}, origin=("tasks", "custom", i))
 
 
 @dataclass(frozen=True)
@@ -29,7 +51,7 @@ class Unit:
 @dataclass(frozen=True)
 class NumberedTask:
     id: str
-    task: Task  # the catalogue's or the county's own entry; "_origin" says which
+    task: PoolTask  # the catalogue's or the county's own entry; its origin says which
     n: int  # its number as printed (1.), counted per group or through the plan
     number: str  # "7" or "2.3" (group.task), as tables and lists cite it
     group_no: int
@@ -68,11 +90,11 @@ def _loc(profile: Profile, *path: Any) -> tuple[str, int | None, str]:
     return file, line, field_text(path)
 
 
-def task_pool(data: dict[str, Any], lib: Library) -> dict[str, Task]:
+def task_pool(data: dict[str, Any], lib: Library) -> dict[str, PoolTask]:
     """Catalogue tasks and the county's own, by id; each knows where its text came from."""
-    pool = {t["id"]: {**t, "_origin": None} for t in lib.tasks}
+    pool = {t.id: PoolTask.of_catalogue(t) for t in lib.tasks}
     for i, task in enumerate(data["tasks"].get("custom", [])):
-        pool[task["id"]] = {**task, "_origin": ("tasks", "custom", i)}
+        pool[task["id"]] = PoolTask.of_profile(task, i)
     return pool
 
 
@@ -97,47 +119,44 @@ def chosen_tasks(data: dict[str, Any], lib: Library) -> list[str]:
         declared = set(data["county"].get("tags", []))
         # core tasks the county's tags allow, and the tasks its own tags (port, parks …) call for
         chosen = [
-            task["id"]
+            task.id
             for task in lib.tasks
-            if set(task.get("tags", [])) <= tags
-            and (task.get("core") or declared & set(task.get("tags", [])))
+            if set(task.tags) <= tags and (task.core or declared & set(task.tags))
         ]
     wanted_tags = set(t.get("tags", []))
-    chosen += [task["id"] for task in lib.tasks if wanted_tags & set(task.get("tags", []))]
+    chosen += [task.id for task in lib.tasks if wanted_tags & set(task.tags)]
     chosen += t["include"] + [c["id"] for c in t.get("custom", [])]
     chosen = [i for i in dict.fromkeys(chosen) if i not in t["exclude"]]
     if "groups" in t:
-        chosen = [i for i in chosen if pool[i]["group"] in t["groups"]]
+        chosen = [i for i in chosen if pool[i].group in t["groups"]]
     if "select" not in t:
         chosen.sort(key=order.__getitem__)
     return chosen
 
 
-def layout(data: dict[str, Any], lib: Library) -> list[dict[str, Any]]:
+def layout(data: dict[str, Any], lib: Library) -> list[Heading]:
     """The plan's （一）（二）… task headings: the profile's own group order, or a named layout."""
     t = data["tasks"]
     if "groups" in t:
         titles = t.get("group_titles", {})
-        return [
-            {"title": titles.get(g, lib.groups[g]["title"]), "groups": [g]} for g in t["groups"]
-        ]
-    return [dict(heading) for heading in lib.layouts[t["layout"]]]
+        return [Heading(titles.get(g, lib.groups[g].title), [g]) for g in t["groups"]]
+    return list(lib.layouts[t["layout"]])
 
 
-def task_variant(profile: Profile, task: Task) -> tuple[str | None, Task]:
+def task_variant(profile: Profile, task: PoolTask) -> tuple[str | None, PoolTask | TaskVariant]:
     """The wording a task is printed in: the variant its override names, else the county's style
     (tasks.style), else the task's own text. A task without the wanted variant keeps its own."""
     t = profile.data["tasks"]
-    override = t["overrides"].get(task["id"], {})
+    override = t["overrides"].get(task.id, {})
     name = override.get("variant") or t.get("style")
-    variants = task.get("variants") or {}
+    variants = task.variants
     if name and name in variants:
         return name, variants[name]
     if "variant" in override:
         raise DrafterError.single(
-            *_loc(profile, "tasks", "overrides", task["id"], "variant"),
+            *_loc(profile, "tasks", "overrides", task.id, "variant"),
             _("task {task} has no wording {variant} (it has: {names})").format(
-                task=task["id"], variant=name, names=", ".join(variants) or "-"
+                task=task.id, variant=name, names=", ".join(variants) or "-"
             ),
         )
     return None, task
@@ -186,8 +205,8 @@ def number_tasks(profile: Profile, lib: Library, dept: dict[str, str]) -> TaskPl
     heads = layout(data, lib)
     placed: list[list[str]] = [[] for _h in heads]
     for task_id in chosen_tasks(data, lib):
-        group = pool[task_id]["group"]
-        slot = next((i for i, h in enumerate(heads) if group in h["groups"]), None)
+        group = pool[task_id].group
+        slot = next((i for i, h in enumerate(heads) if group in h.groups), None)
         if slot is None:
             raise DrafterError.single(
                 *_loc(profile, "tasks", "layout"),
@@ -213,7 +232,7 @@ def number_tasks(profile: Profile, lib: Library, dept: dict[str, str]) -> TaskPl
             override = t["overrides"].get(task_id, {})
             variant, source = task_variant(profile, task)
             units, found = task_units(
-                profile, lib, dept, task_id, override.get("roles") or source["roles"]
+                profile, lib, dept, task_id, override.get("roles") or source.roles
             )
             issues += found
             numbered.append(
@@ -223,10 +242,10 @@ def number_tasks(profile: Profile, lib: Library, dept: dict[str, str]) -> TaskPl
                     n=counter,
                     number=f"{group_no}.{counter}" if per_group else str(counter),
                     group_no=group_no,
-                    group_title=head["title"],
+                    group_title=head.title,
                     variant=variant,
                     units=units,
                 )
             )
-        headings.append(TaskHeading(group_no, head["title"], tuple(numbered)))
+        headings.append(TaskHeading(group_no, head.title, tuple(numbered)))
     return TaskPlan(tuple(headings), tuple(issues))

@@ -55,7 +55,8 @@ def read(root: Path) -> dict[str, Any]:
 
 
 def _rule(name: str, rules: dict[str, dict[str, Any]], ids: schemas.Ids) -> dict[str, Any] | None:
-    """A file's schema: its own, a genre's, else (a text file not yet known here) a mapping of texts.
+    """A file's schema: its own, a genre's, else (a text file not yet known here) a mapping of texts,
+    or (a catalogue file not known here) a catalogue of items.
 
     defaults.yaml is a profile's bottom layer: the profile schema checks it, merged."""
     if name in rules:
@@ -64,6 +65,8 @@ def _rule(name: str, rules: dict[str, dict[str, Any]], ids: schemas.Ids) -> dict
         return schemas.genre_rule(ids)
     if name.startswith(("genres/", "text/")):
         return schemas.text_file_rule()
+    if name.startswith("catalogue/"):
+        return schemas.items_file_rule(name.removeprefix("catalogue/").removesuffix(".yaml"), ids)
     return None
 
 

@@ -1,42 +1,19 @@
 """The catalogue's entries as typed objects: a Task, a Role, an Indicator … rather than dicts of Any.
 
 Each is built from a file library/check.py has already checked, so building trusts the shape.
-An entry reads as attributes (``task.roles``); it also reads as a read-only mapping of its
-fields (``task["roles"]``, ``{**task}``), for the composer, which still takes catalogue tasks
-and a profile's own tasks (plain mappings) side by side. Absent optional fields (None) are not
-among its keys, as they were not in the YAML.
+An entry reads as attributes only (``task.roles``), so a misspelt field is a type error, not a
+KeyError at build time; Jinja texts read the same attributes. Each class's fields are its file's
+schema keys (library/schemas.py; tests/test_library.py keeps the two equal).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 
-class _Entry(Mapping[str, Any]):
-    """A read-only mapping view of a dataclass's fields that are set."""
-
-    def __getitem__(self, key: str) -> Any:
-        if key in self._names():
-            value = getattr(self, key)
-            if value is not None:
-                return value
-        raise KeyError(key)
-
-    def __iter__(self) -> Iterator[str]:
-        return (name for name in self._names() if getattr(self, name) is not None)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    @classmethod
-    def _names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-
-
 @dataclass(frozen=True, eq=True)
-class TaskVariant(_Entry):
+class TaskVariant:
     """One source's wording of a task (seed 000's detailed, 003's concise, 002's opinion)."""
 
     title: str
@@ -46,7 +23,7 @@ class TaskVariant(_Entry):
 
 
 @dataclass(frozen=True, eq=True)
-class Task(_Entry):
+class Task:
     """A task a plan can carry: its group, text, the roles answering for it (lead first)."""
 
     id: str
@@ -66,22 +43,22 @@ class Task(_Entry):
 
 
 @dataclass(frozen=True, eq=True)
-class Role(_Entry):
+class Role:
     """A department role: its label, and its default name at each level."""
 
     label: str
     names: dict[str, str]
-    collective: bool | None = None  # the one unit is itself a body of units (…成员单位)
-    area: bool | None = None  # a place (towns, parks) rather than a department
+    collective: bool = False  # the one unit is itself a body of units (…成员单位)
+    area: bool = False  # a place (towns, parks) rather than a department
 
 
 @dataclass(frozen=True, eq=True)
-class Group(_Entry):
+class Group:
     title: str
 
 
 @dataclass(frozen=True, eq=True)
-class Heading(_Entry):
+class Heading:
     """One heading of a layout: its title and the groups whose tasks it holds."""
 
     title: str
@@ -89,7 +66,7 @@ class Heading(_Entry):
 
 
 @dataclass(frozen=True, eq=True)
-class Indicator(_Entry):
+class Indicator:
     """A figure a goal can print: how it is formatted (kind) and worded."""
 
     name: str
@@ -99,34 +76,34 @@ class Indicator(_Entry):
     source: list[str]
     sentence: str
     per_10k_of: str | None = None
-    wordings: dict[str, str] | None = None
+    wordings: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=True)
-class Item(_Entry):
+class Item:
     """A principle or a safeguard: "（一）title。body", a safeguard with the roles it names."""
 
     title: str
     body: str
-    source: list[str]
-    roles: list[str] | None = None
+    source: list[str] = field(default_factory=list)  # required of principles and safeguards
+    roles: list[str] = field(default_factory=list)
 
 
 Principle = Safeguard = Item
 
 
 @dataclass(frozen=True, eq=True)
-class Goal(_Entry):
+class Goal:
     """A numbered goal: its title and body segments (prose, or figures of indicators)."""
 
     title: str
     source: list[str]
     body: list[Any]
-    numbered: bool | None = None  # false: printed without its （一）title (seed 002)
+    numbered: bool = True  # false: printed without its （一）title (seed 002)
 
 
 @dataclass(frozen=True, eq=True)
-class TaskParam(_Entry):
+class TaskParam:
     """A figure or name a task text can take from the profile (tasks.params)."""
 
     kind: str

@@ -15,6 +15,7 @@ from ..errors import DrafterError
 from ..i18n import _
 from ..profile.yamlread import SourceMap, parse
 from .checker import Checker, list_of, mapping_of
+from .entries import Item, by_id
 
 DEFAULT_GENRE = "work_plan"
 # The section kinds drafter/compose has a builder for (tests/test_genres.py keeps the two equal).
@@ -93,7 +94,7 @@ class Genre:
     own_titles: frozenset[str]
     texts: dict[str, str]  # the folder's .j2 texts by file name
     # items sections' catalogues: templates/catalogue/<library>.yaml's <library> mapping, by name
-    catalogues: dict[str, dict[str, Any]] = field(default_factory=dict)
+    catalogues: dict[str, dict[str, Item]] = field(default_factory=dict)
     # what a profile of this genre gets for a field it leaves out, over templates/defaults.yaml
     profile_defaults: dict[str, Any] = field(default_factory=dict)
 
@@ -218,7 +219,7 @@ def _genre(root: Path, path: Path, shared_titles: dict[str, Any]) -> Genre:
     )
 
 
-def _catalogue(check: Checker, root: Path, name: str, i: int) -> dict[str, Any]:
+def _catalogue(check: Checker, root: Path, name: str, i: int) -> dict[str, Item]:
     path = root / "catalogue" / f"{name}.yaml"
     if not path.is_file():
         check.add(
@@ -234,7 +235,7 @@ def _catalogue(check: Checker, root: Path, name: str, i: int) -> dict[str, Any]:
             _("templates/catalogue/{name}.yaml has no mapping {name}: of items").format(name=name),
         )
         return {}
-    return items
+    return by_id(items, Item)
 
 
 def _section(check: Checker, data: Any, i: int, texts: dict[str, str]) -> Section | None:

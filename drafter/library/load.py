@@ -68,10 +68,10 @@ class Library:
 
     @property
     def task_ids(self) -> list[str]:
-        return [t["id"] for t in self.tasks]
+        return [t.id for t in self.tasks]
 
     def task(self, task_id: str) -> Task:
-        return next(t for t in self.tasks if t["id"] == task_id)
+        return next(t for t in self.tasks if t.id == task_id)
 
 
 # The code that reads and checks the files: a change to it is a change to what is cached.

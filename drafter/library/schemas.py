@@ -346,6 +346,17 @@ def _text_schemas() -> dict[str, dict[str, Any]]:
     }
 
 
+def items_file_rule(name: str, ids: Ids) -> dict[str, Any]:
+    """catalogue/<name>.yaml without a schema of its own: a catalogue of items a genre's items
+    section prints (steps.yaml), "（一）title。body", with the roles it names if any."""
+    item = {
+        **_texts("title", "body"),
+        "source": _list(_text(regex=SOURCE), minlength=1),
+        "roles": _list(_one_of(ids.role_refs), minlength=1),
+    }
+    return _dict({name: _by_id(_dict(item), required=True)})
+
+
 def text_file_rule() -> dict[str, Any]:
     """A text file this module does not know yet (a new one): a mapping of texts."""
     return {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": _text_value()}

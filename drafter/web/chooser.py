@@ -73,7 +73,8 @@ def groups(layout: str, order: list[str] | None) -> list[dict[str, Any]]:
     lib = library.load()
     if order:
         return [{"title": lib.groups[g].title, "groups": [g]} for g in order if g in lib.groups]
-    return [dict(heading) for heading in lib.layouts.get(layout) or lib.layouts["five"]]
+    headings = lib.layouts.get(layout) or lib.layouts["five"]
+    return [{"title": h.title, "groups": list(h.groups)} for h in headings]
 
 
 def tasks(data: dict[str, Any]) -> list[dict[str, Any]]:

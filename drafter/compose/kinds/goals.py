@@ -27,17 +27,17 @@ def build(scope: Scope, section: Section) -> Built:
     n = 0
     keys = scope.data["plan"]["goals"]
     # a lone numbered goal takes no （一）: a list of one is not numbered
-    counted = sum(1 for key in keys if scope.lib.goals[key].get("numbered", True)) > 1
+    counted = sum(1 for key in keys if scope.lib.goals[key].numbered) > 1
     for key in keys:
         goal = scope.lib.goals[key]
         spans = []
         # a goal with `numbered: false` is a paragraph of its own (seed 002's one-paragraph goal)
-        if goal.get("numbered", True):
+        if goal.numbered:
             n += 1
             number = numbering.level2(n) if counted else ""
-            lead = f"{number}{goal['title']}{scope.mark['lead_end']}"
+            lead = f"{number}{goal.title}{scope.mark['lead_end']}"
             spans.append(Span(lead, Emphasis.LEAD2))
-        for j, segment in enumerate(goal["body"]):
+        for j, segment in enumerate(goal.body):
             spans.extend(goal_segment(scope, segment, f"goals.{key}.body[{j}]", placed))
         out.append(Paragraph(Role.BODY, spans))
     place_remaining_figures(scope, overall, placed)
@@ -63,15 +63,15 @@ def indicator_sentence(scope: Scope, key: str) -> tuple[str, Where]:
     meta = scope.lib.indicators[key]
     wording = scope.data["indicators"].get(key, {}).get("wording")
     if not wording:
-        return meta["sentence"], scope.lib_where("catalogue/indicators.yaml", key)
-    if wording not in meta.get("wordings", {}):
+        return meta.sentence, scope.lib_where("catalogue/indicators.yaml", key)
+    if wording not in meta.wordings:
         raise DrafterError.single(
             *scope.loc("indicators", key, "wording"),
             _("indicator {key} has no wording {wording} (it has: {names})").format(
-                key=key, wording=wording, names=", ".join(meta.get("wordings", {})) or "-"
+                key=key, wording=wording, names=", ".join(meta.wordings) or "-"
             ),
         )
-    return meta["wordings"][wording], scope.lib_where(
+    return meta.wordings[wording], scope.lib_where(
         "catalogue/indicators.yaml", f"{key}.wordings.{wording}"
     )
 

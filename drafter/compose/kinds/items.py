@@ -18,12 +18,12 @@ def build(scope: Scope, section: Section) -> Built:
     out = Built()
     for i, key in enumerate(scope.data["plan"].get(section.field or section.id, []), 1):
         item = library[key]
-        title = scope.render(item["title"], scope.lib_where(file, f"{key}.title"))
-        text = scope.render(item["body"], scope.lib_where(file, f"{key}.body"))
+        title = scope.render(item.title, scope.lib_where(file, f"{key}.title"))
+        text = scope.render(item.body, scope.lib_where(file, f"{key}.body"))
         paragraph = lead_item(scope, i, title, text)
-        if item.get("roles"):
+        if item.roles:
             units, issues = task_units(
-                scope.profile, scope.lib, scope.ctx["dept"], key, list(item["roles"])
+                scope.profile, scope.lib, scope.ctx["dept"], key, list(item.roles)
             )
             out.issues += issues
             if units:

@@ -24,12 +24,14 @@ def build(scope: Scope, section: Section) -> Built:
     for i, item in enumerate(items, 1):
         if isinstance(item, str):
             spec = scope.lib.principles[item]
+            title, body = spec.title, spec.body
             title_at = scope.lib_where("catalogue/principles.yaml", f"{item}.title")
             body_at = scope.lib_where("catalogue/principles.yaml", f"{item}.body")
         else:
-            n, spec = item
+            n, own = item
+            title, body = own["title"], own["body"]
             title_at = scope.profile_where("plan", "own_principles", n, "title")
             body_at = scope.profile_where("plan", "own_principles", n, "body")
-        title = scope.render(spec["title"], title_at)
-        out.append(lead_item(scope, i, title, scope.render(spec["body"], body_at)))
+        shown = scope.render(title, title_at)
+        out.append(lead_item(scope, i, shown, scope.render(body, body_at)))
     return Built(list(out))

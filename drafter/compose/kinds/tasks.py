@@ -7,7 +7,7 @@ from ...library.genres import Section
 from ...model import Emphasis, Paragraph, Role, Span, TaskEntry
 from .. import numbering
 from ..scope import Scope
-from ..tasks import NumberedTask, Task, Unit, number_tasks
+from ..tasks import NumberedTask, PoolTask, Unit, number_tasks
 from .base import Built
 
 
@@ -25,20 +25,18 @@ def build(scope: Scope, section: Section) -> Built:
     return out
 
 
-def task_text(scope: Scope, task: Task, variant: str | None, key: str) -> str:
+def task_text(scope: Scope, task: PoolTask, variant: str | None, key: str) -> str:
     """A task's title or body: the profile's override, the county's own task, else the catalogue's
     text in the wording ``variant`` (None: its own)."""
-    override = scope.data["tasks"]["overrides"].get(task["id"], {})
+    override = scope.data["tasks"]["overrides"].get(task.id, {})
     if key in override:
-        return scope.render(
-            override[key], scope.profile_where("tasks", "overrides", task["id"], key)
-        )
-    if task["_origin"] is not None:
-        return scope.render(task[key], scope.profile_where(*task["_origin"], key))
+        return scope.render(override[key], scope.profile_where("tasks", "overrides", task.id, key))
+    if task.origin is not None:
+        return scope.render(getattr(task, key), scope.profile_where(*task.origin, key))
     name = variant
-    source = task["variants"][name] if name else task
-    field = f"{task['id']}.variants.{name}.{key}" if name else f"{task['id']}.{key}"
-    return scope.render(source[key], scope.lib_where("catalogue/tasks.yaml", field))
+    source = task.variants[name] if name else task
+    field = f"{task.id}.variants.{name}.{key}" if name else f"{task.id}.{key}"
+    return scope.render(getattr(source, key), scope.lib_where("catalogue/tasks.yaml", field))
 
 
 def duty_text(scope: Scope, units: tuple[Unit, ...]) -> str:
@@ -46,14 +44,14 @@ def duty_text(scope: Scope, units: tuple[Unit, ...]) -> str:
     style = scope.lib.responsibility[scope.data["tasks"]["responsibility"]]
     roles = scope.lib.roles
     if style.get("areas_last"):
-        areas = [u.name for u in units if roles[u.role].get("area")]
-        depts = [u.name for u in units if not roles[u.role].get("area")]
+        areas = [u.name for u in units if roles[u.role].area]
+        depts = [u.name for u in units if not roles[u.role].area]
     else:
         areas, depts = [], [u.name for u in units]
     if style.get("shorten"):
         keep_after = [str(word) for word in style.get("keep_after") or []]
         depts = shorten(depts, scope.ctx["lw"]["short"], keep_after)
-    collective = len(units) == 1 and bool(roles[units[0].role].get("collective"))
+    collective = len(units) == 1 and bool(roles[units[0].role].collective)
     return scope.render(
         style["one" if len(units) == 1 else "many"],
         scope.lib_where("text/responsibility.yaml", "style"),
@@ -75,8 +73,8 @@ def shorten(names: list[str], prefix: str, keep_after: list[str]) -> list[str]:
     return out
 
 
-def deadline(scope: Scope, task: Task, override: dict[str, str]) -> str:
-    return override.get("deadline") or task.get("deadline") or scope.title("deadline")
+def deadline(scope: Scope, task: PoolTask, override: dict[str, str]) -> str:
+    return override.get("deadline") or task.deadline or scope.title("deadline")
 
 
 def task_paragraph(scope: Scope, numbered: NumberedTask) -> tuple[Paragraph, TaskEntry | None]:
