@@ -307,14 +307,14 @@ def profile(i: int, number: int, rng: random.Random, lib: library.Library) -> di
             {
                 "title": "副组长",
                 "name": f"{rng.choice(SURNAMES)}某某",
-                "post": f"{lib.roles['market']['names'][level]}局长",
+                "post": f"{lib.roles['market'].names[level]}局长",
             },
         ]
         lg["members"] += [
             {
                 "title": "成员",
                 "name": f"{rng.choice(SURNAMES)}某{chinese_number(k + 1)}",
-                "post": f"{_plain(lib.roles[d]['names'][level], county, lw, lg)}负责同志",
+                "post": f"{_plain(lib.roles[d].names[level], county, lw, lg)}负责同志",
             }
             for k, d in enumerate(rng.sample(depts, rng.randint(2, len(depts))))
         ]
