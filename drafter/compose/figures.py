@@ -9,7 +9,10 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
-LOCALE = Locale.parse("zh_CN")  # parsed once: Babel would parse the string on every call
+# zh_CN as Locale.parse("zh_CN") resolves it (its likely script is Hans), built directly: parse
+# reads Babel's global data (likely subtags) for that, 20 ms of every build. Built once: Babel
+# would parse a locale string on every call.
+LOCALE = Locale("zh", territory="CN", script="Hans")
 
 
 def date(value: dt.date) -> str:
