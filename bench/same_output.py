@@ -58,7 +58,9 @@ def write(outdir: Path, generated: int) -> int:
         extra = api.companions(profile, document, FORMATS)
         for comments in (True, False):
             tag = stem if comments else f"{stem}.nocomments"
-            count += len(api.write(document, outdir, tag, FORMATS, comments=comments, companions=extra))
+            count += len(
+                api.write(document, outdir, tag, FORMATS, comments=comments, companions=extra)
+            )
     return count
 
 

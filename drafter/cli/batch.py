@@ -6,18 +6,14 @@ One bad profile never stops the others, and outputs are written atomically by th
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 import sys
-import threading
 import time
 import unicodedata
 from collections.abc import Generator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import limits
 from ..errors import DrafterError, Issue
@@ -26,6 +22,12 @@ from ..inputs import read_bytes
 from ..output import name_problem, probe
 from ..profile.yamlread import SourceMap, parse, read
 from ..schemacheck import show_value, type_name, unknown_field
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+# multiprocessing, concurrent.futures, threading and signal are imported where a batch runs its
+# workers: `drafter build` uses this module's check_names and must not pay for them (20 ms).
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,10 @@ def terminate(signum: int, frame: Any) -> None:
 
 def _die_with_parent(parent: int) -> None:
     """A worker must not outlive the batch: stop (cleaning up) if the parent goes, however it goes."""
+    import multiprocessing
+    import signal
+    import threading
+
     try:  # Linux: the kernel sends SIGTERM the moment the parent dies
         import ctypes
 
@@ -252,6 +258,8 @@ def _prepare(lang: str) -> None:
 
 
 def _worker_init(lang: str, parent: int | None = None) -> None:
+    import signal
+
     signal.signal(signal.SIGTERM, terminate)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it terminates us
     if parent is not None:
@@ -262,13 +270,14 @@ def _worker_init(lang: str, parent: int | None = None) -> None:
 def warm() -> None:
     """Import and load what every build needs, once, before the workers start: where workers are
     forked (Linux) they begin with it all, instead of each paying for it again."""
-    from .. import library
+    from .. import library, words
     from ..compose import plan as compose
     from ..writers import docx
 
     library.load()
     compose.shared_renderer()
     docx.template()
+    words.load()  # titles' word set: 2.8 MB, shared by forked workers
 
 
 def build_job(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) -> Result:
@@ -310,12 +319,20 @@ def run(
     lang: str = "zh_CN",
 ) -> Generator[Result, None, None]:
     """Build every job; yield each result as it finishes."""
+    import gc
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     if workers <= 1 or len(jobs) <= 1:
         _prepare(lang)  # in the caller's process: its signal handlers are not ours to change
         for job in jobs:
             yield build_job(job, outdir, formats, comments)
         return
     warm()
+    # What warm() loaded lives as long as the workers: out of the collector's sight (gc.freeze),
+    # a worker's collections no longer walk it (nor write to its pages, which fork shares).
+    gc.collect()
+    gc.freeze()
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=_worker_init, initargs=(lang, os.getpid())
     )
@@ -342,6 +359,7 @@ def run(
             for process in multiprocessing.active_children():  # the pool's workers
                 process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()  # this process may go on (a caller's): its objects are collectable again
 
 
 def default_workers() -> int:
