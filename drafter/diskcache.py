@@ -6,6 +6,11 @@ content library's YAML, and compiling its Jinja templates. Both are stored in dr
 code that reads or compiles them, the Python and Jinja versions), so a stale entry is never used.
 Only drafter's own templates are stored, never a profile's text. If the folder is not writable
 the cache is simply not kept; nothing else changes.
+
+Nothing stale piles up: a file's kind is its name up to the first "-" (library-, words-, jinja-),
+and writing one keeps only the KEEP_PER_KIND files of its kind used last (a hit marks a file
+used), so the pickles of a changed library or of test copies of templates/ are removed as new
+ones come; a compiled template no process has used for CODE_GENERATIONS stores is dropped.
 """
 
 from __future__ import annotations
@@ -15,13 +20,16 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import CodeType
 
 CACHE_DIR = Path(__file__).resolve().parent / "__pycache__"
 TAG = sys.implementation.cache_tag or "python"
+KEEP_PER_KIND = 3  # files of one kind kept on a write: the one written and the two used last
+STALE_TEMP_SECONDS = 3600  # a half-written temporary file this old was left by a killed process
+CODE_GENERATIONS = 20  # a compiled template unused by this many stores in a row is dropped
 
 
 def digest(parts: Iterable[bytes]) -> str:
@@ -40,59 +48,122 @@ def file_digest(paths: Iterable[Path], extra: Iterable[bytes] = ()) -> str:
     return digest(parts)
 
 
-def read(name: str) -> bytes | None:
+def kind(name: str) -> str:
+    """What a file caches, from its name: "library-cpython-311-1a2b.pickle" -> "library-"."""
+    head, dash, _rest = name.partition("-")
+    return head + dash
+
+
+def read(name: str, folder: Path | None = None) -> bytes | None:
+    """The file's bytes, or None; a hit marks the file used (see prune)."""
+    path = (folder or CACHE_DIR) / name
     try:
-        return (CACHE_DIR / name).read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
-
-
-def write(name: str, data: bytes) -> None:
-    """Store atomically; a cache that cannot be written is not an error."""
     try:
-        CACHE_DIR.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=CACHE_DIR)
+        os.utime(path)
+    except OSError:
+        pass  # a read-only install: the cache is read, never pruned
+    return data
+
+
+def write(name: str, data: bytes, folder: Path | None = None) -> None:
+    """Store atomically, then prune the file's kind; a cache that cannot be written is not an error."""
+    import tempfile  # only when something is stored: a build that hits the cache never needs it
+
+    folder = folder or CACHE_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o644 & ~umask)  # as a .pyc would be
-            os.replace(tmp, CACHE_DIR / name)
+            os.replace(tmp, folder / name)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
     except OSError:
-        pass
+        return
+    prune(name, folder)
+
+
+def prune(name: str, folder: Path | None = None) -> list[Path]:
+    """Remove the files of ``name``'s kind but the KEEP_PER_KIND used last (``name`` among them),
+    and temporary files of that kind a killed process left; returns what was removed."""
+    folder = folder or CACHE_DIR
+    prefix = kind(name)
+    now = time.time()
+    others: list[tuple[float, Path]] = []
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            mtime = entry.stat().st_mtime
+        except OSError:
+            continue  # removed meanwhile
+        if entry.name.startswith("." + prefix):  # write()'s temporary file
+            if now - mtime > STALE_TEMP_SECONDS:
+                removed.append(Path(entry.path))
+        elif (
+            entry.name != name and entry.name.startswith(prefix) and not entry.name.endswith(".pyc")
+        ):
+            others.append((mtime, Path(entry.path)))
+    others.sort(reverse=True)  # most recently used first
+    removed += [path for _mtime, path in others[KEEP_PER_KIND - 1 :]]
+    for path in removed:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+    return removed
 
 
 class Codes:
-    """Compiled template code by source digest, read once per process, written back at exit.
+    """Compiled template code by source digest, read once per process, written back at exit
+    when something new was compiled.
 
     ``key`` names what compiled them (the environment's code and the Jinja version): entries
-    made under another key are dropped.
+    made under another key are dropped. Each store is a generation; an entry remembers the last
+    one whose process used it, and one unused for CODE_GENERATIONS is not stored again (the
+    templates of an edited library do not pile up).
     """
 
     def __init__(self, name: str, key: str):
         self.name, self.key = name, key
         self.codes: dict[str, CodeType] = {}
+        self.last_used: dict[str, int] = {}  # digest -> the generation that last used it
+        self.used: set[str] = set()
+        self.generation = 0
+        self.folder: Path | None = None  # where it was read from, and is written back to
         self.loaded = self.dirty = False
 
     def _load(self) -> None:
         self.loaded = True
-        data = read(self.name)
-        if data:
-            try:
-                key, codes = marshal.loads(data)
-            except (ValueError, EOFError, TypeError):
-                return
-            if key == self.key and isinstance(codes, dict):
-                self.codes = codes
+        self.folder = CACHE_DIR
+        data = read(self.name, self.folder)
+        if not data:
+            return
+        try:
+            key, generation, entries = marshal.loads(data)
+        except (ValueError, EOFError, TypeError):  # broken, or of the earlier layout
+            return
+        if key == self.key and isinstance(generation, int) and isinstance(entries, dict):
+            self.generation = generation
+            for digest_, (last, code) in entries.items():
+                self.codes[digest_], self.last_used[digest_] = code, last
 
     def get(self, source: str, compile_: Callable[[str], CodeType]) -> CodeType:
         if not self.loaded:
             self._load()
         digest_ = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        self.used.add(digest_)
         code = self.codes.get(digest_)
         if code is None:
             code = self.codes[digest_] = compile_(source)
@@ -102,5 +173,14 @@ class Codes:
         return code
 
     def save(self) -> None:
-        write(self.name, marshal.dumps((self.key, self.codes)))
+        if not self.dirty:
+            return
+        generation = self.generation + 1
+        entries = {}
+        for digest_, code in self.codes.items():
+            last = generation if digest_ in self.used else self.last_used.get(digest_, generation)
+            if generation - last < CODE_GENERATIONS:
+                entries[digest_] = (last, code)
+        write(self.name, marshal.dumps((self.key, generation, entries)), self.folder)
+        self.generation, self.last_used = generation, {d: last for d, (last, _c) in entries.items()}
         self.dirty = False

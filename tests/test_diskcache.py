@@ -3,7 +3,10 @@ from is unchanged, never after."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+import time
 
 from drafter import diskcache, library
 from drafter.rendering import Renderer, Where
@@ -51,3 +54,82 @@ def test_a_profile_template_is_not_stored(monkeypatch):
     )
     out = Renderer().render("{{ 1 + 1 }}", {}, Where("county.yaml", 3, "x"))
     assert out == "2" and seen == []
+
+
+def _touch(path, age_s):
+    """Mark a cache file as last used ``age_s`` seconds ago."""
+    stamp = time.time() - age_s
+    os.utime(path, (stamp, stamp))
+
+
+def test_a_library_for_another_root_replaces_the_least_recently_used(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(diskcache, "CACHE_DIR", cache)
+    roots = []
+    for i in range(diskcache.KEEP_PER_KIND + 2):  # the shipped library and copies, as tests make
+        roots.append(tmp_path / f"templates-{i}")
+        shutil.copytree(library.templates_root(), roots[-1])
+    library.load.__wrapped__(roots[0])
+    (first,) = cache.glob("library-*.pickle")
+    _touch(first, 100)
+    for age, root in enumerate(roots[1 : diskcache.KEEP_PER_KIND], start=1):
+        library.load.__wrapped__(root)
+        for path in cache.glob("library-*.pickle"):
+            if path != first and path.stat().st_mtime > time.time() - 50:
+                _touch(path, 100 + age)  # older than the first
+    library.load.__wrapped__(roots[0])  # read from the cache: marks it used now
+    assert first.stat().st_mtime > time.time() - 50
+    for root in roots[diskcache.KEEP_PER_KIND :]:
+        library.load.__wrapped__(root)
+    kept = sorted(cache.glob("library-*.pickle"))
+    assert len(kept) == diskcache.KEEP_PER_KIND and first in kept
+    assert not list(cache.glob(".*"))  # no temporary file left
+
+
+def test_pruning_keeps_other_kinds_and_fresh_temporary_files(tmp_path):
+    for name in ("words-aaa", "words-bbb", "words-ccc", "jinja-cpython-311.marshal"):
+        (tmp_path / name).write_bytes(b"x")
+    _touch(tmp_path / "words-aaa", 300)
+    _touch(tmp_path / "words-bbb", 200)
+    (tmp_path / ".words-ddd.tmp1").write_bytes(b"half")  # another process is writing it
+    (tmp_path / ".words-eee.tmp2").write_bytes(b"half")
+    _touch(tmp_path / ".words-eee.tmp2", diskcache.STALE_TEMP_SECONDS + 10)  # a killed writer's
+    diskcache.write("words-ddd", b"new", tmp_path)
+    by_use = ["words-ccc", "words-bbb", "words-aaa"]  # the others, most recently used first
+    kept = {"words-ddd", *by_use[: diskcache.KEEP_PER_KIND - 1]}
+    names = {p.name for p in tmp_path.iterdir()}
+    assert names == kept | {"jinja-cpython-311.marshal", ".words-ddd.tmp1"}
+    assert (tmp_path / "words-ddd").read_bytes() == b"new"
+    assert "words-aaa" not in names and ".words-eee.tmp2" not in names
+
+
+def test_a_compiled_template_no_process_uses_is_dropped(tmp_path, monkeypatch):
+    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path)
+
+    def compile_(source):
+        return Renderer().env.compile(source)
+
+    def run(*sources):  # one process: compiles what it renders, stores at exit
+        codes = diskcache.Codes("t.marshal", "key")
+        for source in sources:
+            codes.get(source, compile_)
+        codes.save()
+        return codes
+
+    run("{{ old }}", "{{ kept }}")
+    for i in range(diskcache.CODE_GENERATIONS):
+        run("{{ kept }}", f"{{{{ new{i} }}}}")  # each store compiles something new
+    stored = run("{{ kept }}").codes  # nothing new: not stored, but read
+    old, kept = (hashlib.sha256(s.encode()).hexdigest()[:32] for s in ("{{ old }}", "{{ kept }}"))
+    assert kept in stored and old not in stored
+    assert len(stored) == 1 + diskcache.CODE_GENERATIONS
+
+
+def test_codes_are_stored_where_they_were_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path / "a")
+    codes = diskcache.Codes("t.marshal", "key")
+    codes.get("{{ a }}", Renderer().env.compile)
+    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path / "b")  # as at exit, after a test
+    codes.save()
+    codes.save()  # stored once: nothing new since
+    assert (tmp_path / "a" / "t.marshal").exists() and not (tmp_path / "b").exists()
