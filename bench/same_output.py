@@ -52,7 +52,8 @@ def write(outdir: Path, generated: int) -> int:
             profile = api.load_profile(path)
             document = api.draft(profile)
         except DrafterError as exc:  # a profile that does not build: its message is the output
-            (outdir / f"{stem}.error.txt").write_text(str(exc), encoding="utf-8")
+            text = str(exc).replace(f"{REPO}/", "").replace(f"{outdir}/", "")  # where it ran
+            (outdir / f"{stem}.error.txt").write_text(text, encoding="utf-8")
             count += 1
             continue
         extra = api.companions(profile, document, FORMATS)
