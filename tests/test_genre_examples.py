@@ -287,3 +287,121 @@ def test_a_lone_goal_takes_no_number_and_two_are_numbered():
     data.setdefault("plan", {})["goals"] = ["protection_capacity", "service_capacity"]
     leads = goal_leads(build(data))
     assert [lead[:3] for lead in leads] == ["（一）", "（二）"]
+
+
+# -- eras: a 2009–2012 推进计划 names nothing that came after it ---------------------------------
+LATER = [
+    "知识产权强国建设纲要",
+    "十四五",
+    "专利转化运用专项行动",
+    "高价值",
+    "企业知识产权管理规范",
+    "知识产权导航",
+    "习近平",
+    "二十大",
+]
+
+
+def test_the_promotion_plan_and_its_notes_name_nothing_later_than_2012():
+    profile = api.load_profile(ROOT / "examples" / "anhe-promotion.yaml")
+    assert "select" not in profile_data("anhe-promotion").get("tasks", {})  # the genre's choice
+    doc = api.draft(profile)
+    notes = api.draft_notes(profile, doc)
+    for body in (text(doc), text(notes)):
+        found = [w for w in LATER if w in body]
+        assert not found, found
+        years = {int(y) for y in re.findall(r"(20\d\d)年", body)}
+        assert years and max(years) <= 2012, sorted(years)
+    assert len(doc.tasks) == 10
+
+
+def test_what_the_catalogue_picks_by_itself_leaves_out_what_postdates_the_plan():
+    data = profile_data("anhe-promotion")
+    data.setdefault("tasks", {})["tags"] = ["batch2024"]  # the 专项行动 (2023) tasks, by their tag
+    doc = build(data)
+    assert not any("专项行动" in t.title or "转化" in t.title for t in doc.tasks)
+    later = copy.deepcopy(data)
+    later["programme"]["period"] = {"start": 2024, "end": 2026}
+    later["notice"]["date"] = dt.date(2024, 5, 1)
+    assert any(t.title == "实施专利转化运用专项行动" for t in build(later).tasks)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "path", "since"),
+    [
+        ("tasks", {"include": ["patent-conversion-action"]}, ("tasks", "include", 0), 2023),
+        ("indicators", {"high_value_invention_patents": {"target": 50}}, None, 2021),
+        ("legal_basis", {"national": ["national_outline"]}, ("legal_basis", "national", 0), 2021),
+    ],
+)
+def test_what_the_profile_names_that_postdates_its_plan_is_an_error(field, value, path, since):
+    data = profile_data("anhe-promotion")
+    data[field] = {**data.get(field, {}), **value}
+    with pytest.raises(api.ProfileError) as info:
+        build(data, name="anhe.yaml")
+    (issue,) = info.value.issues
+    assert issue.field == (path or ("indicators", "high_value_invention_patents"))
+    assert f"dates from {since}, after the plan's year 2009" in issue.text("en")
+    assert f"始于 {since} 年，晚于工作期起始年 2009" in issue.text("zh_CN")
+    assert issue.code == "profile.postdates-the-plan"
+
+
+def test_an_era_in_the_catalogue_is_checked_where_it_is_written(tmp_path, monkeypatch):
+    import shutil
+
+    from drafter import diskcache, library
+    from drafter.library.check import LibraryError
+
+    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path / "cache")
+    root = tmp_path / "templates"
+    shutil.copytree(library.templates_root(), root)
+    bases = root / "catalogue" / "legal_bases.yaml"
+    bases.write_text(
+        bases.read_text(encoding="utf-8").replace(
+            "  national_outline: 2021\n", "  outline: 1800\n"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(LibraryError) as info:
+        library.load.__wrapped__(root)
+    found = info.value.text("en")
+    assert "templates/catalogue/legal_bases.yaml:" in found and "since" in found
+    assert "outline" in found
+
+
+# -- the made-up examples: their own figures and local basis, as the seeds have theirs ----------
+MADE_UP = {
+    # example: (the local document its preamble cites, clauses its goals print with the figures)
+    "qinghe-action": (
+        "《湘岭市“十四五”知识产权保护和运用规划》",
+        ["全县有效发明专利达到480件以上", "拥有有效注册商标累计达到8000件"],
+    ),
+    "lanhai-protection": (
+        "《海沅市关于强化知识产权保护的实施方案》",
+        ["知识产权保护社会满意度达到85%"],
+    ),
+    "chengpu-district": (
+        "《澄浦区知识产权“十四五”规划》",
+        ["全区高价值发明专利达到1300件以上", "拥有有效注册商标累计达到6万件"],
+    ),
+    "anhe-promotion": (
+        "《吉澜市关于实施知识产权战略的意见》",
+        ["全县有效发明专利达到80件以上", "培育国家级、省级知识产权试点示范企业8家以上"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MADE_UP))
+def test_a_made_up_example_prints_its_own_targets_and_local_basis(name):
+    basis, clauses = MADE_UP[name]
+    data = profile_data(name)
+    assert data["legal_basis"]["policies"] == [basis]
+    assert all("baseline" in v or "target" in v for v in data["indicators"].values())
+    doc = build(data, name=f"{name}.yaml")
+    assert basis in preamble(doc)
+    body = text(doc)
+    for clause in clauses:
+        assert clause in body, clause
+    # a made-up county never borrows a seed county's name or documents
+    for seed_word in ("泰山", "泰安", "荣成", "威海", "济宁", "山东"):
+        assert seed_word not in body, seed_word

@@ -416,3 +416,17 @@ def test_notes_citing_nothing_say_the_plan_s_own_words(tmp_path):
 
 def _joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else "、".join(items[:-1]) + "和" + items[-1]
+
+
+@pytest.mark.parametrize("name", sorted(GENRE_NOTES))
+def test_every_genre_s_profile_states_how_it_was_drafted(name):
+    """The notes ask for drafting.* in every genre, so every genre takes it."""
+    data = yaml.safe_load((ROOT / "examples" / f"{name}.yaml").read_text(encoding="utf-8"))
+    data["drafting"] = {"office": "示例起草单位", "consulted": ["示例单位甲", "示例单位乙"]}
+    profile = api.load_profile(data, name=f"{name}.yaml")
+    short = GENRE_NOTES[name][1]
+    (process,) = section(api.draft_notes(profile), "起草过程")
+    assert (
+        process
+        == f"{short}由示例起草单位牵头起草。起草过程中，征求了示例单位甲和示例单位乙的意见。"
+    )

@@ -3,6 +3,7 @@ designated the county, and the preamble that names them."""
 
 from __future__ import annotations
 
+from ..library import era
 from .scope import Scope
 
 
@@ -17,6 +18,8 @@ def policies(scope: Scope) -> list[str]:
     lb = scope.data["legal_basis"]
     national = scope.genre.national
     default = list(national) if national is not None else scope.lib.national_policies
+    # the catalogue's own choice leaves out what postdates the plan (library/era.py)
+    default = [d for d in default if era.document_fits(scope.lib, d, era.plan_year(scope.data))]
     return cited(scope, lb.get("national", default)) + lb["policies"]
 
 

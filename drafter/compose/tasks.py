@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import DrafterError, Issue
 from ..i18n import _
-from ..library import Library
+from ..library import Library, era
 from ..library.entries import Heading, Task, TaskVariant
 from ..profile.load import Profile
 from ..profile.yamlread import field_text
@@ -125,6 +125,9 @@ def chosen_tasks(data: dict[str, Any], lib: Library) -> list[str]:
         ]
     wanted_tags = set(t.get("tags", []))
     chosen += [task.id for task in lib.tasks if wanted_tags & set(task.tags)]
+    # what the catalogue picks by itself (not a selected id) leaves out what postdates the plan
+    selected, year = set(t.get("select", [])), era.plan_year(data)
+    chosen = [i for i in chosen if i in selected or era.task_fits(lib, i, year)]
     chosen += t["include"] + [c["id"] for c in t.get("custom", [])]
     chosen = [i for i in dict.fromkeys(chosen) if i not in t["exclude"]]
     if "groups" in t:

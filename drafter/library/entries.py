@@ -35,6 +35,7 @@ class Task:
     core: bool
     source: list[str]
     variants: dict[str, TaskVariant] = field(default_factory=dict)
+    since: int | None = None  # the year what it names first appeared (drafter/library/era.py)
 
     @classmethod
     def read(cls, raw: dict[str, Any]) -> Task:
@@ -77,6 +78,7 @@ class Indicator:
     sentence: str
     per_10k_of: str | None = None
     wordings: dict[str, str] = field(default_factory=dict)
+    since: int | None = None  # the year it was first counted (drafter/library/era.py)
 
 
 @dataclass(frozen=True, eq=True)

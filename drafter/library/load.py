@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,8 @@ class Library:
     statuses: tuple[str, ...]
     member_titles: tuple[str, ...]
     meeting_verbs: tuple[str, ...]
+    # legal_bases.yaml `since`: the year a document was issued, where its title or number says it
+    document_since: dict[str, int] = field(default_factory=dict)
 
     @property
     def level_ids(self) -> tuple[str, ...]:
@@ -146,6 +148,7 @@ def _read(root: Path) -> Library:
         documents=bases["documents"],
         national_policies=list(bases["national"]),
         rounds={int(k): v for k, v in bases["rounds"].items()},
+        document_since=dict(bases.get("since", {})),
         joins=_yaml(root / "text" / "joins.yaml"),
         task_params=by_id(_yaml(cat / "task_params.yaml")["params"], TaskParam),
         programme_kinds=tuple(choices["programme_kinds"]),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..limits import YEAR_MAX, YEAR_MIN
 from .genres import ATTACHMENTS, KINDS, PARTS
 
 INDICATOR_KINDS = ("count", "ratio", "percent", "money")  # how compose/figures.py formats them
@@ -18,6 +19,8 @@ FINAL_STATUS = "final"  # the one draft status that prints no page header
 ID = r"[a-z0-9][a-z0-9_-]*"  # a catalogue id: lower-case letters, digits, - and _
 SOURCE = r"\d{3}(:\S+)?"  # a seed and the place in it: 000:三.一, 003:1.2, 004
 TEXT_DEPTH = 3  # how deep a text file's mappings go (notice.yaml approval.government)
+# an item's era (`since`): the year what it names first appeared (drafter/library/era.py)
+SINCE = {"type": "integer", "min": YEAR_MIN, "max": YEAR_MAX}
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,7 @@ def schemas(ids: Ids) -> dict[str, dict[str, Any]]:
                             "source": _sources(),
                             "per_10k_of": _one_of(ids.indicators),
                             "wordings": _by_id(_text()),
+                            "since": SINCE,
                         }
                     ),
                     required=True,
@@ -191,6 +195,11 @@ def schemas(ids: Ids) -> dict[str, dict[str, Any]]:
             {
                 "documents": _by_id(_text(), required=True),
                 "national": _list(_one_of(ids.documents), required=True),
+                "since": {
+                    "type": "dict",
+                    "keysrules": _one_of(ids.documents),
+                    "valuesrules": SINCE,
+                },
                 "rounds": _req(
                     {
                         "type": "dict",
@@ -252,6 +261,7 @@ def _task(ids: Ids) -> dict[str, Any]:
             "core": _req({"type": "boolean"}),
             "source": _sources(),
             "variants": _by_id(variant),
+            "since": SINCE,
         }
     )
 

@@ -16,7 +16,7 @@ from ..errors import Issue
 from ..i18n import _
 from ..library import Library
 from ..schemacheck import show_value, type_name_of
-from . import genre
+from . import era, genre
 from .schema import profile_schema
 from .yamlread import SourceMap, field_text
 
@@ -136,7 +136,7 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
             )
         seen.setdefault(task["id"], i)
     _check_indicators(data, lib, add)
-    return issues + genre.misfits(data, smap, lib)
+    return issues + genre.misfits(data, smap, lib) + era.misfits(data, smap, lib)
 
 
 def _check_batch(data: dict[str, Any], lib: Library, add: Any) -> None:
