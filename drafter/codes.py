@@ -100,7 +100,7 @@ CODES: dict[str, str] = {
     "a period of {years} years is longer than 10 years": "profile.period-years-longer-10",
     "batch year {batch} does not fit the period {start}—{end}": "profile.batch-year-does-not",
     "task id {id} is used twice (first at custom[{first}])": "profile.task-id-used-twice",
-    "{item} dates from {since}, after the plan's year {year} (programme.period.start): a plan cannot name what came after it": "profile.postdates-the-plan",
+    "{item} dates from {since}, after the plan's period ends ({year}, programme.period.end): a plan cannot name what came after it": "profile.postdates-the-plan",
     "to compute {name} give county.population": "profile.compute-give-county-population",
     "to compute {name} give a target for {count}": "profile.compute-give-target",
     "give a target, or a baseline and a growth rate": "profile.give-target-baseline-growth",

@@ -341,8 +341,8 @@ def test_what_the_profile_names_that_postdates_its_plan_is_an_error(field, value
         build(data, name="anhe.yaml")
     (issue,) = info.value.issues
     assert issue.field == (path or ("indicators", "high_value_invention_patents"))
-    assert f"dates from {since}, after the plan's year 2009" in issue.text("en")
-    assert f"始于 {since} 年，晚于工作期起始年 2009" in issue.text("zh_CN")
+    assert f"dates from {since}, after the plan's period ends (2012" in issue.text("en")
+    assert f"始于 {since} 年，晚于工作期结束年 2012" in issue.text("zh_CN")
     assert issue.code == "profile.postdates-the-plan"
 
 

@@ -1,7 +1,8 @@
 """Eras: a catalogue item that names what first appeared in some year (`since`) does not belong in
 a plan written before it (a 2009 推进计划 cannot cite the 2021 纲要 or count 高价值发明专利).
 
-The plan's year is the start of its period (programme.period.start). An item the catalogue would
+The plan's year is the end of its period (programme.period.end): an item that came after the
+whole period postdates the plan (a 2022—2025 plan may name the 2023 专项行动). An item the catalogue would
 pick by itself (a default task, the national list, a round's documents) is skipped where it
 postdates the plan; one the profile names (tasks.select/include, an indicator it gives, a document
 id under legal_basis) is an error naming the field and both years (drafter/profile/era.py).
@@ -16,7 +17,7 @@ from .load import Library
 
 
 def plan_year(data: dict[str, Any]) -> int:
-    return int(data["programme"]["period"]["start"])
+    return int(data["programme"]["period"]["end"])
 
 
 def fits(since: int | None, year: int) -> bool:

@@ -35,8 +35,8 @@ def misfits(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue]:
             continue
         file, line = smap.locate(path)
         message = _(
-            "{item} dates from {since}, after the plan's year {year} (programme.period.start): "
-            "a plan cannot name what came after it"
+            "{item} dates from {since}, after the plan's period ends ({year}, "
+            "programme.period.end): a plan cannot name what came after it"
         ).format(item=item, since=first, year=year)
         out.append(Issue(file, line, field_text(path), message))
     return out
