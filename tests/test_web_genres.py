@@ -120,3 +120,11 @@ def test_each_genre_s_example_round_trips_through_the_form(client, example):
     md = client.post("/download/md", data=as_data(form_fields(page)))
     assert md.status_code == 200, md.text
     assert md.content == api.render(api.draft(profile), "md")
+
+
+def test_the_promotion_plan_s_steps_are_offered_by_their_titles(client):
+    page = client.get("/example/anhe-promotion").text
+    steps = page[page.index('data-path="plan.steps"') :]
+    steps = steps[: steps.index("</div>")]
+    assert re.findall(r'value="(\w+)"', steps) == ["launch", "advance", "review"]
+    assert "启动部署阶段（××年）" in steps and "全面推进阶段（××—××年）" in steps

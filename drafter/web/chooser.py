@@ -154,8 +154,8 @@ def catalogue_titles(section: str, level: str) -> dict[str, str]:
     }
     if section in table:
         return {k: _fill(v.title, {}, level) for k, v in table[section].items()}
-    # a genre's own items catalogue (templates/catalogue/steps.yaml): mappings of {title, body}
-    items = next(
+    # a genre's own items catalogue (templates/catalogue/steps.yaml), typed Items
+    items: Mapping[str, Item] = next(
         (g.catalogues[section] for g in lib.genres.values() if section in g.catalogues), {}
     )
-    return {k: _fill(str(mapping(v).get("title", k)), {}, level) for k, v in items.items()}
+    return {k: _fill(v.title, {}, level) for k, v in items.items()}
