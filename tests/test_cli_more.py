@@ -149,6 +149,7 @@ def test_schema_is_json_schema_that_accepts_profiles_and_catches_typos():
     )
 
 
+@pytest.mark.libreoffice
 def test_pdf_format(tmp_path):
     if not shutil.which("soffice"):
         import os

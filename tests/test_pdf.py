@@ -6,9 +6,11 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pdfmeasure
 import pytest
+import render_cache
 from conftest import ROOT
 
 from drafter import layout as L
@@ -31,19 +33,55 @@ def text_of(pdf, first: int | None = None, last: int | None = None) -> str:
     return re.sub(r"\s+", "", out)
 
 
-def to_pdf(docx_path, outdir):
-    subprocess.run(
-        ["bash", str(ROOT / "scripts" / "render.sh"), str(docx_path), str(outdir), "1"],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    return outdir / (docx_path.stem + ".pdf")
+# The tests that measure a rendered draft share one LibreOffice run (render_cache: a soffice start
+# is most of the cost); conftest runs LibreOffice's tests first, so under xdist they all go to
+# the first worker, which makes that run once.
+pytestmark = pytest.mark.libreoffice
+LONG_NOTICE = (
+    "请认真遵照执行，结合本地实际细化工作措施，确保各项任务落到实处"  # one line past page 1
+)
+LONG_ISSUER = "泰安市泰山区经济开发区管理委员会"  # 16 characters, 18 with 文件
 
 
-def test_taishan_converts_to_pdf(taishan_pdf):
+@pytest.fixture(scope="module")
+def drafts(built, tmp_path_factory) -> dict[str, Path]:
+    """Every draft these tests measure: 泰山区's, three variants of it, its department list."""
     _tools()
-    pdf = taishan_pdf
+    import copy
+
+    from conftest import load_profile, run_cli, write_profile
+
+    folder = tmp_path_factory.mktemp("measured")
+    changes = {
+        "long-notice": ("instruction", LONG_NOTICE),
+        "long-organ": ("issuer", LONG_ISSUER),
+        "letter": ("masthead", "letter"),
+    }
+    paths = []
+    for name, (field, value) in changes.items():
+        data = copy.deepcopy(load_profile("taishan"))
+        data["notice"][field] = value
+        paths.append(str(write_profile(data, folder / f"{name}.yaml")))
+    built_variants = run_cli("build", *paths, "-o", str(folder), "--format", "docx")
+    assert built_variants.returncode == 0, built_variants.stderr
+    dept = run_cli(
+        "build", str(ROOT / "profiles" / "taishan.yaml"), "-o", str(folder), "--format", "dept"
+    )
+    assert dept.returncode == 0, dept.stderr
+    return {
+        "taishan": built / "taishan.docx",
+        **{name: folder / f"{name}.docx" for name in changes},
+        "departments": folder / "taishan.departments.docx",
+    }
+
+
+@pytest.fixture(scope="module")
+def pdfs(drafts, tmp_path_factory) -> dict[str, Path]:
+    return render_cache.to_pdfs(drafts, tmp_path_factory.mktemp("pdf"))
+
+
+def test_taishan_converts_to_pdf(pdfs):
+    pdf = pdfs["taishan"]
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 10 <= pages <= 20, pages  # notice page + plan of ~11 pages at 22 lines a page
@@ -68,21 +106,11 @@ def test_taishan_converts_to_pdf(taishan_pdf):
     assert text_of(pdf, pages - 1, pages - 1).endswith(f"—{pages - 1}—")
 
 
-def test_sign_off_never_alone_on_a_page(tmp_path):
+def test_sign_off_never_alone_on_a_page(pdfs):
     """7.3.5: text that ends too near the foot for the sign-off even with less room above it
     takes its last lines over with the 署名 and date; the plan still starts on a page of its
     own."""
-    _tools()
-    import copy
-
-    from conftest import load_profile, run_cli, write_profile
-
-    data = copy.deepcopy(load_profile("taishan"))
-    # one line more than page 1 can hold with the sign-off
-    data["notice"]["instruction"] = "请认真遵照执行，结合本地实际细化工作措施，确保各项任务落到实处"
-    path = write_profile(data, tmp_path / "long.yaml")
-    assert run_cli("build", str(path), "-o", str(tmp_path), "--format", "docx").returncode == 0
-    pdf = to_pdf(tmp_path / "long.docx", tmp_path / "pdf")
+    pdf = pdfs["long-notice"]  # notice.instruction: LONG_NOTICE
     first, second = text_of(pdf, 1, 1), text_of(pdf, 2, 2)
     print(f"\nlong notice: page 1 ends {first[-30:]!r}; page 2 {second!r}")
     assert second.endswith("任务落到实处。泰安市泰山区人民政府2022年12月4日—2—")
@@ -91,7 +119,8 @@ def test_sign_off_never_alone_on_a_page(tmp_path):
 
 
 def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
-    """Every built .docx is valid: python-docx re-opens it and LibreOffice converts it to PDF."""
+    """Every built .docx is valid: python-docx re-opens it and LibreOffice converts it to PDF
+    (all fifty in one LibreOffice run: a start costs as much as four drafts)."""
     _tools()
     import docx
     from conftest import generate_profiles, run_cli
@@ -103,28 +132,7 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
     assert len(drafts) == 50
     for path in drafts:
         assert docx.Document(str(path)).paragraphs[0].text.endswith("人民政府文件")
-    env = {**os.environ, "FONTCONFIG_FILE": str(ROOT / "drafter" / "fonts.conf")}
-    # Two LibreOffice processes (each with its own profile folder), one per core.
-    halves = [drafts[::2], drafts[1::2]]
-    converting = [
-        subprocess.Popen(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{tmp_path / f'lo{i}'}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path / "pdf"),
-                *map(str, half),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
-        for i, half in enumerate(halves)
-    ]
-    assert [p.wait(timeout=1200) for p in converting] == [0, 0]
+    render_cache.soffice("pdf", drafts, tmp_path / "pdf", tmp_path / "lo")
     for path in drafts:
         pdf = tmp_path / "pdf" / f"{path.stem}.pdf"
         info = subprocess.run(
@@ -138,9 +146,8 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
 
 # -- the rendered layout, measured on LibreOffice's PDF (GB/T 9704 5.2, 7.2, 7.5) ------------------
 @pytest.fixture(scope="module")
-def rendered(taishan_pdf):
-    _tools()
-    return taishan_pdf
+def rendered(pdfs):
+    return pdfs["taishan"]
 
 
 CLOSING = "，、。；：”》）"
@@ -254,23 +261,14 @@ def _sign_off(page) -> dict[str, float]:
     }
 
 
-def test_long_organ_name_measured(tmp_path):
+def test_long_organ_name_measured(drafts, pdfs):
     """An organ name too long for 36 pt: the masthead shrinks to fit one line and still stands
     35 mm into the type area; the 署名, too long to centre over a date 右空四字, ends at the
     type area's edge with the date centred under it (7.2.4, 7.3.5.1)."""
-    _tools()
-    import copy
-
-    from conftest import load_profile, run_cli, write_profile
-
-    data = copy.deepcopy(load_profile("taishan"))
-    data["notice"]["issuer"] = "泰安市泰山区经济开发区管理委员会"  # 16 characters, 18 with 文件
-    path = write_profile(data, tmp_path / "long.yaml")
-    assert run_cli("build", str(path), "-o", str(tmp_path), "--format", "docx").returncode == 0
     from drafter.check import check
 
-    assert check(tmp_path / "long.docx") == []
-    pdf = to_pdf(tmp_path / "long.docx", tmp_path / "pdf")
+    assert check(drafts["long-organ"]) == []  # notice.issuer: LONG_ISSUER
+    pdf = pdfs["long-organ"]
     first, second = pdfmeasure.pages(pdf)[:2]
     red = pdfmeasure.red_bands(pdf, 1)
     mark = first[0]
@@ -287,19 +285,10 @@ def test_long_organ_name_measured(tmp_path):
     assert abs(sign_off["centres apart mm"]) < 1.0  # a sixth of a character
 
 
-def test_letter_format_measured(tmp_path):
+def test_letter_format_measured(pdfs):
     """信函格式 (10.1) on LibreOffice's PDF: mark 30 mm from the paper's top, red double line 4 mm
     under it and another 20 mm above the paper's bottom, no page number on page 1."""
-    _tools()
-    import copy
-
-    from conftest import load_profile, run_cli, write_profile
-
-    data = copy.deepcopy(load_profile("taishan"))
-    data["notice"]["masthead"] = "letter"
-    path = write_profile(data, tmp_path / "letter.yaml")
-    assert run_cli("build", str(path), "-o", str(tmp_path), "--format", "docx").returncode == 0
-    pdf = to_pdf(tmp_path / "letter.docx", tmp_path / "pdf")
+    pdf = pdfs["letter"]  # notice.masthead: letter
     red = pdfmeasure.red_bands(pdf, 1)
     mark, upper, lower = red[0], red[1], red[-2]
     first = pdfmeasure.pages(pdf)[0]
@@ -316,27 +305,13 @@ def test_letter_format_measured(tmp_path):
     assert abs(number.right - (L.PAGE_WIDTH_MM - L.MARGIN_RIGHT_MM)) < 0.5  # at the right edge
 
 
-def test_department_task_lines_fit(tmp_path):
+def test_department_task_lines_fit(pdfs):
     """The department list's 任务N：title（group） lines start at the margin and hang after the
     colon; one a character or two too long is set tighter: most fit their line, and a wrapped
     one continues under its text (measured on 泰山区's list: 10 of 68 wrap, 13 pages before)."""
-    _tools()
-    from conftest import run_cli
-
     from drafter import layout as lay
 
-    assert (
-        run_cli(
-            "build",
-            str(ROOT / "profiles" / "taishan.yaml"),
-            "-o",
-            str(tmp_path),
-            "--format",
-            "dept",
-        ).returncode
-        == 0
-    )
-    pdf = to_pdf(tmp_path / "taishan.departments.docx", tmp_path / "pdf")
+    pdf = pdfs["departments"]
     pages = pdfmeasure.pages(pdf)
     items, wrapped = 0, []
     for page in pages:

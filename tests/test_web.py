@@ -264,6 +264,7 @@ def test_include_exclude_override_custom_and_group_order(client):
     )
 
 
+@pytest.mark.libreoffice
 def test_department_list_and_pdf_downloads(client):
     data = as_data(new_form(client))
     dept = client.post("/download/dept", data=data)
