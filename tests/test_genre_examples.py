@@ -299,6 +299,11 @@ LATER = [
     "知识产权导航",
     "习近平",
     "二十大",
+    # bodies of the 2018 reform: the example names its departments as a county of 2009 did
+    "市场监督管理局",
+    "自然资源和规划局",
+    "农业农村局",
+    "文化和旅游局",
 ]
 
 
