@@ -184,3 +184,38 @@ class Codes:
         write(self.name, marshal.dumps((self.key, generation, entries)), self.folder)
         self.generation, self.last_used = generation, {d: last for d, (last, _c) in entries.items()}
         self.dirty = False
+
+
+class Memo:
+    """Bytes made from bytes (a shared part's deflated form), by digest of what they were made
+    from, in one file read at first use. Stored again when something was new, holding exactly
+    what this process asked for: what no longer asks is not kept. ``key`` names how they were made.
+    """
+
+    def __init__(self, name: str, key: str):
+        self.name, self.key = name, key
+        self.entries: dict[str, bytes] | None = None
+        self.asked: dict[str, bytes] = {}
+        self.dirty = False
+
+    def get(self, data: bytes, make: Callable[[bytes], bytes]) -> bytes:
+        if self.entries is None:
+            self.entries = {}
+            stored = read(self.name)
+            try:
+                key, entries = marshal.loads(stored) if stored else (None, None)
+            except (ValueError, EOFError, TypeError):
+                key, entries = None, None
+            if key == self.key and isinstance(entries, dict):
+                self.entries = entries
+        digest_ = hashlib.sha256(data).hexdigest()[:32]
+        made = self.entries.get(digest_)
+        if not isinstance(made, bytes):
+            made, self.dirty = make(data), True
+        self.asked[digest_] = made
+        return made
+
+    def save(self) -> None:
+        if self.dirty:
+            write(self.name, marshal.dumps((self.key, self.asked)))
+            self.dirty = False

@@ -133,3 +133,26 @@ def test_codes_are_stored_where_they_were_read(tmp_path, monkeypatch):
     codes.save()
     codes.save()  # stored once: nothing new since
     assert (tmp_path / "a" / "t.marshal").exists() and not (tmp_path / "b").exists()
+
+
+def test_a_memo_keeps_what_the_last_process_asked_for(tmp_path, monkeypatch):
+    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path)
+    made = []
+
+    def make(data):
+        made.append(data)
+        return data.upper()
+
+    def run(*asked, key="k"):  # one process
+        memo = diskcache.Memo("m.marshal", key)
+        got = [memo.get(data, make) for data in asked]
+        memo.save()
+        return got
+
+    assert run(b"styles", b"theme") == [b"STYLES", b"THEME"] and made == [b"styles", b"theme"]
+    assert run(b"styles", b"theme") == [b"STYLES", b"THEME"] and len(made) == 2  # from disk
+    assert run(b"styles", b"fonts") == [b"STYLES", b"FONTS"] and made[2:] == [b"fonts"]
+    run(b"theme")  # not kept: the last store held only styles and fonts
+    assert made[3:] == [b"theme"]
+    run(b"theme", key="other")  # made another way: not used
+    assert made[4:] == [b"theme"]

@@ -48,6 +48,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from .. import diskcache
 from .. import layout as L
 from ..model import Document, Masthead, Paragraph, Role, Table
 from ..output import atomic_path
@@ -222,7 +223,7 @@ def template() -> docx.document.Document:
     draft writes into (styles, settings, theme, fonts, footers …) are not copied but shared, and
     saved from bytes serialised once (see save)."""
     if not _TEMPLATE:
-        doc = blank_document()
+        doc = docx.Document()  # built on once, kept in _TEMPLATE: no copy of a blank (11 ms)
         _STYLE_IDS.update(
             {name: doc.styles[name].style_id for name in {lay.style for lay in LAYOUTS.values()}}
         )
@@ -237,23 +238,35 @@ def template() -> docx.document.Document:
         width, left, right = section.page_width, section.left_margin, section.right_margin
         assert width is not None and left is not None and right is not None  # set just above
         _STATIC["block_width"] = Emu(width - left - right)
+        deflated = diskcache.Memo(
+            f"docx-deflated-{zlib.ZLIB_RUNTIME_VERSION}.marshal", repr(DEFLATE)
+        )
         for part in doc.part.package.iter_parts():
             if not isinstance(part, DRAFT_PARTS) and part.partname not in DRAFT_PART_NAMES:
                 _SHARED[id(part)] = part
-                _FROZEN[id(part)] = _Frozen(part)
+                _FROZEN[id(part)] = _Frozen(part, deflated)
+        deflated.save()
         _TEMPLATE.append(doc)
     return deepcopy(_TEMPLATE[0], dict(_SHARED))
 
 
+DEFLATE = (zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # as zipfile's ZIP_DEFLATED
+
+
+def _deflate(blob: bytes) -> bytes:
+    packer = zlib.compressobj(*DEFLATE)
+    return packer.compress(blob) + packer.flush()
+
+
 class _Frozen:
     """A shared part as the package writer sees it: its XML serialised, and deflated as zipfile
-    deflates it, once (styles.xml alone is 350 kB, 6 ms to deflate)."""
+    deflates it, once per machine (styles.xml alone is 350 kB, 6 ms to deflate): the deflated
+    bytes are kept in drafter's disk cache, by digest of the part's bytes."""
 
-    def __init__(self, part) -> None:
+    def __init__(self, part, deflated: diskcache.Memo) -> None:
         self.partname, self.content_type, self.rels = part.partname, part.content_type, part.rels
         self.blob = part.blob
-        packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        self.deflated = packer.compress(self.blob) + packer.flush()
+        self.deflated = deflated.get(self.blob, _deflate)
 
 
 class _Replay:
