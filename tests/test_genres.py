@@ -133,7 +133,7 @@ def test_a_new_catalogue_section_and_genre_defaults_are_data_only(tmp_path):
     genre["sections"].append(
         {
             "id": "schedule",
-            "kind": "items",
+            "kind": "steps",
             "headings": ["实施步骤"],
             "library": "steps",
             "field": "steps",
@@ -168,6 +168,40 @@ def test_a_new_catalogue_section_and_genre_defaults_are_data_only(tmp_path):
     with pytest.raises(ProfileError) as info:
         from_source(data, lib, name="brief.yaml", bases=BASES)
     assert "plan.steps[1]" in str(info.value) and "start、finish" in str(info.value)
+
+
+def section_texts(doc, heading: str) -> list[str]:
+    """The paragraphs under the level-1 heading ending in ``heading``, up to the next one."""
+    out: list[str] | None = None
+    for block in doc.parts[[p.name for p in doc.parts].index("plan")].blocks:
+        role = getattr(block, "role", None)
+        if role == Role.HEADING1:
+            if out is not None:
+                break
+            out = [] if block.text.endswith(heading) else None
+        elif out is not None and role is not None:
+            out.append(block.text)
+    return out or []
+
+
+def test_steps_are_the_dated_phases_in_the_profile_s_order():
+    lib = library.load()
+    data = yaml.safe_load((ROOT / "examples" / "anhe-promotion.yaml").read_text("utf-8"))
+    doc = compose.plan(from_source(data, lib, name="anhe.yaml", bases=BASES), lib)
+    steps = section_texts(doc, "具体步骤")
+    assert [t.split("。", 1)[0] for t in steps] == [
+        "（一）启动部署阶段（2009年）",
+        "（二）全面推进阶段（2010—2011年）",
+        "（三）总结验收阶段（2012年）",
+    ]
+    assert steps[0].endswith("营造推进知识产权强县工程的良好氛围。")  # no responsibility list
+    data.setdefault("plan", {})["steps"] = ["review", "launch"]
+    data["programme"]["period"] = {"start": 2009, "end": 2010}
+    doc = compose.plan(from_source(data, lib, name="anhe.yaml", bases=BASES), lib)
+    assert [t.split("。", 1)[0] for t in section_texts(doc, "具体步骤")] == [
+        "（一）总结验收阶段（2010年）",
+        "（二）启动部署阶段（2009年）",
+    ]
 
 
 def test_removing_or_adding_sections_never_raises(tmp_path):

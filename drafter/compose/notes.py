@@ -241,7 +241,7 @@ class _Notes:
                 extra.update(groups=groups, tasks=len(self.plan.tasks))
             elif kind == "goals":
                 extra.update(goals=s.leads, indicators=indicators)
-            elif kind in ("items", "principles"):
+            elif kind in ("items", "principles", "steps"):
                 extra.update(titles=s.leads)
             out.append(_body(self.render(f"kinds.{kind}", **extra)))
         attachments = attachment_titles(self.plan)

@@ -19,7 +19,9 @@ from .entries import Item, by_id
 
 DEFAULT_GENRE = "work_plan"
 # The section kinds drafter/compose has a builder for (tests/test_genres.py keeps the two equal).
-KINDS = ("prose", "principles", "goals", "tasks", "items")
+KINDS = ("prose", "principles", "goals", "tasks", "items", "steps")
+# kinds whose entries come from a catalogue (library:) in the order of a plan.<field> list
+LISTED_KINDS = ("items", "steps")
 PARTS = ("notice", "issued", "body", "attachments")
 ATTACHMENTS = ("members", "division", "indicators")
 DEFAULT_NATIONAL = "default"  # legal_basis.national: the catalogue's own national list
@@ -68,8 +70,8 @@ class Section:
     choice: str | None = None  # the plan.<choice> field that picks a variant
     variants: dict[str, str] = field(default_factory=dict)  # variant name -> text file
     defaults: dict[str, str] = field(default_factory=dict)  # programme kind -> variant name
-    library: str | None = None  # items: the catalogue the items come from
-    field: str | None = None  # items: the plan.<field> list of item ids
+    library: str | None = None  # items, steps: the catalogue the entries come from
+    field: str | None = None  # items, steps: the plan.<field> list of entry ids
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ def _genre(root: Path, path: Path, shared_titles: dict[str, Any]) -> Genre:
         own_titles = _read_yaml(folder / TITLES_FILE, f"{shown}/{TITLES_FILE}")[0] or {}
     catalogues = {}
     for i, section in enumerate(sections):
-        if section and section.kind == "items" and section.library:
+        if section and section.kind in LISTED_KINDS and section.library:
             catalogues[section.library] = _catalogue(check, root, section.library, i)
     if check.issues:
         raise DrafterError(check.issues)
@@ -271,7 +273,7 @@ def _section(check: Checker, data: Any, i: int, texts: dict[str, str]) -> Sectio
             )
     if kind == "prose" and not variants:
         check.add((*path, "variants"), _("a prose section needs at least one variant"))
-    if kind == "items" and not (data.get("library") and data.get("field")):
+    if kind in LISTED_KINDS and not (data.get("library") and data.get("field")):
         check.add(path, _("an items section names its library and its field"))
     return Section(
         id=check.text(data, "id", path),

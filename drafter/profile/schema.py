@@ -96,10 +96,10 @@ def _genre_rules(lib: Library) -> dict[str, Any]:
     sections = [s for g in genres for s in g.sections]
     headings: dict[str, list[str]] = {}
     choices: dict[str, list[str]] = {}
-    items: dict[str, list[str]] = {}  # an items section's plan.<field>: its catalogue's ids
+    items: dict[str, list[str]] = {}  # an items/steps section's plan.<field>: its catalogue's ids
     for g in genres:
         for s in g.sections:
-            if s.kind == "items" and s.field and s.library:
+            if s.field and s.library:
                 items[s.field] = _union([items.get(s.field, []), g.catalogues[s.library]])
     for s in sections:
         headings[s.id] = _union([headings.get(s.id, []), s.headings])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import goals, items, principles, prose, tasks
+from . import goals, items, principles, prose, steps, tasks
 from .base import Builder, Built
 
 BUILDERS: dict[str, Builder] = {
@@ -11,6 +11,7 @@ BUILDERS: dict[str, Builder] = {
     "goals": goals.build,
     "tasks": tasks.build,
     "items": items.build,
+    "steps": steps.build,
 }
 
 __all__ = ["BUILDERS", "Builder", "Built"]
