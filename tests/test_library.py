@@ -14,6 +14,7 @@ from drafter.cli import main as cli
 from drafter.compose import plan
 from drafter.errors import ProfileError
 from drafter.library.check import LibraryError
+from drafter.library.genres import KINDS
 from drafter.profile import load as profiles
 from drafter.rendering import Renderer
 
@@ -332,7 +333,7 @@ def test_a_genre_section_of_an_unknown_kind_and_a_genre_at_an_unknown_level(tree
     shown = "templates/genres/work_plan/genre.yaml"
     assert faults(tree) == [
         f'{shown}:{levels}: levels[2]: 应为以下之一：县、区、县级市、地级市；得到 "县级区"；是否应为 县级市？',
-        f'{shown}:{kind}: sections[0].kind: 应为以下之一：prose、principles、goals、tasks、items；得到 "poem"；是否应为 prose？',
+        f'{shown}:{kind}: sections[0].kind: 应为以下之一：{"、".join(KINDS)}；得到 "poem"；是否应为 prose？',
     ]
 
 
