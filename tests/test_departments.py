@@ -4,8 +4,10 @@ numbered tasks, read back as built text."""
 from __future__ import annotations
 
 import copy
+import shutil
 
-from conftest import load_profile, write_profile
+import yaml
+from conftest import ROOT, load_profile, write_profile
 
 from drafter import api, library
 from drafter.compose.departments import by_role, department_lists
@@ -86,3 +88,41 @@ def test_two_roles_one_office_are_one_department(tmp_path):
     section = texts.split("区市场监管局\n", 1)[1].split("\n二、", 1)[0]
     for number in science_tasks:
         assert f"任务{number}：" in section
+
+
+def test_the_list_is_built_from_its_document_s_section_kinds(tmp_path):
+    """templates/genres/departments/document.yaml is the list's shape: a copy without the
+    intro, listing 配合任务 before 牵头任务, builds a list that does the same."""
+    root = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", root)
+    path = root / "genres" / "departments" / "document.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec["sections"] = spec["sections"][1:]
+    spec["sections"][0]["lists"].reverse()
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    tasks = [entry("1", ("market", "县市场监管局"), ("science", "县科技局"))]
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    texts = [p.text for p in department_lists(plan, library.load(root)).paragraphs()]
+    assert texts == [
+        "《某县方案》重点任务分工（按部门）",
+        "一、县市场监管局",
+        "（一）配合任务",
+        "无",
+        "（二）牵头任务",
+        "任务1：任务1标题（组）",
+        "二、县科技局",
+        "（一）配合任务",
+        "任务1：任务1标题（组）",
+        "（二）牵头任务",
+        "无",
+    ]
+
+
+def test_a_department_is_kept_whole_and_its_lines_hang_after_the_label():
+    tasks = [entry("12", ("market", "县市场监管局"))]
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    paras = list(department_lists(plan, LIB).paragraphs())
+    unit = paras[2:]  # the department's heading to its last line
+    assert [p.keep_with_next for p in unit] == [True] * (len(unit) - 1) + [False]
+    line = next(p for p in unit if p.text.startswith("任务12："))
+    assert line.hang == len("任务12：")

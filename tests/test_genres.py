@@ -14,11 +14,19 @@ from click.testing import CliRunner
 from drafter import library, writers
 from drafter.cli.main import make_cli
 from drafter.compose import plan as compose
-from drafter.compose.kinds import BUILDERS
+from drafter.compose.kinds import BUILDERS, DOCUMENT_BUILDERS, Sheet
 from drafter.errors import DrafterError, ProfileError
+from drafter.layout import TABLE_WIDTHS_MM
+from drafter.library.documents import (
+    DOCUMENT_KINDS,
+    DocSection,
+    DocumentDef,
+    ListSpec,
+)
 from drafter.library.genres import DEFAULT_GENRE, KINDS
 from drafter.model import Role
 from drafter.profile.load import from_source
+from drafter.rendering import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 TAISHAN = yaml.safe_load((ROOT / "profiles" / "taishan.yaml").read_text("utf-8"))
@@ -95,6 +103,96 @@ def texts(doc) -> list[str]:
 
 def test_every_section_kind_has_one_builder():
     assert set(BUILDERS) == set(KINDS)
+    assert set(DOCUMENT_BUILDERS) == set(DOCUMENT_KINDS)
+
+
+def sheet(texts: dict, records: dict, **ctx) -> Sheet:
+    """A document's frame over these texts and records, as report.py and departments.py make it."""
+    definition = DocumentDef("memo", "", "memo.yaml", "text/memo.yaml", texts, "title", ())
+    return Sheet(definition, Renderer(), ctx, records)
+
+
+FIGURES = {
+    "rows": [
+        {"name": "甲指标", "share": "40%", "state": "behind", "note": ""},
+        {"name": "乙指标", "share": "90%", "state": "ok", "note": ""},
+    ]
+}
+
+
+def test_summary_says_once_per_record_or_its_empty_text():
+    texts = {
+        "one": "{{ who }}共{{ n }}项。",
+        "each": "{{ name }}完成预期目标的{{ share }}。",
+        "none": "均符合进度。",
+        "blank": "{% if n > 9 %}多{% endif %}",
+    }
+    frame = sheet(texts, FIGURES, who="本县", n=2)
+    build = DOCUMENT_BUILDERS["summary"]
+    said = build(frame, DocSection("a", "summary", 1, text="one")).blocks
+    assert [p.text for p in said] == ["本县共2项。"]
+    each = DocSection("b", "summary", 1, text="each", records="rows")
+    assert [p.text for p in build(frame, each).blocks] == [
+        "甲指标完成预期目标的40%。",
+        "乙指标完成预期目标的90%。",
+    ]
+    behind = DocSection("c", "summary", 1, text="each", records="rows", where={"state": "behind"})
+    assert [p.text for p in build(frame, behind).blocks] == ["甲指标完成预期目标的40%。"]
+    late = DocSection("d", "summary", 1, text="each", records="rows", where={"state": "x"})
+    assert build(frame, late).blocks == []
+    late = DocSection(
+        "d", "summary", 1, text="each", records="rows", where={"state": "x"}, empty="none"
+    )
+    assert [p.text for p in build(frame, late).blocks] == ["均符合进度。"]
+    assert build(frame, DocSection("e", "summary", 1, text="blank")).blocks == []  # says nothing
+    with pytest.raises(DrafterError) as info:
+        build(frame, DocSection("f", "summary", 7, text="each", records="rowz"))
+    assert info.value.issues[0].line == 7 and "rowz" in info.value.issues[0].text("en")
+
+
+def test_table_rows_are_the_records_cells_and_an_empty_column_goes():
+    texts = {"head": ["指标", "完成", "备注"], "dash": "—"}
+    section = DocSection(
+        "t", "table", 1, records="rows", columns="head", cells=("name", "share", "note"),
+        widths="division", empty="dash",
+    )  # fmt: skip
+    frame = sheet(texts, {"rows": [{**FIGURES["rows"][0], "note": "新"}, FIGURES["rows"][1]]})
+    (table,) = DOCUMENT_BUILDERS["table"](frame, section).blocks
+    assert table.columns == ["指标", "完成", "备注"]
+    assert table.rows == [["甲指标", "40%", "新"], ["乙指标", "90%", "—"]]
+    (table,) = DOCUMENT_BUILDERS["table"](sheet(texts, FIGURES), section).blocks
+    assert table.columns == ["指标", "完成"] and table.rows[1] == ["乙指标", "90%"]
+    assert sum(table.widths_mm) == pytest.approx(sum(TABLE_WIDTHS_MM["division"]))
+
+
+def test_lists_are_a_record_s_numbered_lists_of_entries():
+    texts = {"mine": "本部门牵头", "theirs": "本部门配合", "label": "第{{ n }}项：",
+             "item": "{{ label }}{{ title }}", "none": "无"}  # fmt: skip
+    record = {"lead": [{"n": 3, "title": "培育高价值专利"}], "join": []}
+    section = DocSection(
+        "l", "lists", 1, lists=(ListSpec("mine", "lead"), ListSpec("theirs", "join")),
+        item="item", label="label", empty="none",
+    )  # fmt: skip
+    built = DOCUMENT_BUILDERS["lists"](sheet(texts, {}).within(record), section).blocks
+    assert [(p.role, p.text) for p in built] == [
+        (Role.HEADING2, "（一）本部门牵头"),
+        (Role.BODY, "第3项：培育高价值专利"),
+        (Role.HEADING2, "（二）本部门配合"),
+        (Role.BODY, "无"),
+    ]
+    assert built[1].hang == len("第3项：") and built[3].hang == 0
+
+
+def test_a_document_of_an_unknown_section_kind_names_its_file_and_line(tmp_path):
+    root = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", root)
+    path = root / "genres" / "departments" / "document.yaml"
+    path.write_text(path.read_text("utf-8").replace("kind: lists", "kind: list"), "utf-8")
+    with pytest.raises(DrafterError) as info:
+        library.load(root)  # checked when the library loads, before any list is built
+    (issue,) = info.value.issues
+    assert issue.file == "templates/genres/departments/document.yaml" and issue.line == 14
+    assert issue.field == ("sections", 1, "kind") and "summary, table, lists" in issue.text("en")
 
 
 def test_a_genre_defined_only_in_a_temporary_folder_builds(tmp_path):

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
 from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from conftest import ROOT, load_profile, write_profile
 
 from drafter import i18n, library
 from drafter.compose.report import progress_report
 from drafter.errors import DrafterError
+from drafter.library.documents import load_document
 from drafter.model import Role, Table
 from drafter.profile import load as profiles
 from drafter.writers import docx as docx_writer
@@ -237,6 +240,59 @@ def test_sample_actuals_build_for_the_seed_profile(tmp_path):
         "截至2023年6月底，《泰安市泰山区国家知识产权强县建设试点县（区）工作方案（2022—2025年）》"
     )
     assert table(doc).rows
+
+
+def test_the_report_is_built_from_its_document_s_section_kinds(tmp_path):
+    """templates/genres/report/document.yaml is the report's shape: a copy that drops the table
+    and puts 进度滞后 first builds a report that does the same, with no code."""
+    root = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", root)
+    path = root / "genres" / "report" / "document.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    by_id = {s["id"]: s for s in spec["sections"]}
+    spec["sections"] = [by_id["overview"], by_id["behind"], by_id["indicators"]]
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    lib = library.load(root)
+    profile = profile_with(tmp_path, {**BASELINE, **NO_BASELINE})
+    actuals = actuals_file(tmp_path, "as_of: 2023-06-30\nactuals:\n  well_known_trademarks: 4\n")
+    doc = progress_report(profile, actuals, lib)
+    assert [p.text for p in doc.paragraphs() if p.role is Role.HEADING1] == [
+        "一、进度滞后的指标",
+        "二、主要指标完成情况",
+    ]
+    assert not any(isinstance(b, Table) for part in doc.parts for b in part.blocks)
+    body = texts(doc)
+    assert body[1].startswith("截至2023年6月底")  # the headless overview still opens it
+    assert body[3].startswith("中国驰名商标完成预期目标的31%，低于同期时间进度")
+    assert "以下指标暂无统计数据：有效发明专利。" not in body  # its section was dropped
+    # the shipped one keeps 一、指标 (with the unreported line and the table) then 二、滞后
+    shipped = progress_report(profile, actuals, LIB)
+    assert "以下指标暂无统计数据：有效发明专利。" in section(shipped, "一、主要指标完成情况")
+    assert table(shipped).rows == [["中国驰名商标", "件", "13", "4", "31%", "滞后于进度"]]
+
+
+def test_a_report_section_naming_no_text_is_an_error_naming_the_document_file(tmp_path):
+    root = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", root)
+    path = root / "genres" / "report" / "document.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("text: indicator\n", "text: indikator\n"),
+        encoding="utf-8",
+    )
+    with pytest.raises(DrafterError) as info:
+        load_document(root, "report")
+    (issue,) = info.value.issues
+    assert issue.file == "templates/genres/report/document.yaml" and issue.line == 17
+    assert issue.field == ("sections", 1, "text") and "indikator" in issue.text("en")
+
+
+def test_a_report_of_another_genre_names_that_genre_s_designation(tmp_path):
+    # the title says the plan's own designation (genre vocabulary `programme`), not 强县建设
+    data = yaml.safe_load((ROOT / "examples" / "jining.yaml").read_text(encoding="utf-8"))
+    profile = profiles.from_source(data, LIB, name="jining.yaml", bases=ROOT / "profiles")
+    key = next(iter(profile.data["indicators"]))
+    doc = progress_report(profile, f"as_of: 2018-06-30\nactuals:\n  {key}: 1\n".encode(), LIB)
+    assert doc.title == "济宁市知识产权强市建设工作进展情况"
 
 
 @pytest.mark.parametrize("module", ["report.py", "actuals.py"])

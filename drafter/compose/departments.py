@@ -3,6 +3,8 @@
 Built from the plan's document model alone (its numbered tasks, each with the role ids and names
 of its units, as drafter.compose.tasks numbers them), so it knows nothing of profiles. Tasks are
 grouped by role id; roles the county gives one name (one office for two roles) are one department.
+Its sections are data (templates/genres/departments/document.yaml), its words are in
+templates/text/departments.yaml.
 """
 
 from __future__ import annotations
@@ -10,9 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..library import Library
-from ..model import Document, Paragraph, Part, Role, Span, TaskEntry
-from ..rendering import Renderer, Where
-from . import numbering, titles
+from ..library.documents import load_document
+from ..model import Document, Paragraph, Part, TaskEntry
+from ..rendering import Renderer
+from . import titles
+from .kinds.sheet import Record, Sheet
+from .plan import document_blocks
+
+DOCUMENT = "departments"  # templates/genres/departments/document.yaml
 
 
 @dataclass
@@ -55,49 +62,33 @@ def departments(tasks: list[TaskEntry]) -> list[str]:
     return [d.name for d in by_role(tasks)]
 
 
-def department_lists(plan: Document, lib: Library, renderer: Renderer | None = None) -> Document:
-    renderer = renderer or Renderer()
-    text = lib.department_text
+def records(tasks: list[TaskEntry]) -> list[Record]:
+    """Each department as the list's texts name it: its name, the tasks it leads and joins."""
 
-    def render(key: str, **ctx: object) -> str:
-        return renderer.render(
-            text[key],
-            {"plan_title": plan.title, **ctx},
-            Where("templates/text/departments.yaml", None, key),
-        )
+    def entries(found: list[TaskEntry]) -> list[Record]:
+        return [{"number": e.number, "title": e.title, "group": e.group_title} for e in found]
 
-    def items(entries: list[TaskEntry]) -> list[Paragraph]:
-        if not entries:
-            return [Paragraph(Role.BODY, [Span(render("none"))])]
-        out = []
-        for e in entries:
-            label = render("item_label", number=e.number)
-            line = render("item", label=label, title=e.title, group=e.group_title)
-            # wrapped lines hang under the text after the label (the writers lay that out)
-            out.append(Paragraph(Role.BODY, [Span(line)], hang=len(label)))
-        return out
-
-    blocks = [
-        Paragraph(Role.TITLE, [Span(render("title"))]),
-        Paragraph(Role.BODY, [Span(render("intro"))]),
+    return [
+        {"name": d.name, "role": d.role, "leads": entries(d.leads), "joins": entries(d.joins)}
+        for d in by_role(tasks)
     ]
-    # Departments follow one another; each is kept whole, so a page breaks only before one
-    # that would not fit (or inside one longer than a page).
-    for n, dept in enumerate(by_role(plan.tasks), 1):
-        unit = [
-            Paragraph(Role.HEADING1, [Span(numbering.level1(n) + dept.name)]),
-            Paragraph(Role.HEADING2, [Span(numbering.level2(1) + render("lead"))]),
-            *items(dept.leads),
-            Paragraph(Role.HEADING2, [Span(numbering.level2(2) + render("partner"))]),
-            *items(dept.joins),
-        ]
-        for para in unit[:-1]:
-            para.keep_with_next = True
-        blocks += unit
+
+
+def department_lists(plan: Document, lib: Library, renderer: Renderer | None = None) -> Document:
+    """The list of templates/genres/departments/document.yaml: its sections over the plan's
+    departments, each built by its kind's builder (summary, lists) through plan.py."""
+    definition = load_document(lib.root, DOCUMENT)
+    sheet = Sheet(
+        definition,
+        renderer or Renderer(),
+        {"plan_title": plan.title},
+        {"departments": records(plan.tasks)},
+    )
+    blocks = document_blocks(sheet)
     return titles.shape(
         Document(
-            title=render("title"),
-            parts=[Part("departments", blocks)],
+            title=blocks[0].text if isinstance(blocks[0], Paragraph) else "",
+            parts=[Part(definition.id, blocks)],
             header_text=plan.header_text,
             running_head=plan.title,
             author=plan.author,

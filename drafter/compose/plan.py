@@ -1,16 +1,20 @@
 """Profile + library -> document model: the genre's parts in order, its sections each built by
-the builder of its kind (drafter/compose/kinds), numbered here."""
+the builder of its kind (drafter/compose/kinds), numbered here. The documents beside a plan (the
+progress report, the department list) are laid out by the same numbering (document_blocks)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from ..errors import DrafterError, Issue
 from ..library import Library
+from ..library.documents import DocSection
 from ..model import Document, Masthead, Paragraph, Part, Role, SignOff, Span, TaskEntry
 from ..profile.load import Profile
 from ..rendering import Renderer
 from . import attachments, context, notice, numbering, sources, titles
 from . import targets as targets_mod
-from .kinds import BUILDERS
+from .kinds import BUILDERS, DOCUMENT_BUILDERS, Built, Sheet
 from .kinds.base import Block, body
 from .scope import Scope
 
@@ -40,24 +44,59 @@ def body_part(scope: Scope) -> tuple[Part, list[TaskEntry], list[Issue]]:
         blocks.append(notice.addressee(scope))
     blocks.append(body(sources.preamble(scope)))
     headings = scope.data["plan"]["headings"]
-    tasks: list[TaskEntry] = []
-    issues: list[Issue] = []
-    n = 0
-    for section in scope.genre.sections:
-        built = BUILDERS[section.kind](scope, section)
-        tasks += built.tasks
-        issues += built.issues
-        if not built.blocks:
-            continue
-        n += 1
-        heading = headings.get(section.id, section.headings[0])
-        blocks.append(Paragraph(Role.HEADING1, [Span(numbering.level1(n) + heading)]))
-        blocks.extend(built.blocks)
+    built = [
+        (headings.get(s.id, s.headings[0]), BUILDERS[s.kind](scope, s), False)
+        for s in scope.genre.sections
+    ]
+    blocks += numbered(built)
+    tasks = [entry for _h, b, _k in built for entry in b.tasks]
+    issues = [issue for _h, b, _k in built for issue in b.issues]
     if "attachments" in scope.genre.parts:
         blocks.extend(attachments.attachment_list(scope))
     if issued:
         blocks.extend(notice.foot(scope))
     return Part("plan", blocks), tasks, issues
+
+
+def numbered(sections: Iterable[tuple[str | None, Built, bool]]) -> list[Block]:
+    """Each (heading, built, keep) section that has content, under its heading numbered 一、二、…
+    (the next takes the number of one that made nothing); a section with no heading runs on
+    under the one before, unnumbered. A kept one stays whole on a page (keep_with_next)."""
+    out: list[Block] = []
+    n = 0
+    for heading, built, keep in sections:
+        if not built.blocks:
+            continue
+        unit = list(built.blocks)
+        if heading is not None:
+            n += 1
+            unit.insert(0, Paragraph(Role.HEADING1, [Span(numbering.level1(n) + heading)]))
+        if keep:
+            for block in unit[:-1]:
+                if isinstance(block, Paragraph):
+                    block.keep_with_next = True
+        out += unit
+    return out
+
+
+def document_blocks(sheet: Sheet) -> list[Block]:
+    """A document beside the plan (templates/genres/<id>/document.yaml): its title, then its
+    sections in order, each built by its kind's builder; a repeated section once per record."""
+
+    def sections() -> Iterator[tuple[str | None, Built, bool]]:
+        for section in sheet.definition.sections:
+            for within in _repeats(sheet, section):
+                heading = within.say(section.heading) if section.heading else None
+                yield heading, DOCUMENT_BUILDERS[section.kind](within, section), section.keep
+
+    title = Paragraph(Role.TITLE, [Span(sheet.say(sheet.definition.title))])
+    return [title, *numbered(sections())]
+
+
+def _repeats(sheet: Sheet, section: DocSection) -> list[Sheet]:
+    if section.repeat is None:
+        return [sheet]
+    return [sheet.within(record) for record in sheet.rows(section, section.repeat)]
 
 
 def document(scope: Scope) -> Document:

@@ -1,8 +1,10 @@
 """Progress report: a plan's indicator targets set against actual figures at a date.
 
 profile + actuals file -> document model (the same model the plan uses, so the writers lay it
-out the same way). All wording comes from templates/text/report.yaml; this module reads the
-actuals, computes growth, completion and schedule, and fills the templates in.
+out the same way). Its sections and their order are data (templates/genres/report/document.yaml),
+each built by its kind's builder (drafter/compose/kinds: summary, table) through plan.py's
+document_blocks; all wording is in templates/text/report.yaml. This module computes growth,
+completion and schedule and gives each indicator's record (the fields the texts and cells name).
 
 The actuals file is read and checked by drafter.compose.actuals.
 
@@ -24,21 +26,23 @@ Percentages are rounded half up to whole numbers for print; the status uses the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..layout import TABLE_WIDTHS_MM
 from ..library import Library
-from ..model import Document, Paragraph, Part, Role, Span, Table
+from ..library.documents import load_document
+from ..model import Document, Paragraph, Part
 from ..profile.load import Profile
-from ..rendering import Renderer, Where
-from . import figures, numbering, targets, titles
+from ..rendering import Renderer
+from . import figures, targets, titles
 from .actuals import Actuals, read_actuals
 from .context import base_context
+from .kinds.sheet import Record, Sheet
+from .plan import document_blocks
 
-TEXT_FILE = "report.yaml"
+DOCUMENT = "report"  # templates/genres/report/document.yaml
 DONE, ON_TRACK, BEHIND = "done", "on_track", "behind"
 
 
@@ -130,23 +134,14 @@ def percent(fraction: Decimal | float) -> str:
 
 
 # -- the document ------------------------------------------------------------------------------
-class _Report:
-    def __init__(self, profile: Profile, actuals: Actuals, lib: Library, renderer: Renderer):
-        self.profile, self.actuals, self.lib, self.renderer = profile, actuals, lib, renderer
-        self.t = lib.report_text
-        self.ctx: dict[str, Any] = base_context(profile, lib, renderer)
+class _Words:
+    """The report's own texts the records are made of (templates/text/report.yaml)."""
 
-    def render(self, key: str, **extra: Any) -> str:
-        *path, last = key.split(".")
-        node = self.t
-        for part in path:
-            node = node[part]
-        return self.renderer.render(
-            node[last], {**self.ctx, **extra}, Where(f"templates/text/{TEXT_FILE}", None, key)
-        )
+    def __init__(self, sheet: Sheet):
+        self.say = sheet.say
 
     def status(self, status: str) -> str:
-        return self.render(f"status.{status}")
+        return self.say(f"status.{status}")
 
     def growth(self, p: Progress, key: str) -> str:
         if p.growth is None:
@@ -159,12 +154,38 @@ class _Report:
             shown = Decimal(figures.round_half_up(abs(p.growth) * 100, 0))
             amount = percent(abs(p.growth))
         sign = 0 if shown == 0 else (1 if p.growth > 0 else -1)
-        return self.render(key, sign=sign, amount=amount, points=points)
+        return self.say(key, sign=sign, amount=amount, points=points)
 
-    def document(self) -> Document:
-        progress = assess(self.profile, self.actuals, self.lib)
-        as_of = self.actuals.as_of
-        when = self.render(
+    def record(self, p: Progress, end: int) -> Record:
+        """What the texts and the table's cells say of one indicator."""
+        base = p.baseline
+        return {
+            "name": p.name,
+            "unit": p.unit,
+            "status": p.status,
+            "status_text": self.status(p.status),
+            "actual": figures.measured(p.actual, p.kind, p.unit),
+            "actual_figure": figures.measured(p.actual, p.kind),
+            "baseline": figures.measured(base, p.kind, p.unit) if base is not None else "",
+            "baseline_year": p.baseline_year,
+            "baseline_cell": self.say(
+                "baseline_cell", baseline=figures.measured(base, p.kind), year=p.baseline_year
+            )
+            if base is not None
+            else "",
+            "growth": self.growth(p, "growth"),
+            "growth_cell": self.growth(p, "growth_cell"),
+            "completion": percent(max(p.completion, Decimal(0))),
+            "target": p.target.text,
+            "target_figure": figures.measured(p.target.value, p.kind),
+            "target_year": end,
+            "elapsed": percent(p.elapsed),
+            "since": self.say("since", year=p.start.year, end_of_year=p.start.month == 12),
+        }
+
+    def facts(self, progress: list[Progress], as_of: dt.date, total: int) -> dict[str, Any]:
+        """What the report's opening says: the date, and how many indicators stand where."""
+        when = self.say(
             "when",
             as_of={
                 "year": as_of.year,
@@ -175,119 +196,39 @@ class _Report:
             },
         )
         tallies = [
-            self.render("tally", status=self.status(s), n=n)
+            self.say("tally", status=self.status(s), n=n)
             for s in (DONE, ON_TRACK, BEHIND)
             if (n := sum(p.status == s for p in progress))
         ]
-        blocks: list[Paragraph | Table] = [
-            Paragraph(Role.TITLE, [Span(self.render("title"))]),
-            _body(
-                self.render(
-                    "intro",
-                    when=when,
-                    total=len(self.profile.data["indicators"]),
-                    reported=len(progress),
-                    tallies=tallies,
-                )
-            ),
-            Paragraph(
-                Role.HEADING1, [Span(numbering.level1(1) + self.render("headings.indicators"))]
-            ),
-        ]
-        end = self.ctx["programme"]["end"]
-        for p in progress:
-            blocks.append(
-                _body(
-                    self.render(
-                        "indicator",
-                        name=p.name,
-                        actual=figures.measured(p.actual, p.kind, p.unit),
-                        growth=self.growth(p, "growth"),
-                        baseline_year=p.baseline_year,
-                        baseline=figures.measured(p.baseline, p.kind, p.unit)
-                        if p.baseline is not None
-                        else "",
-                        completion=percent(max(p.completion, Decimal(0))),
-                        target=p.target.text,
-                        target_year=end,
-                    )
-                )
-            )
-        missing = [
-            self.lib.indicators[k].name
-            for k in self.profile.data["indicators"]
-            if k not in self.actuals.values
-        ]
-        if missing:
-            blocks.append(_body(self.render("unreported", names=missing)))
-        blocks.append(self.table(progress))
-        blocks.append(
-            Paragraph(Role.HEADING1, [Span(numbering.level1(2) + self.render("headings.behind"))])
+        return {"when": when, "total": total, "reported": len(progress), "tallies": tallies}
+
+
+def report_document(
+    profile: Profile, actuals: Actuals, lib: Library, renderer: Renderer
+) -> Document:
+    """The report: templates/genres/report/document.yaml's sections over the indicators' records."""
+    definition = load_document(lib.root, DOCUMENT)
+    sheet = Sheet(definition, renderer, base_context(profile, lib, renderer), {})
+    words = _Words(sheet)
+    progress = assess(profile, actuals, lib)
+    planned = profile.data["indicators"]
+    end = sheet.ctx["programme"]["end"]
+    facts = words.facts(progress, actuals.as_of, len(planned))
+    facts["names"] = [lib.indicators[k].name for k in planned if k not in actuals.values]
+    sheet = replace(
+        sheet,
+        ctx={**sheet.ctx, **facts},
+        records={"indicators": [words.record(p, end) for p in progress]},
+    )
+    blocks = document_blocks(sheet)
+    return titles.shape(
+        Document(
+            title=blocks[0].text if isinstance(blocks[0], Paragraph) else "",
+            parts=[Part(definition.id, blocks)],
+            author=profile.data["notice"]["issuer"],
+            names=titles.names_of(profile.data, lib.imprint["title_words"]),
         )
-        behind = [p for p in progress if p.status == BEHIND]
-        for p in behind:
-            since = self.render("since", year=p.start.year, end_of_year=p.start.month == 12)
-            blocks.append(
-                _body(
-                    self.render(
-                        "behind",
-                        name=p.name,
-                        completion=percent(max(p.completion, Decimal(0))),
-                        elapsed=percent(p.elapsed),
-                        since=since,
-                    )
-                )
-            )
-        if not behind:
-            blocks.append(_body(self.render("none_behind")))
-        title = blocks[0]
-        assert isinstance(title, Paragraph)
-        return titles.shape(
-            Document(
-                title=title.text,
-                parts=[Part("report", blocks)],
-                author=self.profile.data["notice"]["issuer"],
-                names=titles.names_of(self.profile.data, self.lib.imprint["title_words"]),
-            )
-        )
-
-    def table(self, progress: list[Progress]) -> Table:
-        empty = self.render("empty")
-        rows = []
-        for p in progress:
-            baseline = (
-                self.render(
-                    "baseline_cell",
-                    baseline=figures.measured(p.baseline, p.kind),
-                    year=p.baseline_year,
-                )
-                if p.baseline is not None
-                else empty
-            )
-            rows.append(
-                [
-                    p.name,
-                    p.unit,
-                    baseline,
-                    figures.measured(p.target.value, p.kind),
-                    figures.measured(p.actual, p.kind),
-                    self.growth(p, "growth_cell") or empty,
-                    percent(max(p.completion, Decimal(0))),
-                    self.status(p.status),
-                ]
-            )
-        # A column with no figure in any row (every growth unknown, say) says nothing.
-        return Table(
-            columns=[str(c) for c in self.t["columns"]],
-            rows=rows,
-            widths_mm=TABLE_WIDTHS_MM["report"],
-            header=True,
-            ruled=True,
-        ).without_empty_columns({empty, ""})
-
-
-def _body(text: str) -> Paragraph:
-    return Paragraph(Role.BODY, [Span(text)])
+    )
 
 
 def progress_report(
@@ -304,4 +245,4 @@ def progress_report(
     actuals = read_actuals(actuals_path, profile, lib, name)
     renderer = renderer or Renderer()
     renderer.begin()
-    return _Report(profile, actuals, lib, renderer).document()
+    return report_document(profile, actuals, lib, renderer)

@@ -15,6 +15,7 @@ from ..errors import DrafterError
 from ..i18n import _
 from ..profile.yamlread import SourceMap, parse
 from .checker import Checker, list_of, mapping_of
+from .documents import DOCUMENT_FILE, load_document
 from .entries import Item, by_id
 
 DEFAULT_GENRE = "work_plan"
@@ -119,6 +120,9 @@ def load_genres(root: Path, shared_titles: dict[str, Any]) -> dict[str, Genre]:
     for path in sorted(folder.glob(f"*/{GENRE_FILE}")) if folder.is_dir() else []:
         genre = _genre(root, path, shared_titles)
         out[genre.id] = genre
+    # the documents beside a plan (report, department list) are checked when the library loads too
+    for path in sorted(folder.glob(f"*/{DOCUMENT_FILE}")) if folder.is_dir() else []:
+        load_document(root, path.parent.name)
     if DEFAULT_GENRE not in out:
         raise DrafterError.single(
             f"templates/genres/{DEFAULT_GENRE}/{GENRE_FILE}",

@@ -1,9 +1,16 @@
-"""One builder per section kind (templates/genres/README.md lists them); none per section id."""
+"""One builder per section kind (templates/genres/README.md lists them); none per section id.
+
+BUILDERS make a plan genre's sections (from the profile, through Scope); DOCUMENT_BUILDERS a
+document's beside the plan (the report, the department list: from its records, through Sheet)."""
 
 from __future__ import annotations
 
-from . import goals, items, principles, prose, steps, tasks
+from collections.abc import Callable
+
+from ...library.documents import DocSection
+from . import goals, items, lists, principles, prose, steps, summary, table, tasks
 from .base import Builder, Built
+from .sheet import Sheet
 
 BUILDERS: dict[str, Builder] = {
     "prose": prose.build,
@@ -14,4 +21,11 @@ BUILDERS: dict[str, Builder] = {
     "steps": steps.build,
 }
 
-__all__ = ["BUILDERS", "Builder", "Built"]
+DocumentBuilder = Callable[[Sheet, DocSection], Built]
+DOCUMENT_BUILDERS: dict[str, DocumentBuilder] = {
+    "summary": summary.build,
+    "table": table.build,
+    "lists": lists.build,
+}
+
+__all__ = ["BUILDERS", "DOCUMENT_BUILDERS", "Builder", "Built", "DocumentBuilder", "Sheet"]

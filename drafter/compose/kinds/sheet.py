@@ -1,0 +1,51 @@
+"""What a document's section builders read (the progress report, the department list): its texts,
+the context every text sees, and the records its composer gives. It knows no profile: the
+department list is made from the plan's model alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ...errors import DrafterError
+from ...i18n import _
+from ...library.documents import DocSection, DocumentDef, text_at
+from ...rendering import Renderer, Where
+
+Record = dict[str, Any]  # one indicator, one department …: fields the texts and cells name
+
+
+@dataclass(frozen=True)
+class Sheet:
+    definition: DocumentDef
+    renderer: Renderer
+    ctx: dict[str, Any]
+    records: dict[str, list[Record]]
+
+    def say(self, key: str, **extra: Any) -> str:
+        """The text at ``key`` of the document's texts file, rendered."""
+        ctx = {**self.ctx, **extra} if extra else self.ctx
+        source = text_at(self.definition.texts, key)
+        return self.renderer.render(source, ctx, Where(self.definition.texts_file, None, key))
+
+    def words(self, key: str) -> list[str]:
+        """A list of plain texts (a table's header row)."""
+        return [str(word) for word in text_at(self.definition.texts, key)]
+
+    def within(self, record: Record) -> Sheet:
+        """The sheet a repeated section sees: its record's fields join the context."""
+        return replace(self, ctx={**self.ctx, **record})
+
+    def rows(self, section: DocSection, name: str) -> list[Record]:
+        """The records ``name`` the section reads, less those its `where` leaves out."""
+        if name not in self.records:
+            raise DrafterError.single(
+                self.definition.file,
+                section.line,
+                f"sections.{section.id}",
+                _("unknown records {name} (known: {names})").format(
+                    name=name, names=", ".join(self.records) or "-"
+                ),
+            )
+        wanted = section.where.items()
+        return [r for r in self.records[name] if all(str(r.get(k)) == v for k, v in wanted)]

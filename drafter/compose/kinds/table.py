@@ -1,0 +1,27 @@
+"""table: one row per record, each cell the record's field the section's `cells` names, under
+the header row of its `columns` text; widths from drafter/layout.py. A cell with nothing to say
+shows the `empty` text, and a column with nothing in any row is left out."""
+
+from __future__ import annotations
+
+from ...layout import TABLE_WIDTHS_MM
+from ...library.documents import DocSection
+from ...model import Table
+from .base import Built
+from .sheet import Sheet
+
+
+def build(sheet: Sheet, section: DocSection) -> Built:
+    records = sheet.rows(section, section.records or "")
+    if not records:
+        return Built()
+    empty = sheet.say(section.empty) if section.empty else ""
+    rows = [[str(r.get(cell, "")) or empty for cell in section.cells] for r in records]
+    table = Table(
+        columns=sheet.words(section.columns or ""),
+        rows=rows,
+        widths_mm=TABLE_WIDTHS_MM[section.widths or ""],
+        header=True,
+        ruled=True,
+    )
+    return Built([table.without_empty_columns({empty, ""})])
