@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import library
-from ..library.genres import DEFAULT_GENRE, Genre
+from ..library.genres import DEFAULT_GENRE, LISTED_KINDS, Genre
 from ..profile.load import defaults as profile_defaults
 
 # plan.* fields that only a section of one kind uses (the rest follow the genre's own sections)
@@ -67,13 +67,13 @@ def hidden(genre: Genre) -> set[str]:
         if kind not in kinds:
             out.update(paths)
     choice_keys = {s.choice or s.id for s in genre.sections if s.variants}
-    item_fields = {s.field for s in genre.sections if s.kind == "items" and s.field}
+    item_fields = {s.field for s in genre.sections if s.kind in LISTED_KINDS and s.field}
     section_ids = {s.id for s in genre.sections}
     for g in tree.genres.values():
         for s in g.sections:
             if s.variants and (s.choice or s.id) not in choice_keys:
                 out.add(f"plan.{s.choice or s.id}")
-            if s.kind == "items" and s.field and s.field not in item_fields:
+            if s.kind in LISTED_KINDS and s.field and s.field not in item_fields:
                 out.add(f"plan.{s.field}")
             if s.id not in section_ids:
                 out.add(f"plan.headings.{s.id}")
