@@ -345,6 +345,11 @@ def profile(i: int, number: int, rng: random.Random, lib: library.Library) -> di
     return p
 
 
+# libyaml's dumper writes the same text as PyYAML's own (checked on 800 profiles) in a fifth of
+# the time: it was nine tenths of generating a profile, and the tests generate about 500.
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def generate(n: int, outdir: Path, seed: int = 1) -> list[Path]:
     """Write ``n`` profiles into ``outdir``; returns their paths."""
     lib = library.load()
@@ -354,8 +359,12 @@ def generate(n: int, outdir: Path, seed: int = 1) -> list[Path]:
     paths = []
     for i, number in enumerate(numbers, 1):
         path = outdir / f"county-{i:04d}.yaml"
-        text = yaml.safe_dump(
-            profile(i, number, rng, lib), allow_unicode=True, sort_keys=False, width=200
+        text = yaml.dump(
+            profile(i, number, rng, lib),
+            Dumper=DUMPER,
+            allow_unicode=True,
+            sort_keys=False,
+            width=200,
         )
         path.write_text(
             f"# 示例（SAMPLE）: synthetic profile {i} from bench/gen_profiles.py, seed {seed}. "

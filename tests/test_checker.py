@@ -8,6 +8,7 @@ the break adds. Layout rules are tested on a reference 公文 built here to the 
 
 from __future__ import annotations
 
+import functools
 import zipfile
 from pathlib import Path
 
@@ -40,10 +41,19 @@ def save(doc, tmp_path: Path, name: str = "broken") -> Path:
     return path
 
 
+@functools.cache
+def _findings(path: Path, mtime_ns: int, size: int) -> tuple[Finding, ...]:
+    """The findings on a built draft, checked once per version of the file (many tests break
+    the same draft)."""
+    return tuple(check(path))
+
+
 def added(doc, tmp_path: Path, name: str = "broken") -> list[Finding]:
     """The findings on ``doc`` (loaded from a built draft, then broken) that the draft it was loaded
     from does not have: a document-wide finding by its code, a paragraph's by code and text."""
-    base = check(_SOURCE[id(doc)])
+    source = _SOURCE[id(doc)]
+    stat = source.stat()
+    base = _findings(source, stat.st_mtime_ns, stat.st_size)
     whole = {f.code for f in base if f.paragraph is None}
     para = {(f.code, f.excerpt) for f in base if f.paragraph is not None}
     return [
@@ -129,24 +139,9 @@ def test_generated_drafts_have_no_findings(tmp_path):
     """bench/gen_profiles.py's counties, many with long names (样例癸市样例二百四十四县人民政府):
     the masthead shrinks and keeps 35 mm, a long 署名 ends at the edge with the date centred
     under it; drafter check finds nothing in any of them."""
-    import subprocess
-    import sys
+    from conftest import generate_profiles, run_cli
 
-    from conftest import ROOT, run_cli
-
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "gen_profiles.py"),
-            "--seed",
-            "3",
-            "12",
-            str(tmp_path / "in"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    generate_profiles(12, tmp_path / "in", seed=3)
     built = run_cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "2")
     assert built.returncode == 0, built.stderr
     drafts = sorted((tmp_path / "out").glob("*.docx"))

@@ -173,43 +173,16 @@ def test_profile_schema_is_a_valid_cerberus_schema():
     assert "county" in validator.schema
 
 
-def test_english_locale_switches_messages(tmp_path):
-    """With no --lang and no DRAFTER_LANG, an English locale gives English messages."""
-    import os
-    import subprocess
-    import sys
-
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DRAFTER_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")
-    }
-    env.update(LANG="en_US.UTF-8", PYTHONPATH=str(ROOT))
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "drafter",
-            "batch",
-            str(PROFILES / "taishan.yaml"),
-            "-o",
-            str(tmp_path),
-            "--format",
-            "md",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
+def test_english_locale_switches_messages(tmp_path, monkeypatch):
+    """With no --lang and no DRAFTER_LANG, an English locale gives English messages (the
+    language is read from the environment when a message is shown: in-process, as a process
+    started with that environment reads it)."""
+    for var in ("DRAFTER_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    done = run_cli("batch", str(PROFILES / "taishan.yaml"), "-o", str(tmp_path), "--format", "md")
     assert done.returncode == 0, done.stderr
     assert "built   1" in done.stdout and "workers" in done.stdout
-    env["LANG"] = "zh_CN.UTF-8"
-    done = subprocess.run(
-        [sys.executable, "-m", "drafter", "validate", str(PROFILES / "taishan.yaml")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    done = run_cli("validate", str(PROFILES / "taishan.yaml"))
     assert "检查通过" in done.stdout
