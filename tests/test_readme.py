@@ -29,6 +29,17 @@ def test_ci_runs_readme_test_command():
     assert "set -euxo pipefail" in ci
 
 
+def test_ci_prints_the_ten_slowest_tests():
+    """README's test command reads pytest's options from setup.cfg: each run, CI's included,
+    ends with the ten slowest tests and their times."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg", encoding="utf-8")
+    assert "--durations=10" in config["tool:pytest"]["addopts"].split()
+    assert "-c" not in readme_commands()[1].split()  # no other ini file
+
+
 def test_installed_command_works_from_any_directory(tmp_path):
     exe = shutil.which("drafter")
     if exe is None:
