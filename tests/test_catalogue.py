@@ -158,10 +158,10 @@ def test_every_text_renders_for_every_level(level, lists):
 
 def test_indicators_and_goals_agree():
     for key, goal in LIB.goals.items():
-        for segment in goal.body:
-            if isinstance(segment, dict):
-                ids = [f["id"] if isinstance(f, dict) else f for f in segment["figures"]]
-                assert all(f in LIB.indicators for f in ids), key
+        segments = [s for s in goal.body if not isinstance(s, str)]
+        assert all(s.figures for s in segments), key
+        assert all(f.id in LIB.indicators for s in segments for f in s.figures), key
+    assert any(not isinstance(s, str) for goal in LIB.goals.values() for s in goal.body)
     for key, ind in LIB.indicators.items():
         assert ind.kind in ("count", "ratio", "percent", "money"), key
         assert "{{ target }}" in ind.sentence, key

@@ -30,7 +30,7 @@ def bases(scope: Scope) -> list[str]:
     if "round" in lb:
         documents = lb["round"]
     elif scope.genre.rounds:
-        documents = scope.lib.rounds[scope.data["programme"]["batch"]]["documents"]
+        documents = scope.lib.rounds[scope.data["programme"]["batch"]].documents
     else:
         documents = []
     return cited(scope, documents) + lb["bases"]

@@ -103,7 +103,8 @@ def county_tags(data: dict[str, Any], lib: Library) -> set[str]:
     if data["universities"]:
         tags.add("universities")
     # a round's own tasks (专利转化运用专项行动) come only with that round
-    tags.update(lib.rounds.get(data["programme"].get("batch"), {}).get("tags", []))
+    batch = lib.rounds.get(data["programme"].get("batch"))
+    tags.update(batch.tags if batch else [])
     return tags
 
 

@@ -247,6 +247,10 @@ GOAL_SEGMENT = {
     "close": {"type": "string"},
     "otherwise": {"type": "string"},
 }
+GOAL_FIGURE: dict[str, dict[str, Any]] = {
+    "id": {"type": "string", "required": True},
+    "sep": {"type": "string"},
+}
 
 
 def _goals(goals: Any, ids: schemas.Ids, add: Add) -> None:
@@ -260,8 +264,8 @@ def _goals(goals: Any, ids: schemas.Ids, add: Add) -> None:
             for j, figure in enumerate(figures if isinstance(figures, list) else []):
                 if isinstance(figure, dict):
                     figure_rule = {
-                        "id": {"type": "string", "required": True, "allowed": ids.indicators},
-                        "sep": {"type": "string"},
+                        **GOAL_FIGURE,
+                        "id": {**GOAL_FIGURE["id"], "allowed": ids.indicators},
                     }
                     _sub("catalogue/goals.yaml", (*path, "figures", j), figure, figure_rule, add)
                 elif isinstance(figure, str) and figure not in ids.indicators:

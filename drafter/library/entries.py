@@ -95,13 +95,49 @@ Principle = Safeguard = Item
 
 
 @dataclass(frozen=True, eq=True)
+class GoalFigure:
+    """An indicator a goal's segment prints, and the mark after it (default: the clause mark)."""
+
+    id: str
+    sep: str | None = None
+
+
+@dataclass(frozen=True, eq=True)
+class GoalSegment:
+    """A run of a goal's figures: ``before`` them, ``close`` after, ``otherwise`` if none is given."""
+
+    figures: list[GoalFigure]
+    before: str = ""
+    close: str | None = None
+    otherwise: str | None = None
+
+    @classmethod
+    def read(cls, raw: dict[str, Any]) -> GoalSegment:
+        figures = [GoalFigure(f) if isinstance(f, str) else GoalFigure(**f) for f in raw["figures"]]
+        return cls(**{**raw, "figures": figures})
+
+
+@dataclass(frozen=True, eq=True)
 class Goal:
     """A numbered goal: its title and body segments (prose, or figures of indicators)."""
 
     title: str
     source: list[str]
-    body: list[Any]
+    body: list[str | GoalSegment]
     numbered: bool = True  # false: printed without its （一）title (seed 002)
+
+    @classmethod
+    def read(cls, raw: dict[str, Any]) -> Goal:
+        body = [s if isinstance(s, str) else GoalSegment.read(s) for s in raw["body"]]
+        return cls(**{**raw, "body": body})
+
+
+@dataclass(frozen=True, eq=True)
+class Round:
+    """A batch year's own documents (its notices) and the task tags that come with it."""
+
+    documents: list[str]
+    tags: list[str]
 
 
 @dataclass(frozen=True, eq=True)

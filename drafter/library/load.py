@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import diskcache
 from ..errors import DrafterError
-from .entries import Goal, Group, Heading, Indicator, Item, Role, Task, TaskParam, by_id
+from .entries import Goal, Group, Heading, Indicator, Item, Role, Round, Task, TaskParam, by_id
 from .genres import Genre, load_genres
 
 
@@ -45,7 +45,7 @@ class Library:
     indicators: dict[str, Indicator]
     documents: dict[str, str]
     national_policies: list[str]
-    rounds: dict[int, dict[str, Any]]
+    rounds: dict[int, Round]
     joins: dict[str, str]
     task_params: dict[str, TaskParam]
     programme_kinds: tuple[str, ...]
@@ -143,11 +143,11 @@ def _read(root: Path) -> Library:
         roles=by_id(_yaml(cat / "roles.yaml")["roles"], Role),
         principles=by_id(_yaml(cat / "principles.yaml")["principles"], Item),
         safeguards=by_id(_yaml(cat / "safeguards.yaml")["safeguards"], Item),
-        goals=by_id(_yaml(cat / "goals.yaml")["goals"], Goal),
+        goals={k: Goal.read(v) for k, v in _yaml(cat / "goals.yaml")["goals"].items()},
         indicators=by_id(_yaml(cat / "indicators.yaml")["indicators"], Indicator),
         documents=bases["documents"],
         national_policies=list(bases["national"]),
-        rounds={int(k): v for k, v in bases["rounds"].items()},
+        rounds={int(k): Round(**v) for k, v in bases["rounds"].items()},
         document_since=dict(bases.get("since", {})),
         joins=_yaml(root / "text" / "joins.yaml"),
         task_params=by_id(_yaml(cat / "task_params.yaml")["params"], TaskParam),

@@ -4,10 +4,9 @@ overall goal, unless the indicator table carries it."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ...errors import DrafterError
 from ...i18n import _
+from ...library.entries import GoalSegment
 from ...library.genres import Section
 from ...model import Emphasis, Paragraph, Role, Span
 from ...rendering import Where
@@ -99,16 +98,20 @@ def figure_clauses(
     return spans
 
 
-def goal_segment(scope: Scope, segment: Any, field: str, placed: set[str]) -> list[Span]:
+def goal_segment(
+    scope: Scope, segment: str | GoalSegment, field: str, placed: set[str]
+) -> list[Span]:
     where = scope.lib_where("catalogue/goals.yaml", field)
     if isinstance(segment, str):
         return [Span(scope.render(segment, where))]
     sep = scope.mark["clause_sep"]
-    entries = [f if isinstance(f, dict) else {"id": f} for f in segment["figures"]]
-    given = [(e["id"], e.get("sep", sep)) for e in entries if e["id"] in scope.targets]
+    given = [
+        (f.id, sep if f.sep is None else f.sep) for f in segment.figures if f.id in scope.targets
+    ]
     if not given:
-        otherwise = segment.get("otherwise")
+        otherwise = segment.otherwise
         return [Span(scope.render(otherwise, where))] if otherwise else []
-    spans = [Span(scope.render(segment.get("before", ""), where))]
-    spans += figure_clauses(scope, given, segment.get("close", scope.mark["clause_end"]), placed)
+    spans = [Span(scope.render(segment.before, where))]
+    close = scope.mark["clause_end"] if segment.close is None else segment.close
+    spans += figure_clauses(scope, given, close, placed)
     return [s for s in spans if s.text]
