@@ -171,6 +171,7 @@ CODES: dict[str, str] = {
     "a ratio needs per_10k_of: the count it is per 10,000 people of": "library.ratio-needs-count",
     "per_10k_of must name a count indicator, got {value}": "library.ratio-of-non-count",
     "a count needs its unit": "library.param-needs-unit",
+    "not a regular expression: {problem}": "library.not-a-pattern",
 }
 
 

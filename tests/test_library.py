@@ -425,3 +425,40 @@ def test_the_catalogue_loads_into_typed_entries(tree):
     # attributes only: no mapping view to read a misspelt key through
     with pytest.raises(TypeError):
         task["title"]  # type: ignore[index]
+
+
+# -- the marks and words text is read by (text/reading.yaml) -------------------------------------
+
+
+def test_a_broken_year_range_pattern_names_its_line(tree):
+    reading = tree / "text" / "reading.yaml"
+    n = line(reading, "year_range:")
+    edit(reading, "year_range: '[（(]?", "year_range: '(([（(]?")
+    [fault] = faults(tree)
+    assert fault.startswith(f"templates/text/reading.yaml:{n}: year_range: 不是有效的正则表达式")
+
+
+def test_a_reading_word_left_out_is_a_fault_of_its_file(tree):
+    reading = tree / "text" / "reading.yaml"
+    edit(reading, "masthead_end: 文件\n", "")
+    [fault] = faults(tree)
+    assert fault.startswith("templates/text/reading.yaml:")
+    assert fault.endswith(" masthead_end: 缺少必填字段")
+
+
+def test_the_title_breaker_and_the_checker_read_the_marks_of_the_data():
+    from drafter.check import classify
+    from drafter.check import titles as check_titles
+    from drafter.compose import titles
+
+    reading = library.load().reading
+    marks = titles.marks()
+    assert (marks.opening, marks.closing, marks.organ_break) == (
+        reading["opening_marks"],
+        reading["closing_marks"],
+        reading["organ_break"],
+    )
+    # one year-range pattern for the writer and the checker: 2022——2025 and 2022到2025 alike
+    for text in ("（2022——2025年）", "2022到2025年", "2022-2025年"):
+        assert marks.year_range.fullmatch(text) and check_titles.YEAR_RANGE.fullmatch(text)
+    assert classify.MASTHEAD_END == reading["masthead_end"]

@@ -90,7 +90,10 @@ def test_fifty_profiles_titles_keep_words_whole(fifty_drafts, segmenter):
                     titles.lines(text, cuts),
                     k,
                 )
-                assert text[k] not in titles.CLOSING and text[k - 1] not in titles.OPENING
+                assert (
+                    text[k] not in titles.marks().closing
+                    and text[k - 1] not in titles.marks().opening
+                )
             assert titles._ok_shape(widths), titles.lines(text, cuts)
     assert checked >= 150 and broken >= 100, (checked, broken)
 

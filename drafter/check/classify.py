@@ -35,6 +35,10 @@ COPY_TO = re.compile(r"^(抄\s*送|主\s*送)\s*[：:]")
 ISSUED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
 DEPARTMENT_ITEM = re.compile(r"^任务\s*[\d.]+\s*[：:]")
 SPACES = " \t\u3000\u00a0"
+# The words a masthead and a cover notice's title are told by (templates/text/reading.yaml).
+READING = library.load().reading
+MASTHEAD_END = READING["masthead_end"]
+NOTICE_OPEN, NOTICE_END = READING["notice_title_open"], READING["notice_title_end"]
 
 # Each genre's sections in their required order (templates/genres/<id>/genre.yaml): id, the
 # pattern of its heading synonyms (matched after "一、"), the synonyms as a message names them,
@@ -160,12 +164,14 @@ def classify(doc: Doc, styles: Styles) -> list[Para]:
             para.kind = "doc_number"
         elif (
             not seen_title
-            and (text.endswith("文件") or _red_text(styles, para.element))
+            and (text.endswith(MASTHEAD_END) or _red_text(styles, para.element))
             and len(text) <= 40
             and not re.search("[，。：]", text)
         ):
             para.kind = "masthead"  # "…文件", or the organ's name alone in red (a 信函)
-        elif styles.is_title_style(para.element) or ("关于印发" in text and text.endswith("通知")):
+        elif styles.is_title_style(para.element) or (
+            NOTICE_OPEN in text and text.endswith(NOTICE_END)
+        ):
             para.kind = "title"
         elif centred and re.fullmatch(r"[（(].*[）)]", text):
             para.kind = "other"  # a centred note such as （征求意见稿）: no rule for its font

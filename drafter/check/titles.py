@@ -13,13 +13,14 @@ import re
 from functools import lru_cache
 
 from ..i18n import _
-from .classify import Para
+from .classify import READING, Para
 from .document import Doc, Styles, W, run_text, runs, twips
 from .findings import TITLE_BREAK, TITLE_SHAPE, Finding
 from .geometry import char_width, page
 
-YEAR_RANGE = re.compile(r"[（(]?\d{4}\s*[—–\-－~～至]+\s*\d{4}\s*年?[）)]?")
-_NO_LINE_START = set("）》」』】〕，。、；：！？”’…—·")
+# a year range, kept whole as the writer keeps it, and Word's own no-line-start marks
+YEAR_RANGE = re.compile(READING["year_range"])
+_NO_LINE_START = set(READING["word_no_line_start"])
 SHAPE_TOLERANCE = 1.0  # characters: lines within one character count as the same length
 
 
@@ -101,7 +102,7 @@ def organ_names(paras: list[Para]) -> list[str]:
     names = []
     for para in paras:
         if para.kind == "masthead":
-            names.append(re.sub(r"文件$", "", para.text).strip())
+            names.append(para.text.removesuffix(READING["masthead_end"]).strip())
         elif para.kind == "signature":
             names.append(para.text.strip())
     return [n for n in dict.fromkeys(names) if len(n) >= 2]

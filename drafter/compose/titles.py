@@ -2,7 +2,8 @@
 
 A break may fall only where no word of jieba's dictionary, nor a place or organ name the draft
 uses, nor a year range spans it, and where no closing mark would start a line or opening mark end
-one. Among those, the shape is chosen by a small cost: the fewest lines that fit, each line no
+one (the marks, the year-range pattern and the organ break are templates/text/reading.yaml's).
+Among those, the shape is chosen by a small cost: the fewest lines that fit, each line no
 wider than ``layout.TITLE_MAX_LINE_EMS`` of the title font, lengths that grow or shrink steadily
 (trapezoid) or rise then fall (diamond). A notice title breaks after the organ's name, before
 关于, whenever that costs no extra line, and never inside the organ's name or 关于. The result is a tuple of character offsets, carried by the model's paragraph.
@@ -13,8 +14,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 
-from .. import layout, words
+from .. import layout, library, words
 from ..model import Document, Role
 from ..words import Words
 
@@ -22,13 +25,30 @@ TITLE_ROLES = (Role.TITLE, Role.ATTACHMENT_TITLE)
 
 MAX_LINES = 5  # more than this is not a title; it is left to one break per full line
 LONGEST_WORD = 8  # dictionary words longer than this are not looked for across a break
-OPENING = "《（“‘〔【(["
-CLOSING = "》），。、；：”’〕】！？)]"
-# （2022—2025年）, 2022-2025年, 2022至2025年: never split.
-YEAR_RANGE = re.compile(r"[（(]?\d{4}\s*[—–\-－~～至到]\s*\d{4}\s*年?[）)]?")
-SHORT_NOTE = re.compile(r"（[^（）]{1,3}）")
-ORGAN_BREAK = "关于"
 ORGAN_BREAK_BONUS = 5  # cost taken off an arrangement that breaks after the organ's name
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Where a title may not break, as templates/text/reading.yaml says."""
+
+    opening: str  # no line ends with one
+    closing: str  # no line starts with one
+    year_range: re.Pattern[str]  # never split
+    short_note: re.Pattern[str]  # stays with the word before it
+    organ_break: str  # a notice title breaks before it, after the organ's name
+
+
+@cache
+def marks() -> Marks:
+    text = library.load().reading
+    return Marks(
+        text["opening_marks"],
+        text["closing_marks"],
+        re.compile(text["year_range"]),
+        re.compile(text["short_note"]),
+        text["organ_break"],
+    )
 
 
 def _dictionary() -> Words:
@@ -44,15 +64,16 @@ def is_word(text: str, names: Iterable[str] = ()) -> bool:
 def protected(text: str, names: Iterable[str] = ()) -> set[int]:
     """Offsets k (1 ≤ k < len) where a break would cut a word, a name or a year range."""
     tk = _dictionary()
+    mk = marks()
     names = [n for n in dict.fromkeys(names) if len(n) > 1]
     cut: set[int] = set()
 
     def span(start: int, end: int) -> None:
         cut.update(range(start + 1, end))
 
-    for m in YEAR_RANGE.finditer(text):
+    for m in mk.year_range.finditer(text):
         span(m.start(), m.end())
-    for m in SHORT_NOTE.finditer(text):  # 试点县（区）: the note stays with its word
+    for m in mk.short_note.finditer(text):  # 试点县（区）: the note stays with its word
         span(m.start() - 1 if m.start() else 0, m.end())
     for name in names:
         for m in re.finditer(re.escape(name), text):
@@ -69,7 +90,7 @@ def protected(text: str, names: Iterable[str] = ()) -> set[int]:
     cut |= general - edges
     for k in range(1, len(text)):
         a, b = text[k - 1], text[k]
-        if b in CLOSING or a in OPENING or (a.isascii() and a.isalnum() and b.isascii()):
+        if b in mk.closing or a in mk.opening or (a.isascii() and a.isalnum() and b.isascii()):
             cut.add(k)
     return cut
 
@@ -113,9 +134,10 @@ def breaks(
     allowed = [k for k in range(1, len(text)) if k not in cut]
     # A notice title: where a break falls at the organ's end, it is there, before 关于; and a
     # break inside "organ + 关于" is never taken.
-    organ_end = len(organ) if organ and text.startswith(organ + ORGAN_BREAK) else None
+    word = marks().organ_break
+    organ_end = len(organ) if organ and text.startswith(organ + word) else None
     if organ_end:
-        allowed = [k for k in allowed if k == organ_end or k > organ_end + len(ORGAN_BREAK)]
+        allowed = [k for k in allowed if k == organ_end or k > organ_end + len(word)]
     best: tuple[float, tuple[int, ...]] | None = None
     for n in range(2, MAX_LINES + 1):
         for cuts in itertools.combinations(allowed, n - 1):

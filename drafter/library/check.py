@@ -8,6 +8,7 @@ The disk cache (library/load.py) means this runs only when a file under template
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -147,6 +148,7 @@ def _semantic(data: dict[str, Any], ids: schemas.Ids, add: Add) -> None:
     _indicators(_get(data, "catalogue/indicators.yaml", "indicators"), add)
     _goals(_get(data, "catalogue/goals.yaml", "goals"), ids, add)
     _params(_get(data, "catalogue/task_params.yaml", "params"), add)
+    _patterns(data.get("text/reading.yaml"), add)
 
 
 def _levels(levels: Any, add: Add) -> None:
@@ -295,4 +297,22 @@ def _params(params: Any, add: Add) -> None:
                 "catalogue/task_params.yaml",
                 ("params", key),
                 _("a count needs its unit"),
+            )
+
+
+READING_PATTERNS = ("year_range", "short_note")  # text/reading.yaml's regular expressions
+
+
+def _patterns(reading: Any, add: Add) -> None:
+    for key in READING_PATTERNS:
+        value = reading.get(key) if isinstance(reading, dict) else None
+        if not isinstance(value, str):
+            continue
+        try:
+            re.compile(value)
+        except re.error as error:
+            add(
+                "text/reading.yaml",
+                (key,),
+                _("not a regular expression: {problem}").format(problem=str(error)),
             )

@@ -28,6 +28,7 @@ class Library:
     genres: dict[str, Genre]  # templates/genres/<id>/ (drafter/library/genres.py)
     notice: dict[str, str]
     titles: dict[str, str]
+    reading: dict[str, str]  # the marks and words text is read by (text/reading.yaml)
     responsibility: dict[str, dict[str, str]]
     notes: dict[str, str]
     department_text: dict[str, str]
@@ -131,6 +132,7 @@ def _read(root: Path) -> Library:
         genres=_genres(root, titles),
         notice=_yaml(root / "text" / "notice.yaml"),
         titles=titles,
+        reading=_yaml(root / "text" / "reading.yaml"),
         responsibility=_yaml(root / "text" / "responsibility.yaml"),
         notes=_yaml(root / "text" / "notes.yaml"),
         department_text=_yaml(root / "text" / "departments.yaml"),

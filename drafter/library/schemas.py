@@ -323,6 +323,19 @@ def _text_schemas() -> dict[str, dict[str, Any]]:
                 "status": _req(_dict(_texts("done", "on_track", "behind"))),
             }
         ),
+        "text/reading.yaml": _text_file(
+            _texts(
+                "opening_marks",
+                "closing_marks",
+                "year_range",
+                "short_note",
+                "organ_break",
+                "masthead_end",
+                "notice_title_open",
+                "notice_title_end",
+                "word_no_line_start",
+            )
+        ),
         "text/responsibility.yaml": _text_file(
             {
                 "duty": _req(pair),
