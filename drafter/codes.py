@@ -58,7 +58,7 @@ CODES: dict[str, str] = {
     "the indicator table needs at least one indicator under indicators": "draft.indicator-table-needs-at",
     "task {task} has no wording {variant} (it has: {names})": "draft.task-wording-unknown",
     "indicator {key} has no wording {wording} (it has: {names})": "draft.indicator-wording-unknown",
-    "approval by a 常务会议 needs notice.meeting.number": "draft.meeting-number-missing",
+    "approval by a standing meeting needs notice.meeting.number": "draft.meeting-number-missing",
     "name the group (leading_group.name): its {fields} are given": "draft.leading-group-name-missing",
     "no batch round is known for {batch} (known: {years}); name the round's documents under legal_basis.round": "profile.batch-round-unknown",
     "genre {genre} cites the batch round's notices: give programme.batch, or name the documents under legal_basis.round": "profile.batch-missing",

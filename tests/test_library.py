@@ -462,3 +462,19 @@ def test_the_title_breaker_and_the_checker_read_the_marks_of_the_data():
     for text in ("（2022——2025年）", "2022到2025年", "2022-2025年"):
         assert marks.year_range.fullmatch(text) and check_titles.YEAR_RANGE.fullmatch(text)
     assert classify.MASTHEAD_END == reading["masthead_end"]
+
+
+def test_when_a_count_prints_in_wan_is_data_checked_by_its_schema(tree):
+    spec = tree / "text" / "figures.yaml"
+    n = line(spec, "compact_step:")
+    edit(spec, "compact_step: 100", "compact_step: hundred")
+    [fault] = faults(tree)
+    assert fault.startswith(f"templates/text/figures.yaml:{n}: compact_step: ")
+
+
+def test_a_count_prints_in_wan_as_the_data_says(monkeypatch):
+    from drafter.compose import figures
+
+    assert figures.number(37500, "count") == "3.75万" and figures.number(37510, "count") == "37510"
+    monkeypatch.setattr(figures, "_compact", lambda: (100000, 100, 2))
+    assert figures.number(37500, "count") == "37500"

@@ -39,6 +39,7 @@ SPACES = " \t\u3000\u00a0"
 READING = library.load().reading
 MASTHEAD_END = READING["masthead_end"]
 NOTICE_OPEN, NOTICE_END = READING["notice_title_open"], READING["notice_title_end"]
+NOTICE_VERB = READING["notice_verb"]
 
 # Each genre's sections in their required order (templates/genres/<id>/genre.yaml): id, the
 # pattern of its heading synonyms (matched after "一、"), the synonyms as a message names them,
@@ -261,7 +262,9 @@ def _classify_numbered(para: Para) -> None:
     para.kind = "body"
 
 
-_QUOTED = re.compile(r"《[^《》]*》")
+# a book title (《…》, in templates/text/joins.yaml's marks): what a cover notice transmits
+_BOOK = library.load().joins["book_open"], library.load().joins["book_close"]
+_QUOTED = re.compile(f"{re.escape(_BOOK[0])}[^{re.escape(''.join(_BOOK))}]*{re.escape(_BOOK[1])}")
 
 
 def document_kind(paras: list[Para]) -> str:
@@ -270,7 +273,7 @@ def document_kind(paras: list[Para]) -> str:
         if para.kind != "title" or para.region != "front":
             continue
         text = _QUOTED.sub("", para.text)
-        if "印发" in text and "通知" in text:
+        if NOTICE_VERB in text and NOTICE_END in text:
             continue  # a cover notice: what it transmits comes next
         if "分工" in text:
             return DEPARTMENTS

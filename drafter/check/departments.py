@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 
+from .. import library
 from ..i18n import _
 from .classify import Para
 from .document import Doc, W, para_text
 from .findings import DEPARTMENT_HEADER, Finding
 
-_QUOTED = re.compile(r"《([^《》]+)》")
+# a book title: 《…》, the marks templates/text/joins.yaml prints it in
+_OPEN, _CLOSE = library.load().joins["book_open"], library.load().joins["book_close"]
+_QUOTED = re.compile(f"{re.escape(_OPEN)}([^{re.escape(_OPEN + _CLOSE)}]+){re.escape(_CLOSE)}")
 
 
 def plan_name(paras: list[Para]) -> str | None:
@@ -42,8 +45,8 @@ def check_department_headers(doc: Doc, paras: list[Para]) -> list[Finding]:
         Finding(
             None,
             DEPARTMENT_HEADER,
-            _("the page header of section {sections} does not name the plan 《{plan}》").format(
-                sections=", ".join(map(str, sorted(set(missing)))), plan=name
+            _("the page header of section {sections} does not name the plan {plan}").format(
+                sections=", ".join(map(str, sorted(set(missing)))), plan=_OPEN + name + _CLOSE
             ),
             "",
         )

@@ -97,7 +97,7 @@ def build_context(
         if "meeting" not in notice:
             raise DrafterError.single(
                 *_loc(profile, "notice", "approval"),
-                _("approval by a 常务会议 needs notice.meeting.number"),
+                _("approval by a standing meeting needs notice.meeting.number"),
             )
         verb = lib.meeting_verbs[0]  # templates/catalogue/choices.yaml
         notice["meeting"] = {"year": None, "verb": verb, **notice["meeting"]}

@@ -1,9 +1,11 @@
-"""Figures and dates in the plans' own style, through Babel for zh_CN."""
+"""Figures and dates in the plans' own style, through Babel for zh_CN; when a count prints in 万 is
+templates/text/figures.yaml's to say."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -13,6 +15,16 @@ from babel.numbers import format_compact_decimal, format_decimal
 # reads Babel's global data (likely subtags) for that, 20 ms of every build. Built once: Babel
 # would parse a locale string on every call.
 LOCALE = Locale("zh", territory="CN", script="Hans")
+
+
+@cache
+def _compact() -> tuple[int, int, int]:
+    """(from, step, digits): a count of at least ``from``, a whole number of ``step``, prints
+    compact with up to ``digits`` decimals."""
+    from .. import library  # at first use: the library is not needed to import this module
+
+    spec = library.load().figures
+    return spec["compact_from"], spec["compact_step"], spec["compact_digits"]
 
 
 def date(value: dt.date) -> str:
@@ -29,8 +41,9 @@ def number(value: float | int, kind: str) -> str:
     """A figure without its unit: 2300, 2.1万, 3.75万, 7.0, 90, 4.2."""
     if kind == "count":
         value = int(round_half_up(value, 0))
-        if value >= 10000 and value % 100 == 0:  # in 万 where exact to 0.01万 (seed 002: 3.75万件)
-            return format_compact_decimal(value, locale=LOCALE, fraction_digits=2)
+        start, step, digits = _compact()
+        if value >= start and value % step == 0:  # in 万 where exact (seed 002: 3.75万件)
+            return format_compact_decimal(value, locale=LOCALE, fraction_digits=digits)
         return format_decimal(value, format="0", locale=LOCALE)
     if kind in ("ratio", "money"):
         if isinstance(value, int):

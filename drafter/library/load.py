@@ -29,6 +29,7 @@ class Library:
     notice: dict[str, str]
     titles: dict[str, str]
     reading: dict[str, str]  # the marks and words text is read by (text/reading.yaml)
+    figures: dict[str, int]  # when a count prints in 万 (text/figures.yaml)
     responsibility: dict[str, dict[str, str]]
     notes: dict[str, str]
     department_text: dict[str, str]
@@ -133,6 +134,7 @@ def _read(root: Path) -> Library:
         notice=_yaml(root / "text" / "notice.yaml"),
         titles=titles,
         reading=_yaml(root / "text" / "reading.yaml"),
+        figures=_yaml(root / "text" / "figures.yaml"),
         responsibility=_yaml(root / "text" / "responsibility.yaml"),
         notes=_yaml(root / "text" / "notes.yaml"),
         department_text=_yaml(root / "text" / "departments.yaml"),

@@ -273,6 +273,13 @@ def _text_schemas() -> dict[str, dict[str, Any]]:
         "text/departments.yaml": _text_file(
             _texts("title", "intro", "lead", "partner", "item_label", "item", "none")
         ),
+        "text/figures.yaml": _dict(
+            {
+                "compact_from": _req({"type": "integer", "min": 1}),
+                "compact_step": _req({"type": "integer", "min": 1}),
+                "compact_digits": _req({"type": "integer", "min": 0}),
+            }
+        ),
         "text/imprint.yaml": _text_file(
             {
                 **_texts("printer", "letter_mark", "cc_label", "cc_end", "cc_separator", "printed"),
@@ -333,6 +340,7 @@ def _text_schemas() -> dict[str, dict[str, Any]]:
                 "masthead_end",
                 "notice_title_open",
                 "notice_title_end",
+                "notice_verb",
                 "word_no_line_start",
             )
         ),
