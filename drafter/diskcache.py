@@ -68,6 +68,25 @@ def read(name: str, folder: Path | None = None) -> bytes | None:
     return data
 
 
+def mapped(name: str, folder: Path | None = None) -> memoryview | None:
+    """The file mapped read-only into memory (pages are read as they are touched, and shared by
+    every process mapping it), or None; a hit marks the file used. Files are only ever replaced,
+    never changed in place, so a mapping always sees one whole version."""
+    import mmap
+
+    path = (folder or CACHE_DIR) / name
+    try:
+        with path.open("rb") as fh:
+            view = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    except (OSError, ValueError):  # missing, unreadable, or empty
+        return None
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+    return view
+
+
 def write(name: str, data: bytes, folder: Path | None = None) -> None:
     """Store atomically, then prune the file's kind; a cache that cannot be written is not an error."""
     import tempfile  # only when something is stored: a build that hits the cache never needs it

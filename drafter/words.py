@@ -3,7 +3,8 @@
 Title breaking asks only "is this a word of the dictionary?". jieba's tokenizer answers from a
 dict of 349,000 words and all their prefixes: about 76 MB in every process that drafts, and a
 second to build. Here each word is an 8-byte BLAKE2b digest in one sorted array (2.8 MB),
-built once from jieba's dict.txt and kept in drafter's disk cache (drafter/diskcache.py); a
+built once from jieba's dict.txt and kept in drafter's disk cache (drafter/diskcache.py), which
+later processes map into memory rather than read (forked batch workers share its pages); a
 look-up is a bisection. Two words sharing a 64-bit digest, among 349,000, has a chance of about
 one in 10**8; tests/test_titles.py compares the answers with jieba's own for every word.
 """
@@ -28,9 +29,10 @@ def _key(word: str) -> int:
 
 
 class Words:
-    """A read-only set of words, held as sorted 64-bit digests."""
+    """A read-only set of words, held as sorted 64-bit digests (an array, or the cache file
+    mapped into memory)."""
 
-    def __init__(self, keys: array) -> None:
+    def __init__(self, keys: array | memoryview) -> None:
         self.keys = keys
         # Titles share most of their words from draft to draft: answers are remembered.
         self._seen: dict[str, bool] = {}
@@ -91,11 +93,9 @@ def load() -> Words:
         name = "words-" + diskcache.digest(
             [str(path).encode(), str(stat.st_size).encode(), str(stat.st_mtime_ns).encode()]
         )
-        data = diskcache.read(name)
-        keys = array("Q")
-        if data and len(data) % keys.itemsize == 0:
-            keys.frombytes(data)
-            words = Words(keys)
+        view = diskcache.mapped(name)  # not read whole: a build looks up a few hundred words
+        if view is not None and len(view) % array("Q").itemsize == 0:
+            words = Words(view.cast("Q"))
         else:
             with path.open("rb") as fh:
                 words = from_lines(fh)

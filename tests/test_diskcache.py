@@ -3,6 +3,7 @@ from is unchanged, never after."""
 
 from __future__ import annotations
 
+import array
 import hashlib
 import os
 import shutil
@@ -156,3 +157,21 @@ def test_a_memo_keeps_what_the_last_process_asked_for(tmp_path, monkeypatch):
     assert made[3:] == [b"theme"]
     run(b"theme", key="other")  # made another way: not used
     assert made[4:] == [b"theme"]
+
+
+def test_the_word_set_is_mapped_from_the_cache_and_answers_alike(tmp_path, monkeypatch):
+    from drafter import words
+
+    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(words, "_WORDS", [])
+    built = words.load()  # from jieba's dict.txt, then stored
+    assert isinstance(built.keys, array.array) and list(tmp_path.glob("words-*"))
+    monkeypatch.setattr(words, "_WORDS", [])
+    mapped = words.load()  # a later process: the stored file, mapped
+    assert isinstance(mapped.keys, memoryview) and len(mapped) == len(built) > 300_000
+    lines = words.dictionary_file().read_text(encoding="utf-8").splitlines()
+    listed = [line.split(" ")[0] for line in lines[::7000]]  # words of jieba's own dictionary
+    probes = [*listed, "知识产权强县试点", "zz", ""]
+    assert [w in mapped for w in probes] == [w in built for w in probes]
+    assert all(w in mapped for w in listed) and "zz" not in mapped
+    assert list(mapped.keys[::5000]) == list(built.keys[::5000])
