@@ -358,9 +358,11 @@ def main() -> int:
     if not args.no_write:
         results = BENCH / "RESULTS.md"
         old = results.read_text(encoding="utf-8") if results.exists() else ""
-        start, end = "<!-- web-load -->", "<!-- /web-load -->"  # bench/load_web.py's section
-        if start in old and end in old:
-            text += "\n" + old[old.index(start) : old.index(end) + len(end)] + "\n"
+        # kept as they are: bench/load_web.py's section, and the notes a session wrote by hand
+        for tag in ("web-load", "notes"):
+            start, end = f"<!-- {tag} -->", f"<!-- /{tag} -->"
+            if start in old and end in old:
+                text += "\n" + old[old.index(start) : old.index(end) + len(end)] + "\n"
         results.write_text(text, encoding="utf-8")
     return 0
 
