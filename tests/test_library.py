@@ -478,3 +478,25 @@ def test_a_count_prints_in_wan_as_the_data_says(monkeypatch):
     assert figures.number(37500, "count") == "3.75万" and figures.number(37510, "count") == "37510"
     monkeypatch.setattr(figures, "_compact", lambda: (100000, 100, 2))
     assert figures.number(37500, "count") == "37500"
+
+
+# -- genre.yaml: its schema checks the shape, genres.check_references what it refers to ----------
+
+
+def test_a_genre_s_unknown_key_is_one_fault_of_its_schema(tree):
+    genre = tree / "genres" / "work_plan" / "genre.yaml"
+    n = line(genre, "preamble_default: implement")
+    edit(genre, "preamble_default: implement", "preamble_default: implement\npreambel: x")
+    [fault] = faults(tree)
+    assert fault.startswith(f"templates/genres/work_plan/genre.yaml:{n + 1}: preambel: ")
+
+
+def test_a_variant_text_that_is_not_in_the_folder_names_its_line(tree):
+    genre = tree / "genres" / "work_plan" / "genre.yaml"
+    (tree / "genres" / "work_plan" / "guiding_strategy.j2").unlink()
+    n = line(genre, "strategy: guiding_strategy.j2")
+    [fault] = faults(tree)
+    assert fault.startswith(
+        f"templates/genres/work_plan/genre.yaml:{n}: sections[0].variants.strategy: "
+    )
+    assert "guiding_strategy.j2" in fault

@@ -19,7 +19,7 @@ from .. import schemacheck
 from ..errors import DrafterError, Issue
 from ..i18n import _
 from ..profile import yamlread
-from . import schemas
+from . import genres, schemas
 from .genres import GENRE_FILE
 
 FieldPath = tuple[Any, ...]
@@ -51,6 +51,7 @@ def read(root: Path) -> dict[str, Any]:
         if rule is not None:
             faults.check(name, value, rule)
     _semantic(data, ids, faults.add)
+    genres.check_references(data, root, faults.add)
     faults.raise_any()
     return data
 

@@ -1,5 +1,9 @@
 """Genres: templates/genres/<id>/genre.yaml and its texts, checked and loaded into typed objects.
 
+genre.yaml's shape is its schema's to check (library/schemas.py genre_rule, by library/check.py
+with every other file); what a schema cannot say, what a genre refers to (its folder's texts,
+a catalogue file, a section's variants), is checked here, and loading then trusts the data.
+
 A genre is a kind of document (the 工作方案, a 实施意见 …): its title pattern, its parts, its
 ordered sections (each of a *kind* the composer has one builder for), its vocabulary, the levels
 and programme kinds it fits and its default legal basis. The format: templates/genres/README.md.
@@ -7,14 +11,13 @@ and programme kinds it fits and its default legal basis. The format: templates/g
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import DrafterError
 from ..i18n import _
-from ..profile.yamlread import SourceMap, parse
-from .checker import Checker, list_of, mapping_of
 from .documents import DOCUMENT_FILE, load_document
 from .entries import Item, by_id
 
@@ -31,33 +34,7 @@ GENRE_FILE = "genre.yaml"
 WORDS = ("doc", "this_doc", "making", "full_doc", "programme")
 TITLES_FILE = "titles.yaml"
 
-_GENRE_KEYS = {
-    "id": True,
-    "summary": True,
-    "levels": True,
-    "programmes": True,
-    "vocabulary": True,
-    "title": True,
-    "legal_basis": False,
-    "parts": True,
-    "preamble": False,
-    "preamble_default": False,
-    "sections": True,
-    "attachments": False,
-    "fields": True,
-    "profile_defaults": False,
-}
-_SECTION_KEYS = {
-    "id": True,
-    "kind": True,
-    "headings": True,
-    "optional": False,
-    "choice": False,
-    "variants": False,
-    "defaults": False,
-    "library": False,
-    "field": False,
-}
+Add = Callable[[str, tuple[Any, ...], str], None]  # (file under templates/, field path, message)
 
 
 @dataclass(frozen=True)
@@ -113,14 +90,119 @@ class Genre:
         return {s.kind for s in self.sections}
 
 
-def load_genres(root: Path, shared_titles: dict[str, Any]) -> dict[str, Genre]:
-    """Every genre under root/genres, by id, in folder-name order."""
+def genre_files(files: dict[str, Any]) -> list[str]:
+    """The genre.yaml files among the library's (genres/<id>/genre.yaml), in folder-name order."""
+    return sorted(
+        n
+        for n in files
+        if n.startswith("genres/") and n.count("/") == 2 and n.endswith(f"/{GENRE_FILE}")
+    )
+
+
+def check_references(files: dict[str, Any], root: Path, add: Add) -> None:
+    """What genre.yaml refers to, which its schema cannot check: the folder it stands in, the
+    texts and files there, the catalogues its items sections name, and its sections' ids."""
+    for name in genre_files(files):
+        data = files[name]
+        if isinstance(data, dict):
+            _check_genre(name, data, files, root, add)
+
+
+def _check_genre(
+    name: str, data: dict[str, Any], files: dict[str, Any], root: Path, add: Add
+) -> None:
+    folder = name.split("/")[1]
+    shown = f"templates/genres/{folder}"
+    if data.get("id") != folder:
+        add(name, ("id",), _("the id must be the folder's name, {name}").format(name=folder))
+    words = data.get("vocabulary")
+    missing = [w for w in WORDS if w not in words] if isinstance(words, dict) else []
+    if missing:
+        add(
+            name,
+            ("vocabulary",),
+            _("the vocabulary needs the words {names}").format(names=", ".join(missing)),
+        )
+    preamble = data.get("preamble")
+    if isinstance(preamble, str) and f"genres/{folder}/{preamble}" not in files:
+        add(
+            name, ("preamble",), _("no file {file} in {folder}").format(file=preamble, folder=shown)
+        )
+    texts = {p.name for p in (root / "genres" / folder).glob("*.j2")}
+    sections = data.get("sections")
+    seen: set[str] = set()
+    for i, section in enumerate(sections if isinstance(sections, list) else []):
+        if not isinstance(section, dict):
+            continue
+        sid = section.get("id")
+        if isinstance(sid, str) and sid in seen:
+            add(name, ("sections", i, "id"), _("section id {id} is used twice").format(id=sid))
+        seen.add(str(sid))
+        _check_section(name, ("sections", i), section, files, texts, add)
+
+
+def _check_section(
+    name: str,
+    path: tuple[Any, ...],
+    data: dict[str, Any],
+    files: dict[str, Any],
+    texts: set[str],
+    add: Add,
+) -> None:
+    given = data.get("variants")
+    variants: dict[str, Any] = given if isinstance(given, dict) else {}
+    for variant, file in variants.items():
+        if file not in texts:
+            add(
+                name,
+                (*path, "variants", variant),
+                _("no text {file} in the genre's folder").format(file=file),
+            )
+    given = data.get("defaults")
+    defaults: dict[str, Any] = given if isinstance(given, dict) else {}
+    for programme, variant in defaults.items():
+        if variant not in variants:
+            add(
+                name,
+                (*path, "defaults", programme),
+                _("unknown variant {name} (known: {names})").format(
+                    name=variant, names=", ".join(variants) or "-"
+                ),
+            )
+    kind = data.get("kind")
+    if kind == "prose" and not variants:
+        add(name, (*path, "variants"), _("a prose section needs at least one variant"))
+    if kind in LISTED_KINDS and not (data.get("library") and data.get("field")):
+        add(name, path, _("an items section names its library and its field"))
+    library = data.get("library")
+    if kind in LISTED_KINDS and isinstance(library, str):
+        catalogue = files.get(f"catalogue/{library}.yaml")
+        if catalogue is None:
+            add(
+                name,
+                (*path, "library"),
+                _("no catalogue templates/catalogue/{name}.yaml").format(name=library),
+            )
+        elif not isinstance(catalogue, dict) or not isinstance(catalogue.get(library), dict):
+            add(
+                name,
+                (*path, "library"),
+                _("templates/catalogue/{name}.yaml has no mapping {name}: of items").format(
+                    name=library
+                ),
+            )
+
+
+def load_genres(
+    root: Path, files: dict[str, Any], shared_titles: dict[str, Any]
+) -> dict[str, Genre]:
+    """Every genre under root/genres, by id, in folder-name order, from files checked already."""
     out: dict[str, Genre] = {}
-    folder = root / "genres"
-    for path in sorted(folder.glob(f"*/{GENRE_FILE}")) if folder.is_dir() else []:
-        genre = _genre(root, path, shared_titles)
+    for name in genre_files(files):
+        genre = _genre(root, name, files, shared_titles)
         out[genre.id] = genre
     # the documents beside a plan (report, department list) are checked when the library loads too
+    folder = root / "genres"
     for path in sorted(folder.glob(f"*/{DOCUMENT_FILE}")) if folder.is_dir() else []:
         load_document(root, path.parent.name)
     if DEFAULT_GENRE not in out:
@@ -133,160 +215,62 @@ def load_genres(root: Path, shared_titles: dict[str, Any]) -> dict[str, Genre]:
     return out
 
 
-def _read_yaml(path: Path, name: str) -> tuple[Any, SourceMap]:
-    return parse(path.read_bytes(), name)
-
-
-def _genre(root: Path, path: Path, shared_titles: dict[str, Any]) -> Genre:
-    folder = path.parent
-    shown = f"templates/genres/{folder.name}"
-    name = f"{shown}/{GENRE_FILE}"
-    data, smap = _read_yaml(path, name)
-    check = Checker(name, smap)
-    if not check.keys(data, _GENRE_KEYS, ()):
-        raise DrafterError(check.issues)
-    if data.get("id") != folder.name:
-        check.add(("id",), _("the id must be the folder's name, {name}").format(name=folder.name))
-    # Levels and programme kinds are not checked against levels.yaml and choices.yaml: the
-    # schema allows only those, so one the catalogue lacks is merely never chosen.
-    words = check.mapping(data, "vocabulary", ())
-    missing = [w for w in WORDS if w not in words]
-    if missing:
-        check.add(
-            ("vocabulary",),
-            _("the vocabulary needs the words {names}").format(names=", ".join(missing)),
-        )
-    genre_levels = check.texts(data, "levels", ())
-    genre_programmes = check.texts(data, "programmes", ())
-    parts = check.texts(data, "parts", ())
-    check.among(parts, PARTS, ("parts",))
-    attachments = check.texts(data, "attachments", ())
-    check.among(attachments, ATTACHMENTS, ("attachments",))
-    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.j2"))}
-    sections = [
-        _section(check, s, i, texts) for i, s in enumerate(list_of(check, data, "sections"))
-    ]
-    ids = [s.id for s in sections if s]
-    for i, sid in enumerate(ids):
-        if sid in ids[:i]:
-            check.add(("sections", i, "id"), _("section id {id} is used twice").format(id=sid))
+def _genre(root: Path, name: str, files: dict[str, Any], shared_titles: dict[str, Any]) -> Genre:
+    data = files[name]
+    folder = name.split("/")[1]
+    shown = f"templates/genres/{folder}"
+    texts = {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted((root / "genres" / folder).glob("*.j2"))
+    }
+    sections = tuple(_section(s) for s in data["sections"])
     basis = data.get("legal_basis", {})
-    national: tuple[str, ...] | None = None
-    rounds = True
-    if check.keys(basis, {"national": False, "rounds": False}, ("legal_basis",)):
-        given = basis.get("national", DEFAULT_NATIONAL)
-        if given != DEFAULT_NATIONAL:
-            national = tuple(check.texts(basis, "national", ("legal_basis",)))
-        rounds = bool(basis.get("rounds", True))
-    preambles: dict[str, str] = {}
+    given = basis.get("national", DEFAULT_NATIONAL)
+    national = (
+        None if given == DEFAULT_NATIONAL else tuple([given] if isinstance(given, str) else given)
+    )
     preamble_file = data.get("preamble")
-    if preamble_file is not None:
-        pre_path = folder / str(preamble_file)
-        if not pre_path.is_file():
-            check.add(
-                ("preamble",),
-                _("no file {file} in {folder}").format(file=preamble_file, folder=shown),
-            )
-        else:
-            pre_data, _pre_map = _read_yaml(pre_path, f"{shown}/{preamble_file}")
-            if isinstance(pre_data, dict):
-                preambles = {str(k): str(v) for k, v in pre_data.items()}
-    own_titles: dict[str, Any] = {}
-    if (folder / TITLES_FILE).is_file():
-        own_titles = _read_yaml(folder / TITLES_FILE, f"{shown}/{TITLES_FILE}")[0] or {}
-    catalogues = {}
-    for i, section in enumerate(sections):
-        if section and section.kind in LISTED_KINDS and section.library:
-            catalogues[section.library] = _catalogue(check, root, section.library, i)
-    if check.issues:
-        raise DrafterError(check.issues)
+    preambles = files[f"genres/{folder}/{preamble_file}"] if preamble_file else {}
+    own_titles = files.get(f"genres/{folder}/{TITLES_FILE}") or {}
+    catalogues = {
+        s.library: by_id(files[f"catalogue/{s.library}.yaml"][s.library], Item)
+        for s in sections
+        if s.kind in LISTED_KINDS and s.library
+    }
     return Genre(
         id=data["id"],
-        summary=check.text(data, "summary", ()),
+        summary=data["summary"],
         folder=shown,
-        levels=tuple(genre_levels),
-        programmes=tuple(genre_programmes),
-        words=words,
-        title=check.text(data, "title", ()),
-        parts=tuple(parts),
-        sections=tuple(s for s in sections if s),
-        attachments=tuple(attachments),
-        fields=tuple(check.texts(data, "fields", ())),
+        levels=tuple(data["levels"]),
+        programmes=tuple(data["programmes"]),
+        words=dict(data["vocabulary"]),
+        title=data["title"],
+        parts=tuple(data["parts"]),
+        sections=sections,
+        attachments=tuple(data.get("attachments", [])),
+        fields=tuple(data["fields"]),
         national=national,
-        rounds=rounds,
-        preambles=preambles,
+        rounds=bool(basis.get("rounds", True)),
+        preambles={str(k): str(v) for k, v in preambles.items()},
         preamble_default=data.get("preamble_default"),
         preamble_file=f"{shown}/{preamble_file}" if preamble_file else None,
         titles={**shared_titles, **own_titles},
         own_titles=frozenset(own_titles),
         texts=texts,
         catalogues=catalogues,
-        profile_defaults=mapping_of(check, data, "profile_defaults"),
+        profile_defaults=dict(data.get("profile_defaults", {})),
     )
 
 
-def _catalogue(check: Checker, root: Path, name: str, i: int) -> dict[str, Item]:
-    path = root / "catalogue" / f"{name}.yaml"
-    if not path.is_file():
-        check.add(
-            ("sections", i, "library"),
-            _("no catalogue templates/catalogue/{name}.yaml").format(name=name),
-        )
-        return {}
-    data = _read_yaml(path, f"templates/catalogue/{name}.yaml")[0]
-    items = data.get(name) if isinstance(data, dict) else None
-    if not isinstance(items, dict):
-        check.add(
-            ("sections", i, "library"),
-            _("templates/catalogue/{name}.yaml has no mapping {name}: of items").format(name=name),
-        )
-        return {}
-    return by_id(items, Item)
-
-
-def _section(check: Checker, data: Any, i: int, texts: dict[str, str]) -> Section | None:
-    path = ("sections", i)
-    if not check.keys(data, _SECTION_KEYS, path):
-        return None
-    kind = check.text(data, "kind", path)
-    if kind not in KINDS:
-        check.add(
-            (*path, "kind"),
-            _("unknown section kind {kind} (known: {names})").format(
-                kind=kind, names=", ".join(KINDS)
-            ),
-        )
-    headings = check.texts(data, "headings", path)
-    if not headings:
-        check.add((*path, "headings"), _("a section needs at least one heading"))
-    variants = check.mapping(data, "variants", path)
-    for name, file in variants.items():
-        if file not in texts:
-            check.add(
-                (*path, "variants", name),
-                _("no text {file} in the genre's folder").format(file=file),
-            )
-    defaults = check.mapping(data, "defaults", path)
-    for programme, name in defaults.items():
-        if name not in variants:
-            check.add(
-                (*path, "defaults", programme),
-                _("unknown variant {name} (known: {names})").format(
-                    name=name, names=", ".join(variants) or "-"
-                ),
-            )
-    if kind == "prose" and not variants:
-        check.add((*path, "variants"), _("a prose section needs at least one variant"))
-    if kind in LISTED_KINDS and not (data.get("library") and data.get("field")):
-        check.add(path, _("an items section names its library and its field"))
+def _section(data: dict[str, Any]) -> Section:
     return Section(
-        id=check.text(data, "id", path),
-        kind=kind,
-        headings=tuple(headings),
+        id=data["id"],
+        kind=data["kind"],
+        headings=tuple(data["headings"]),
         optional=bool(data.get("optional", False)),
         choice=data.get("choice"),
-        variants=variants,
-        defaults=defaults,
+        variants=dict(data.get("variants", {})),
+        defaults=dict(data.get("defaults", {})),
         library=data.get("library"),
         field=data.get("field"),
     )

@@ -130,7 +130,7 @@ def _read(root: Path) -> Library:
     return Library(
         root=root,
         levels=levels,
-        genres=_genres(root, titles),
+        genres=_genres(root, files, titles),
         notice=_yaml(root / "text" / "notice.yaml"),
         titles=titles,
         reading=_yaml(root / "text" / "reading.yaml"),
@@ -162,9 +162,9 @@ def _read(root: Path) -> Library:
     )
 
 
-def _genres(root: Path, titles: dict[str, Any]) -> dict[str, Genre]:
+def _genres(root: Path, files: dict[str, Any], titles: dict[str, Any]) -> dict[str, Genre]:
     try:
-        return load_genres(root, titles)
+        return load_genres(root, files, titles)
     except DrafterError as error:  # a genre's fault is the library's, not the county's
         from .check import LibraryError
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..limits import YEAR_MAX, YEAR_MIN
-from .genres import ATTACHMENTS, KINDS, PARTS
+from .genres import ATTACHMENTS, DEFAULT_NATIONAL, KINDS, PARTS
 
 INDICATOR_KINDS = ("count", "ratio", "percent", "money")  # how compose/figures.py formats them
 PARAM_KINDS = ("count", "text", "list")  # what a task parameter holds (profile schema, compose)
@@ -410,11 +410,10 @@ def genre_rule(ids: Ids) -> dict[str, Any]:
             },
             "library": _text(regex=ID),
             "field": _text(regex=ID),
-        },
-        allow_unknown=True,
+        }
     )
-    # Which keys a genre may have is genres.py's to say (its checker names the unknown ones);
-    # this schema checks the values and what they refer to.
+    # The shape, the keys a genre and a section may have and the ids they name; what a genre
+    # refers to beyond the catalogue's ids (its folder's files) is genres.check_references's.
     return _dict(
         {
             "id": _req(_text(regex=ID)),
@@ -427,7 +426,12 @@ def genre_rule(ids: Ids) -> dict[str, Any]:
             "title": _req(_text()),
             "legal_basis": _dict(
                 {
-                    "national": {"type": ["string", "list"], "schema": _one_of(ids.documents)},
+                    # the catalogue's own national list, one document, or a list of them
+                    "national": {
+                        "type": ["string", "list"],
+                        "allowed": [DEFAULT_NATIONAL, *ids.documents],
+                        "schema": _one_of(ids.documents),
+                    },
                     "rounds": {"type": "boolean"},
                 }
             ),
@@ -438,6 +442,5 @@ def genre_rule(ids: Ids) -> dict[str, Any]:
             "attachments": _list(_one_of(list(ATTACHMENTS))),
             "fields": _list(_text(regex=ID), minlength=1, required=True),
             "profile_defaults": {"type": "dict"},
-        },
-        allow_unknown=True,
+        }
     )
