@@ -461,6 +461,14 @@ PLAN = [
     "（一）加强组织领导。成立工作领导小组。",
     "（二）加强经费保障。落实专项资金。",
 ]
+# what gb_notice adds to the plan so that its text ends on an odd page (page 5), and its 版记
+# stands alone on the even page after it: text ending on an even page with room would take the
+# 版记 at its own foot (7.4)
+PLAN_MORE = [
+    "县知识产权工作领导小组定期对各项任务的落实情况进行督促检查，"
+    "及时通报进展，协调解决推进中的困难和问题，对工作不力、进度滞后的单位予以督办，"
+    "确保各项目标任务按期完成。各责任单位每半年报送一次工作进展情况。",
+]
 
 
 def _font(run, name: str, size: float) -> None:
@@ -659,7 +667,7 @@ def gb_notice():
     )
     title.paragraph_format.page_break_before = True
     _line(doc)
-    for text in PLAN[1:]:
+    for text in PLAN[1:] + PLAN_MORE * 6:
         if text[0] in "一二三四":
             _line(doc, text, font="黑体", first=2)
         elif text.startswith("（") and text[1] in "一二三" and "。" not in text:
@@ -1493,3 +1501,31 @@ def test_preprinted_paper_holds_the_rule_in_white(tmp_path):
         rule.set(qn("w:color"), "FFFFFF")
 
     assert check(gb_save(tmp_path, preprinted, "preprinted")) == []
+
+
+def test_a_colophon_that_fits_the_text_page_stands_there(tmp_path):
+    """济宁市's 实施意见 ends on page 12, an even page with room: its 版记 is drafted at that
+    page's foot, in the text's section, and check finds nothing; moved to a section of its own
+    that starts on an even page (so two pages on, after a blank page), check names 7.4 and the
+    page (where the text ends is estimated as the writer does: drafter/writers/docx_pages.py)."""
+    from copy import deepcopy
+
+    from conftest import ROOT, run_cli
+
+    built = run_cli("build", str(ROOT / "examples" / "jining.yaml"), "-o", str(tmp_path))
+    assert built.returncode == 0, built.stderr
+    path = tmp_path / "jining.docx"
+    assert check(path) == []
+    doc = docx.Document(str(path))
+    assert len(doc.sections) == 1  # no section of its own
+    first = next(p for p in doc.paragraphs if p.text.startswith("济宁市人民政府办公室"))
+    assert first._p.pPr.find(qn("w:framePr")) is not None
+    # a section break (even page) before the 版记
+    body_sect = doc.element.body.find(qn("w:sectPr"))
+    ended = deepcopy(body_sect)
+    first._p.addprevious(OxmlElement("w:p"))
+    first._p.getprevious().get_or_add_pPr().append(ended)
+    doc.sections[-1].start_type = WD_SECTION.EVEN_PAGE
+    findings = check(save(doc, tmp_path, "moved"))
+    pages = [f for f in findings if f.code == "colophon-page"]
+    assert pages and pages[0].clause == "7.4" and "page 12" in pages[0].message, findings

@@ -321,6 +321,57 @@ def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
     assert abs(_top_mm(printed) - _top_mm(cc_line) - (28.8 / 72 * 25.4 + 0.35 + 0.25)) < 0.05
 
 
+def test_line_breaks_as_libreoffice_sets_them():
+    """docx_pages breaks a body line as LibreOffice does (measured on its PDF): 28 characters at
+    15.75 pt; a ，。、；： past the end hangs on the line; another closing mark takes the character
+    before it down (避头尾); a number stays whole; a Latin character makes the ” after it narrow."""
+    from drafter import layout as L
+    from drafter.writers import docx_pages as P
+
+    width = L.mm_to_pt(L.TYPE_WIDTH_MM)
+    spacing = L.CHAR_SPACING_TWENTIETHS / 20
+
+    def lines(text: str) -> list[str]:
+        glyphs = P.glyphs_of([(text, L.BODY_SIZE_PT, spacing)])
+        starts = P.line_starts(glyphs, width, 0, 0) + [len(text)]
+        return [text[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+
+    han = "知识产权强县建设工作方案" * 3  # 36 characters
+    assert [len(x) for x in lines(han)] == [28, 8]
+    assert lines(han[:28] + "，" + han[:3]) == [han[:28] + "，", han[:3]]
+    assert lines(han[:28] + "）" + han[:3]) == [han[:27], han[27] + "）" + han[:3]]
+    assert lines(han[:27] + "2025年") == [han[:27], "2025年"]  # 27 + 2 em of digits: no room
+    assert lines(han[:26] + "2025年") == [han[:26] + "2025", "年"]
+    # with a narrow ” (after +) 19 more characters fit, with a full-width one 18
+    assert len(lines("运用“互联网+”手段" + han[:25])[0]) == len("运用“互联网+”手段") + 19
+
+
+def test_imprint_on_the_text_page_when_it_fits(tmp_path):
+    """7.4: 济宁市's 实施意见 ends on page 12, an even page with room: the 版记 stands at its foot,
+    in the text's section (no section break, the page keeps its number), framed from the
+    paper's top as on a page of its own; 泰山区's plan ends on page 13: its 版记 opens a section
+    that starts on the next even page."""
+    from conftest import ROOT, run_cli
+
+    from drafter.writers import docx_pages as P
+
+    for name in ("examples/jining.yaml", "profiles/taishan.yaml"):
+        assert run_cli("build", str(ROOT / name), "-o", str(tmp_path)).returncode == 0
+    jining = docx.Document(str(tmp_path / "jining.docx"))
+    first = next(p for p in jining.paragraphs if p.text.startswith("济宁市人民政府办公室"))
+    end = P.text_end(jining.element.body, stop=first._p)
+    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (12, 11.0)
+    assert len(jining.sections) == 1
+    assert abs(_top_mm(first) + 28.8 / 72 * 25.4 + 0.7 - 0.15 - 262) < 0.05
+    taishan = docx.Document(str(tmp_path / "taishan.docx"))
+    assert [s.start_type for s in taishan.sections][-1] == WD_SECTION.EVEN_PAGE
+    printed = next(p for p in taishan.paragraphs if p.text.endswith("印发"))
+    assert P.text_end(taishan.element.body, stop=printed._p).page == 13
+
+
+L_PITCH = 28.8
+
+
 def test_preprinted_paper_keeps_the_masthead_room(variant, tmp_path):
     doc = variant_docx(variant, tmp_path, lambda d: d["notice"].update(masthead="preprinted"))
     mark, number = doc.paragraphs[0], doc.paragraphs[1]

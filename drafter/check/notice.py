@@ -544,6 +544,17 @@ def _colophon(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
 FOOT_TOLERANCE_MM = 2.0
 
 
+def _colophon_top_mm(items: list[Para]) -> float:
+    """Where the 版记's first line starts, from the paper's top: its frame's place, or (a frame
+    aligned to the type area's bottom, or none) its lines counted up from the bottom."""
+    ppr = items[0].element.find(W + "pPr")
+    frame = ppr.find(W + "framePr") if ppr is not None else None
+    y = twips(frame, "y") if frame is not None and frame.get(W + "vAnchor") == "page" else None
+    if y is not None:
+        return y / PT_PER_MM
+    return L.MARGIN_TOP_MM + L.TYPE_HEIGHT_MM - len(items) * L.pt_to_mm(L.LINE_PITCH_PT)
+
+
 def _frame_at_foot(doc: Doc, styles: Styles, last: Para, frame) -> bool:
     """A frame placed from the paper's top (w:vAnchor="page", w:y) whose one line ends on the
     type area's bottom edge."""
@@ -656,22 +667,43 @@ def colophon_section(doc: Doc, paras: list[Para]) -> Section | None:
 
 def check_colophon_page(doc: Doc, paras: list[Para]) -> list[Finding]:
     """A notice printed with its plan is printed on both sides, and its 版记 goes at the foot of
-    an even page: in a section of its own that starts on an even page, where Word and
-    LibreOffice leave a blank page first when the text ends on an even page; neither that page
-    nor the 版记's carries a page number (7.5)."""
+    an even page: the text's last page when that is even and has room (where the text ends is
+    estimated as the writer estimates it, drafter.writers.docx_pages), else a section of its
+    own that starts on an even page, where Word and LibreOffice leave a blank page first when
+    the text ends on an even page; neither that page nor the 版记's carries a page number (7.5)."""
+    from ..writers import docx_pages
+
     items = [p for p in paras if p.kind in ("copy_to", "issued")]
     if not items:
         return []
     section = colophon_section(doc, paras)
     kind = section.sect_pr.find(W + "type") if section is not None else None
-    if section is None or kind is None or kind.get(W + "val") != "evenPage":
+    end = docx_pages.text_end(doc.body, stop=items[0].element)
+    fits = docx_pages.fits_foot(end, _colophon_top_mm(items))
+    even_section = kind is not None and kind.get(W + "val") == "evenPage"
+    if section is None and fits:
+        return []  # at the foot of the text's last page, an even one
+    if section is not None and even_section and fits:
         return [
             Finding.of(
                 COLOPHON_PAGE,
                 _(
-                    "printed with the plan, the 版记 goes at the foot of an even page: put it in"
-                    " a section of its own that starts on an even page (section break: even page)"
-                ),
+                    "the text ends on page {page}, an even page with room at its foot: the 版记"
+                    " goes there, not two pages on after a blank page"
+                ).format(page=end.page),
+                items[0].index,
+                items[0].excerpt,
+            )
+        ]
+    if section is None or not even_section:
+        return [
+            Finding.of(
+                COLOPHON_PAGE,
+                _(
+                    "printed with the plan, the 版记 goes at the foot of an even page: the text"
+                    " ends on page {page}, so put it in a section of its own that starts on an"
+                    " even page (section break: even page)"
+                ).format(page=end.page),
                 items[0].index,
                 items[0].excerpt,
             )

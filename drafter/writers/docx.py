@@ -52,7 +52,7 @@ from .. import diskcache
 from .. import layout as L
 from ..model import Document, Masthead, Paragraph, Role, Table
 from ..output import atomic_path
-from . import docx_fit, docx_letter, docx_package
+from . import docx_fit, docx_letter, docx_package, docx_pages
 from . import docx_imprint as imprint
 from .ooxml import put
 
@@ -208,6 +208,7 @@ W_P, W_R, W_T, W_BR, W_TR, W_TBL_HEADER = (W + t for t in ("p", "r", "t", "br", 
 W_RFONTS, W_HINT, W_VAL = W + "rFonts", W + "hint", W + "val"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 RUN_CONTROL = re.compile("[\t\n\r]")  # python-docx's run.text turns these into tabs and breaks
+RUN_CONTROL_SPLIT = re.compile("([\t\n])")
 
 
 def blank_document() -> docx.document.Document:
@@ -350,6 +351,7 @@ class DocxWriter:
         self._end = body.find(qn("w:sectPr"))  # the body's paragraphs and tables go before it
         self._letter_first = False
         self._mark_size = L.ORGAN_MARK_MAX_PT
+        self._runs: dict = {}  # body paragraph -> its runs, for docx_pages
         self._header(doc, " ".join(filter(None, [document.running_head, document.header_text])))
         texts = {p.role: p.text for p in document.paragraphs() if p.role in SIGN_OFF_ROLES}
         self._signature_ems = L.text_ems(texts.get(Role.SIGNATURE, ""))
@@ -390,11 +392,20 @@ class DocxWriter:
                 isinstance(b, Paragraph) and b.role is Role.ORGAN_MARK
                 for b in document.parts[0].blocks
             )
+            even = len(document.parts) > 1 or issued
+            # at the foot of the text's last page when that is even and has room (7.4); a 信函's
+            # framed masthead leaves page 1 to the reader's layout: its 版记 keeps its own page
+            here = (
+                even
+                and not letter
+                and imprint.fits_text_page(
+                    docx_pages.text_end(self._container._body, known=self._runs),
+                    document.imprint,
+                    letter,
+                )
+            )
             imprint.write(
-                doc,
-                document.imprint,
-                letter=document.masthead is Masthead.LETTER,
-                even_page=len(document.parts) > 1 or issued,
+                doc, document.imprint, letter=letter, even_page=even and not here, on_text_page=here
             )
         docx_package.properties(doc, document.title, document.author)
         return doc
@@ -551,6 +562,9 @@ class DocxWriter:
             for el in para._p.iter(qn("w:spacing")) if tight is not None else ():
                 if el.getparent().tag == qn("w:rPr"):  # a run's, not the paragraph's
                     el.set(qn("w:val"), str(tight))
+            if tight is not None and para._p in self._runs:
+                runs = self._runs[para._p]
+                runs[:] = [(t, size, tight / 20) for t, size, _s in runs]
         if block.role is Role.ORGAN_MARK:  # a shrunk mark's line shrinks with it: 35 mm stays
             pf.line_spacing = Pt(_mark_size(block))
         if block.role is Role.ORGAN_MARK and document.masthead is Masthead.PREPRINTED:
@@ -571,18 +585,25 @@ class DocxWriter:
         para = DocxParagraph(p, self._container)
         size = _mark_size(block) if block.role is Role.ORGAN_MARK else layout.size
         offset = 0
+        spacing = L.CHAR_SPACING_TWENTIETHS / 20  # the runs' own, or Normal's
+        pieces: list[docx_pages.Piece] = []
+        self._runs[p] = pieces
         for span in block.spans:
             rpr = _rpr(EMPHASIS_FONT.get(span.emphasis, layout.font), size, layout.color)
             if "\n" in span.text or "\t" in span.text:
                 r = self._run_element(p, rpr, hint=False)
                 first = Run(r, para)
                 first.text = span.text  # python-docx turns these into breaks and tabs
+                split = RUN_CONTROL_SPLIT.split(span.text.replace("\r", "\n"))
+                pieces += [(t, size, spacing) for t in split if t]
             else:
                 first = None
                 for start, text, shared in _pieces(span.text, offset, block.breaks):
                     r = self._run_element(p, rpr, hint=shared)
                     if start in block.breaks and start:  # a title's line break (7.3.1)
                         r.append(r.makeelement(W_BR, {}))
+                        pieces.append(("\n", size, spacing))
+                    pieces.append((text, size, spacing))
                     t = r.makeelement(W_T, {XML_SPACE: "preserve"})
                     t.text = text
                     r.append(t)
@@ -695,6 +716,8 @@ class DocxWriter:
                     align = WD_ALIGN_PARAGRAPH.LEFT
                 p = tc[-1]
                 p.insert(0, _cell_ppr(pitch, align).__copy__())
+                split = RUN_CONTROL_SPLIT.split(value.replace("\r", "\n"))
+                self._runs[p] = [(t, size, L.CHAR_SPACING_TWENTIETHS / 20) for t in split if t]
                 run = p.makeelement(W_R, {})
                 run.append(font_rpr[is_header].__copy__())
                 p.append(run)

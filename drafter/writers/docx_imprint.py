@@ -2,10 +2,15 @@
 
 A notice printed with its plan is printed on both sides, and its 版记 goes on the back of the
 last sheet: the foot of an even page. Where the text ends is known only when a reader lays the
-pages out, so the 版记 opens a section of its own that starts on the next even page (w:type
-evenPage): after text ending on an odd page it stands on the next page; after text ending on an
-even page Word and LibreOffice leave one blank page before it. Both pages show no page number
-(7.5: 版记页前有空白页的，空白页和版记页均不编排页码), so the section's footers are empty.
+pages out; the writer estimates it (docx_pages, which matches LibreOffice's pages on every
+shipped example). Text ending on an even page with room at its foot: the 版记 stands there, in
+the text's section, framed from the paper's top like the lines below. Otherwise the 版记 opens a
+section of its own that starts on the next even page (w:type evenPage): after text ending on an
+odd page it stands on the next page; after text ending on a full even page Word and LibreOffice
+leave one blank page before it. Both pages show no page number (7.5: 版记页前有空白页的，空白页和
+版记页均不编排页码), so the section's footers are empty. When the estimate is wrong, the section
+still puts the 版记 on an even page, at worst after a blank page: the estimate only decides for the
+text's page when it is sure (fits_text_page).
 
 The frame sits on the type area's bottom edge, so its last rule is the 版心's bottom whatever the
 text above it. Rules are the type area's width:
@@ -23,6 +28,7 @@ from docx.shared import Mm, Pt
 
 from .. import layout as L
 from ..model import Imprint
+from . import docx_pages
 from .ooxml import put
 
 EIGHTHS_PER_MM = 72 / 25.4 * 8  # border widths (w:sz) are in eighths of a point
@@ -64,9 +70,26 @@ def _one_point(pf) -> None:
     pf.space_before = pf.space_after = Pt(0)
 
 
-def write(doc, imprint: Imprint, letter: bool = False, even_page: bool = True) -> None:
-    """Append the 版记 at the end of the body, on an even page of its own when ``even_page``.
-    A 信函格式 document's 版记 has no 印发 line or rules (10.1).
+def tops_mm(imprint: Imprint, letter: bool = False) -> list[float]:
+    """Where each 版记 line's frame starts on its page, from the paper's top (layout)."""
+    return L.imprint_tops_mm(
+        L.text_ems(imprint.cc or ""), L.text_ems(imprint.cc_label), printer_line=not letter
+    )
+
+
+def fits_text_page(end: docx_pages.End, imprint: Imprint, letter: bool = False) -> bool:
+    """Whether the 版记 can stand at the foot of the text's last page (docx_pages.fits_foot);
+    if not, it keeps to an even page of its own."""
+    tops = tops_mm(imprint, letter)
+    return bool(tops) and docx_pages.fits_foot(end, tops[0])
+
+
+def write(
+    doc, imprint: Imprint, letter: bool = False, even_page: bool = True, on_text_page: bool = False
+) -> None:
+    """Append the 版记 at the end of the body, on an even page of its own when ``even_page``,
+    or at the foot of the text's last page when ``on_text_page`` (that page is even and has
+    room: fits_text_page). A 信函格式 document's 版记 has no 印发 line or rules (10.1).
 
     Each line is a paragraph in a frame (w:framePr) at the bottom of the type area: on a page of
     its own, each in a frame placed from the paper's top (layout.imprint_tops_mm), after the text
@@ -78,11 +101,10 @@ def write(doc, imprint: Imprint, letter: bool = False, even_page: bool = True) -
     # at the foot of the type area: on a page of its own, placed from the paper's top (see
     # layout.imprint_tops_mm); after the text, aligned to the type area's bottom
     places = [(("w:vAnchor", "margin"), ("w:yAlign", "bottom"))] * len(lines)
-    if even_page:
-        _even_page_section(doc)
-        tops = L.imprint_tops_mm(
-            L.text_ems(imprint.cc or ""), L.text_ems(imprint.cc_label), printer_line=not letter
-        )
+    if even_page or on_text_page:  # framed from the paper's top, as on a page of its own
+        if not on_text_page:
+            _even_page_section(doc)
+        tops = tops_mm(imprint, letter)
         places = [
             (("w:vAnchor", "page"), ("w:y", str(round(L.mm_to_pt(top) * L.TWIPS_PER_PT))))
             for top in tops
@@ -90,7 +112,7 @@ def write(doc, imprint: Imprint, letter: bool = False, even_page: bool = True) -
     size = L.IMPRINT_SIZE_PT
     side = L.IMPRINT_SIDE_CHARS * size
     for i, (text, place) in enumerate(zip(lines, places, strict=True)):
-        if i and even_page:  # a paragraph between two frames keeps them apart
+        if i and (even_page or on_text_page):  # a paragraph between frames keeps them apart
             _one_point(doc.add_paragraph().paragraph_format)
         para = doc.add_paragraph()
         ppr = para._p.get_or_add_pPr()

@@ -1,0 +1,375 @@
+"""Where a laid-out body ends: the page, and how far down it, estimated from the body's XML.
+
+The 版记 goes at the foot of the last page, an even one (GB/T 9704 7.4). A section break can
+only say "start on the next even page", which after text ending on an even page leaves a blank
+page and puts the 版记 on the page after it, even when the text's page has room at its foot.
+So the writer estimates where the text ends and puts the 版记 on that page when it is even and
+has room (docx_imprint); the checker reads the same estimate from a .docx.
+
+The estimate lays the body out as drafter writes it, the way LibreOffice does (measured on its
+PDF; tests/test_pdf.py compares): exact line heights, no widow control, each paragraph's lines
+broken greedily by its indents and its runs' size and character spacing, with the line-breaking
+rules (避头尾) that move a character down and Latin words and numbers kept whole; table rows by
+their cells' lines, never split, the header row repeated; page breaks before and section
+breaks. Space before a paragraph that a natural page break puts at a page's top is dropped.
+Only properties written on the paragraph, its runs and the table count, so this reads drafter's
+own documents, which write them all; it is not a general layout engine.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+
+from .. import layout as L
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# LibreOffice's text area ends about a point after the 22nd line (docx_fit)
+PAGE_PT = L.LINES_PER_PAGE * L.LINE_PITCH_PT + 1.0
+# 避头尾: no line starts with a closing mark, none ends with an opening one
+NO_START = set("，。、；：？！）》」』】〕〉”’…—%％·．,.;:?!)]}")
+NO_END = set("（《「『【〔〈“‘([{")
+# ...except these, which LibreOffice lets hang past the line's end (measured: 32 lines ending
+# in ，。、； stood 5.6 mm past the type area)
+HANGING = set("，。、；：")
+# Times New Roman advance widths (em) of the Latin characters a plan holds; others take 0.5
+LATIN_EM = {
+    **dict.fromkeys("0123456789", 0.5),
+    **dict.fromkeys(".,:; ", 0.25),
+    **dict.fromkeys("-()[]/", 0.333),
+    "%": 0.833,
+    **dict.fromkeys("abcdeghknopqsuvxyz", 0.5),
+    **dict.fromkeys("fijlrt", 0.3),
+    **dict.fromkeys("mw", 0.75),
+    **dict.fromkeys("ABCDEFGHKNOPRSTUVXYZ", 0.68),
+    **dict.fromkeys("IJL", 0.4),
+    **dict.fromkeys("MQW", 0.9),
+}
+TABLE_BORDER_PT = 0.5  # Table Grid's rules, one per row
+DEFAULT_SIZE_PT = L.BODY_SIZE_PT
+DEFAULT_SPACING_PT = L.CHAR_SPACING_TWENTIETHS / 20  # Normal's character spacing
+
+
+@dataclass(frozen=True)
+class End:
+    """Where the text ends: its page (1-based) and the height used on that page (pt)."""
+
+    page: int
+    used_pt: float
+    # the flow holds frames (a 信函's masthead), whose room the estimate does not know
+    framed: bool = False
+
+    @property
+    def room_pt(self) -> float:
+        return PAGE_PT - self.used_pt
+
+
+def _twips(el, attr: str) -> float | None:
+    if el is None:
+        return None
+    v = el.get(W + attr)
+    try:
+        return float(v) / L.TWIPS_PER_PT if v is not None else None
+    except ValueError:
+        return None
+
+
+def _on(el) -> bool:
+    return el is not None and el.get(W + "val", "true") not in ("0", "false", "off")
+
+
+# Marks Latin and Chinese share take the script of the character before them in LibreOffice,
+# whatever w:hint says: after a Latin one they are Times New Roman's (measured: "+”" set narrow)
+SHARED_EM = {"“": 0.444, "”": 0.444, "‘": 0.333, "’": 0.333, "—": 1.0, "…": 1.0, "·": 0.25}
+
+
+def _char_width(ch: str, size: float, spacing: float, after_latin: bool = False) -> float:
+    if ch.isascii():
+        return LATIN_EM.get(ch, 0.5) * size + spacing
+    if after_latin and ch in SHARED_EM:
+        return SHARED_EM[ch] * size + spacing
+    return size + spacing
+
+
+@cache
+def _latin(size: float, spacing: float) -> dict[str, float]:
+    """The advances of the ASCII characters at a size and spacing (others take an em)."""
+    return {chr(c): _char_width(chr(c), size, spacing) for c in range(128)}
+
+
+_SHARED = re.compile("[" + "".join(SHARED_EM) + "]")
+_NOT_EM = re.compile("[\x00-\x7f" + "".join(SHARED_EM) + "]")
+Glyphs = tuple[str, list[float]]  # a paragraph's characters, "\n" for a line break, and advances
+
+
+Piece = tuple[str, float, float]  # a run's text ("\n" a line break, "\t" a tab), size, spacing
+
+
+def glyphs_of(pieces: list[Piece]) -> Glyphs:
+    """A paragraph's characters and their advances (pt), from its runs' text, size and
+    character spacing (pt)."""
+    text: list[str] = []
+    widths: list[float] = []
+    for run, size, spacing in pieces:
+        em = size + spacing
+        if run in ("\n", "\t"):
+            widths.append(0.0 if run == "\n" else size)
+        elif not _NOT_EM.search(run):  # all Chinese: an em each
+            widths += [em] * len(run)
+        else:
+            latin = _latin(size, spacing)
+            advances = [latin.get(ch, em) for ch in run]
+            # a shared mark after a Latin character takes the Latin face
+            prev = text[-1][-1:] if text else ""
+            for m in _SHARED.finditer(run):
+                k = m.start()
+                before = run[k - 1] if k else prev
+                if before.isascii() and before and not before.isspace():
+                    advances[k] = _char_width(run[k], size, spacing, True)
+            widths += advances
+        text.append(run)
+    return "".join(text), widths
+
+
+def _glyphs(p) -> Glyphs:
+    """A paragraph's characters and advances, read from its runs."""
+    pieces: list[Piece] = []
+    for r in p.iter(W + "r"):
+        rpr = r.find(W + "rPr")
+        sz = rpr.find(W + "sz") if rpr is not None else None
+        size = float(sz.get(W + "val")) / 2 if sz is not None else DEFAULT_SIZE_PT
+        sp = rpr.find(W + "spacing") if rpr is not None else None
+        spacing = _twips(sp, "val") if sp is not None else None
+        spacing = DEFAULT_SPACING_PT if spacing is None else spacing
+        for child in r:
+            if child.tag == W + "t" and child.text:
+                pieces.append((child.text, size, spacing))
+            elif child.tag in (W + "br", W + "cr"):
+                pieces.append(("\n", size, spacing))
+            elif child.tag == W + "tab":
+                pieces.append(("\t", size, spacing))
+    return glyphs_of(pieces)
+
+
+def line_count(glyphs: Glyphs, width: float, first: float, rest: float, hang: bool = True) -> int:
+    """Lines the glyphs take in a line of ``width`` pt, the first line ``first`` pt in and the
+    others ``rest`` pt in."""
+    return len(line_starts(glyphs, width, first, rest, hang)) or 1
+
+
+def line_starts(
+    glyphs: Glyphs, width: float, first: float, rest: float, hang: bool = True
+) -> list[int]:
+    """Where each line starts (character indices): greedy, with 避头尾 and Latin words kept
+    whole; ``hang``: a mark of HANGING may stand past the line's end (not in a table's cell,
+    where LibreOffice moves the character before it down instead, measured)."""
+    text, widths = glyphs
+    cum = [0.0, *accumulate(widths)]
+    starts: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        starts.append(i)
+        room = width - (first if len(starts) == 1 else rest)
+        newline = text.find("\n", i)
+        limit = n if newline < 0 else newline
+        # the most characters from i whose advances fit the room
+        j = min(bisect_right(cum, cum[i] + room + 0.01) - 1, limit)
+        if j == limit:
+            if newline < 0:
+                break
+            i = newline + 1
+            continue
+        if hang and text[j] in HANGING:
+            j += 1
+            if j >= n:
+                break
+        k = j
+        # a Latin word or number stays whole: break before it
+        while k > i and _word(text[k]) and _word(text[k - 1]):
+            k -= 1
+        # no closing mark at a line's start, no opening mark at its end
+        while k > i + 1 and (text[k] in NO_START or text[k - 1] in NO_END):
+            k -= 1
+        i = k if k > i else max(j, i + 1)
+    return starts
+
+
+def _word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".%")
+
+
+def _paragraph_lines(p, width: float, hang: bool = True, known=None) -> tuple[int, float]:
+    """(lines, line height in pt) of a body paragraph."""
+    ppr = p.find(W + "pPr")
+    ind = ppr.find(W + "ind") if ppr is not None else None
+    left = _twips(ind, "left") or 0.0
+    right = _twips(ind, "right") or 0.0
+    first_line = _twips(ind, "firstLine") or 0.0
+    hanging = _twips(ind, "hanging") or 0.0
+    spacing = ppr.find(W + "spacing") if ppr is not None else None
+    glyphs = glyphs_of(known) if known is not None else _glyphs(p)
+    height = _twips(spacing, "line") or L.LINE_PITCH_PT
+    if spacing is None or spacing.get(W + "lineRule") not in ("exact", "atLeast"):
+        size = max(glyphs[1], default=DEFAULT_SIZE_PT)
+        height = max(L.LINE_PITCH_PT, size * 1.3)
+    lines = line_count(glyphs, width - right, left + first_line - hanging, left, hang)
+    return lines, height
+
+
+@dataclass
+class _Box:
+    before: float
+    heights: list[float]
+    after: float
+    page_break: bool = False
+    keep_next: bool = False
+    header: bool = False  # a table's repeating header row
+    table: int = -1  # which table a row belongs to
+    new_section: str | None = None  # a section break after it: its w:type
+    framed: bool = False  # a frame: no room in the flow, but the estimate is unsure
+
+
+def _section_starts(body) -> dict:
+    """Each paragraph that ends a section -> how the next section starts (its w:type: a
+    section's own sectPr says how it starts, and the next one's is after it). Keyed by the
+    element itself, which the dict keeps alive: an lxml proxy's id() is reused once it is gone."""
+    marks = [el for el in body if el.tag == W + "p" and el.find(f"{W}pPr/{W}sectPr") is not None]
+    ends = [el.find(f"{W}pPr/{W}sectPr") for el in marks]
+    last = body.find(W + "sectPr")
+    out = {}
+    for k, el in enumerate(marks):
+        nxt = ends[k + 1] if k + 1 < len(ends) else last
+        t = nxt.find(W + "type") if nxt is not None else None
+        out[el] = t.get(W + "val", "nextPage") if t is not None else "nextPage"
+    return out
+
+
+def _boxes(body, width: float, stop=None, known=None) -> list[_Box]:
+    out: list[_Box] = []
+    tables = 0
+    starts = _section_starts(body)
+    for el in body:
+        if el is stop:
+            break
+        if el.tag == W + "p":
+            ppr = el.find(W + "pPr")
+            if ppr is not None and ppr.find(W + "framePr") is not None:
+                out.append(_Box(0.0, [], 0.0, framed=True))  # out of the flow: a 信函's masthead
+                continue
+            spacing = ppr.find(W + "spacing") if ppr is not None else None
+            lines, height = _paragraph_lines(el, width, known=(known or {}).get(el))
+            kind = starts.get(el)
+            out.append(
+                _Box(
+                    before=_twips(spacing, "before") or 0.0,
+                    heights=[height] * lines,
+                    after=_twips(spacing, "after") or 0.0,
+                    page_break=ppr is not None and _on(ppr.find(W + "pageBreakBefore")),
+                    keep_next=ppr is not None and _on(ppr.find(W + "keepNext")),
+                    new_section=kind,
+                )
+            )
+        elif el.tag == W + "tbl":
+            tables += 1
+            out += _rows(el, tables, known)
+    return out
+
+
+def _rows(tbl, table: int, known=None) -> list[_Box]:
+    tbl_pr = tbl.find(W + "tblPr")
+    mar = tbl_pr.find(W + "tblCellMar") if tbl_pr is not None else None
+    margins = sum(
+        _twips(mar.find(W + side), "w") or 0.0 if mar is not None else 5.4
+        for side in ("left", "right")
+    )
+    ruled = tbl_pr is not None and tbl_pr.find(W + "tblStyle") is not None
+    rows = []
+    for tr in tbl.iter(W + "tr"):
+        tr_pr = tr.find(W + "trPr")
+        least = 0.0
+        header = False
+        if tr_pr is not None:
+            least = _twips(tr_pr.find(W + "trHeight"), "val") or 0.0
+            header = _on(tr_pr.find(W + "tblHeader"))
+        tallest = 0.0
+        for tc in tr.iter(W + "tc"):
+            tc_w = tc.find(f"{W}tcPr/{W}tcW")
+            width = (_twips(tc_w, "w") or 0.0) - margins
+            height = 0.0
+            for p in tc.iter(W + "p"):
+                runs = (known or {}).get(p)
+                lines, pitch = _paragraph_lines(p, max(width, 1.0), hang=False, known=runs)
+                height += lines * pitch
+            tallest = max(tallest, height)
+        row = max(least, tallest) + (TABLE_BORDER_PT if ruled else 0.0)
+        rows.append(_Box(0.0, [row], 0.0, header=header, table=table))
+    return rows
+
+
+def text_end(body, stop=None, known: dict | None = None, trace: list | None = None) -> End:
+    """Where the text of ``body`` (a w:body) ends when laid out on pages of 22 lines of the
+    type area's width; up to ``stop`` (one of its children), if given. ``known``: body
+    paragraphs' runs (Piece) as their writer made them (reading each run back costs more than
+    the rest of the estimate). ``trace`` collects (box, page, height used above it, lines)."""
+    boxes = _boxes(body, L.mm_to_pt(L.TYPE_WIDTH_MM), stop, known)
+    page, y = 1, 0.0
+    header: dict[int, float] = {}
+    pending_break: str | None = None
+    framed = False
+    for k, box in enumerate(boxes):
+        if box.framed:
+            framed = True
+            continue
+        if pending_break is not None or (box.page_break and y > 0):
+            page += 1
+            if pending_break == "evenPage" and page % 2:
+                page += 1
+            elif pending_break == "oddPage" and not page % 2:
+                page += 1
+            y, pending_break = 0.0, None
+        if box.header:
+            header[box.table] = header.get(box.table, 0.0) + box.heights[0]
+        # a paragraph kept with the next: the run of them and the next's first line go together
+        if box.keep_next and y > 0:
+            group = box.before + sum(box.heights)
+            m = k + 1
+            while m < len(boxes) and boxes[m].keep_next:
+                group += boxes[m].before + sum(boxes[m].heights)
+                m += 1
+            if m < len(boxes):
+                group += boxes[m].before + sum(boxes[m].heights[:1])
+            if y + group > PAGE_PT and group <= PAGE_PT:
+                page, y = page + 1, 0.0
+        before = box.before if y > 0 else (box.before if box.page_break or k == 0 else 0.0)
+        first = box.heights[0] if box.heights else 0.0
+        if y > 0 and y + before + first > PAGE_PT:
+            page, y, before = page + 1, 0.0, 0.0
+            if box.table >= 0 and not box.header:
+                y = header.get(box.table, 0.0)
+        y += before
+        if trace is not None:
+            trace.append((k, page, y, len(box.heights)))
+        for h in box.heights:
+            if y > 0 and y + h > PAGE_PT:
+                page, y = page + 1, 0.0
+                if box.table >= 0 and not box.header:
+                    y = header.get(box.table, 0.0)
+            y += h
+        y = min(y + box.after, PAGE_PT)
+        if box.new_section is not None and box.new_section != "continuous":
+            pending_break = box.new_section
+    return End(page, y, framed)
+
+
+def fits_foot(end: End, top_mm: float) -> bool:
+    """Whether a 版记 whose first frame starts ``top_mm`` from the paper's top can stand at the
+    foot of the text's last page, as 7.4 wants: the page is even, and the text ends a line
+    above that frame. Text estimated to end on an even page's first lines might end on the odd
+    page before: then no; nor when the flow holds frames, whose room is not estimated."""
+    if end.framed or end.page % 2 or end.used_pt < L.IMPRINT_TEXT_PAGE_MIN_LINES * L.LINE_PITCH_PT:
+        return False
+    top_pt = L.mm_to_pt(top_mm - L.MARGIN_TOP_MM)
+    return end.used_pt + L.IMPRINT_CLEARANCE_LINES * L.LINE_PITCH_PT <= top_pt
