@@ -90,7 +90,7 @@ def test_init_writes_a_profile_that_builds(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "yx.yaml").read_text(encoding="utf-8")
-    assert "# 县、区 或 县级市" in text and "name: 云溪县" in text
+    assert "# 县、区、县级市 或 地级市（可选的层级随文种）" in text and "name: 云溪县" in text
     built = run_cli(
         "build", str(tmp_path / "yx.yaml"), "-o", str(tmp_path / "out"), "--format", "md"
     )
