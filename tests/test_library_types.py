@@ -114,8 +114,6 @@ TEXT_FIELDS = {
     "titles",
     "responsibility",
     "notes",
-    "department_text",
-    "report_text",
     "drafting_text",
     "imprint",
     "joins",

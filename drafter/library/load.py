@@ -32,8 +32,6 @@ class Library:
     figures: dict[str, int]  # when a count prints in 万 (text/figures.yaml)
     responsibility: dict[str, dict[str, str]]
     notes: dict[str, str]
-    department_text: dict[str, str]
-    report_text: dict[str, Any]
     drafting_text: dict[str, Any]  # the 起草说明's words (text/notes_drafting.yaml)
     imprint: dict[str, Any]
     # the catalogue, typed (library/entries.py)
@@ -137,8 +135,6 @@ def _read(root: Path) -> Library:
         figures=_yaml(root / "text" / "figures.yaml"),
         responsibility=_yaml(root / "text" / "responsibility.yaml"),
         notes=_yaml(root / "text" / "notes.yaml"),
-        department_text=_yaml(root / "text" / "departments.yaml"),
-        report_text=_yaml(root / "text" / "report.yaml"),
         drafting_text=_yaml(root / "text" / "notes_drafting.yaml"),
         imprint=_yaml(root / "text" / "imprint.yaml"),
         tasks=[Task.read(t) for t in _yaml(cat / "tasks.yaml")["tasks"]],
