@@ -108,10 +108,7 @@ def _no_orphan_control(fmt) -> None:
 
 
 SIGN_OFF_ROLES = (Role.SIGNATURE, Role.SIGNER_POST, Role.DATE)
-# Punctuation Latin and Chinese share: without w:hint="eastAsia" Word sets it in the Latin font
-# (Times New Roman). The hint goes on these runs only: on a run with digits LibreOffice would
-# treat the digits as Chinese and break lines between them.
-SHARED_PUNCTUATION = re.compile("[“”‘’—…·–]+")
+SHARED_PUNCTUATION = re.compile("[" + L.SHARED_PUNCTUATION + "]+")  # see layout
 
 
 def _pieces(text: str, offset: int, breaks: tuple[int, ...]):

@@ -29,12 +29,9 @@ from .. import layout as L
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # LibreOffice's text area ends about a point after the 22nd line (docx_fit)
 PAGE_PT = L.LINES_PER_PAGE * L.LINE_PITCH_PT + 1.0
-# 避头尾: no line starts with a closing mark, none ends with an opening one
-NO_START = set("，。、；：？！）》」』】〕〉”’…—%％·．,.;:?!)]}")
-NO_END = set("（《「『【〔〈“‘([{")
-# ...except these, which LibreOffice lets hang past the line's end (measured: 32 lines ending
-# in ，。、； stood 5.6 mm past the type area)
-HANGING = set("，。、；：")
+NO_START = set(L.NO_LINE_START)
+NO_END = set(L.NO_LINE_END)
+HANGING = set(L.HANGING_MARKS)
 # Times New Roman advance widths (em) of the Latin characters a plan holds; others take 0.5
 LATIN_EM = {
     **dict.fromkeys("0123456789", 0.5),
@@ -81,9 +78,7 @@ def _on(el) -> bool:
     return el is not None and el.get(W + "val", "true") not in ("0", "false", "off")
 
 
-# Marks Latin and Chinese share take the script of the character before them in LibreOffice,
-# whatever w:hint says: after a Latin one they are Times New Roman's (measured: "+”" set narrow)
-SHARED_EM = {"“": 0.444, "”": 0.444, "‘": 0.333, "’": 0.333, "—": 1.0, "…": 1.0, "·": 0.25}
+SHARED_EM = L.SHARED_EM
 
 
 def _char_width(ch: str, size: float, spacing: float, after_latin: bool = False) -> float:
