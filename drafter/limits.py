@@ -11,7 +11,6 @@ MAX_INPUT_BYTES = 1024 * 1024  # one YAML input; a real profile is under 20 KB
 MAX_SYMLINK_HOPS = 8  # links followed from a name to its file
 MAX_EXTENDS_DEPTH = 8  # profile -> base -> base ... (the shipped bases use 1)
 MAX_BATCH_FILES = 5_000  # YAML files one batch folder may hold
-WORKER_STOP_SECONDS = 5.0  # an interrupted batch's wait for a worker's clean-up, then SIGKILL
 
 # -- YAML structure, checked while parsing, before any value is built ------------------------
 MAX_YAML_DEPTH = 32  # nested mappings/lists; a profile needs 6

@@ -356,16 +356,8 @@ def run(
         if not finished:  # interrupted: stop the workers now; their SIGTERM handler cleans up
             for future in pending:
                 future.cancel()
-            workers_left = multiprocessing.active_children()  # the pool's workers
-            for process in workers_left:
+            for process in multiprocessing.active_children():  # the pool's workers
                 process.terminate()
-            # shutdown() waits for every worker: one whose clean-up is stuck must not hang the
-            # batch (an interrupted batch hung once in 13 runs), so it gets its time, then SIGKILL.
-            for process in workers_left:
-                process.join(limits.WORKER_STOP_SECONDS)
-                if process.is_alive():
-                    process.kill()
-                    process.join()
         pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()  # this process may go on (a caller's): its objects are collectable again
 
