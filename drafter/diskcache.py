@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import CodeType
 
+from . import umask
+
 CACHE_DIR = Path(__file__).resolve().parent / "__pycache__"
 TAG = sys.implementation.cache_tag or "python"
 KEEP_PER_KIND = 3  # files of one kind kept on a write: the one written and the two used last
@@ -98,9 +100,7 @@ def write(name: str, data: bytes, folder: Path | None = None) -> None:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o644 & ~umask)  # as a .pyc would be
+            os.chmod(tmp, 0o644 & ~umask.current())  # as a .pyc would be
             os.replace(tmp, folder / name)
         finally:
             if os.path.exists(tmp):

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import limits
+from . import limits, umask
 from .i18n import _
 
 # the widest temporary name drafter makes for NAME: "." NAME "." PID(<=10) "." RANDOM(8) ".part"
@@ -130,9 +130,7 @@ def _mode_for(target: Path) -> int:
     try:
         return target.stat().st_mode & 0o7777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~umask.current()
 
 
 def write_text(target: Path, text: str) -> None:

@@ -29,3 +29,18 @@ def test_failed_write_keeps_old_file_and_leaves_no_temp(tmp_path):
             raise RuntimeError("writer crashed")
     assert target.read_bytes() == b"good old draft"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx"]
+
+
+def test_umask_is_read_without_being_changed(monkeypatch):
+    """Reading the umask must not set it (another thread would create files with umask 0)."""
+    from drafter import umask
+
+    real = os.umask(0o027)
+    try:
+        calls: list[int] = []
+        monkeypatch.setattr(os, "umask", lambda m: calls.append(m) or 0)
+        assert umask.current() == 0o027
+        assert calls == []
+    finally:
+        monkeypatch.undo()
+        os.umask(real)
