@@ -21,8 +21,6 @@ from ..profile.yamlread import parse
 from .checker import Checker, list_of
 
 DOCUMENT_FILE = "document.yaml"
-# The section kinds of a document (drafter/compose/kinds DOCUMENT_BUILDERS; tests keep them equal).
-DOCUMENT_KINDS = ("summary", "table", "lists")
 
 _KEYS = {"id": True, "summary": True, "texts": True, "title": True, "sections": True}
 # each kind's own keys, required or not, beside the keys every section has
@@ -32,6 +30,8 @@ _KIND_KEYS = {
     "table": {"records": True, "columns": True, "cells": True, "widths": True, "empty": False},
     "lists": {"lists": True, "item": True, "label": False, "empty": False},
 }
+# The section kinds of a document (drafter/compose/kinds DOCUMENT_BUILDERS; tests keep them equal).
+DOCUMENT_KINDS = tuple(_KIND_KEYS)
 _TEXT_KEYS = ("heading", "text", "empty", "columns", "item", "label")  # values naming a text
 
 

@@ -128,7 +128,6 @@ def fit(data: dict[str, Any], was: str | None) -> dict[str, Any]:
                 if key in before and node[key] == before[key]:
                     del node[key]
     if out.get("genre") == DEFAULT_GENRE:
-        del out[
-            "genre"
-        ]  # the default genre chosen is the default genre unsaid: the profile stays short
+        # the default genre chosen is the default genre unsaid: the profile stays short
+        del out["genre"]
     return {k: v for k, v in out.items() if v not in ({}, None)}
