@@ -12,6 +12,8 @@ from starlette.testclient import TestClient
 from webform import as_data, form_fields, replace
 
 from drafter import api, library
+from drafter.library.genres import DEFAULT_GENRE
+from drafter.web import profiles_dir
 from drafter.web.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,15 +109,27 @@ def test_switching_genre_redraws_the_form_for_it(client):
     assert "goals:" not in answer["yaml"] and "safeguards:" not in answer["yaml"]
 
 
-@pytest.mark.parametrize(
-    "example",
-    ["jining", "qinghe-action", "lanhai-protection", "chengpu-district", "anhe-promotion"],
-)
+def _example_path(name: str):
+    for folder in profiles_dir._folders():
+        if (folder / profiles_dir.EXAMPLES[name]).is_file():
+            return folder / profiles_dir.EXAMPLES[name]
+    raise AssertionError(f"no example {name}")
+
+
+def test_the_form_offers_an_example_of_every_genre():
+    shown = {
+        api.load_profile(_example_path(name)).data.get("genre", DEFAULT_GENRE)
+        for name in profiles_dir.EXAMPLES
+    }
+    assert shown == set(library.load().genres)
+
+
+@pytest.mark.parametrize("example", list(profiles_dir.EXAMPLES))
 def test_each_genre_s_example_round_trips_through_the_form(client, example):
     page = client.get(f"/example/{example}").text
-    profile = api.load_profile(ROOT / "examples" / f"{example}.yaml")
+    profile = api.load_profile(_example_path(example))
     assert options(page, "county.level") == list(
-        library.load().genres[profile.data["genre"]].levels
+        library.load().genres[profile.data.get("genre", DEFAULT_GENRE)].levels
     )
     md = client.post("/download/md", data=as_data(form_fields(page)))
     assert md.status_code == 200, md.text
