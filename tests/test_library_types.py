@@ -60,6 +60,13 @@ PAIRS = [
     (entries.GoalFigure, keys(check.GOAL_FIGURE)),
     (genres.Section, keys(SECTION)),
 ]
+
+
+@pytest.mark.parametrize("cls,schema_keys", PAIRS, ids=[c.__name__ for c, _k in PAIRS])
+def test_each_class_has_a_field_for_each_key_of_its_schema(cls, schema_keys):
+    assert field_names(cls) == schema_keys
+
+
 # each items catalogue and the Item fields its schema leaves out (a principle has no departments)
 ITEM_FILES = {"catalogue/principles.yaml": {"roles"}, "catalogue/safeguards.yaml": set()}
 
