@@ -56,6 +56,12 @@ TABLE_SIZE_PT = SIZE_SMALL_4
 # Exact line spacing: 22 × 28.8 = 633.6 pt (223.5 mm) in the 225 mm type area, so 22 lines still
 # fit when the top or bottom margin is a millimetre over, as 5.2.1's ±1 mm allows.
 LINE_PITCH_PT = 28.8
+# The page's 22 lines (633.6 pt), and where LibreOffice's text area ends: about a point after the
+# 22nd line (its footer takes the rest; measured), so a line ending at 636 pt goes over. The page
+# model (writers/docx_pages) estimates where text really ends, so it takes the text area;
+# writers/docx_fit sizes the blank above a sign-off to fit and counts whole lines only.
+PAGE_LINES_PT = LINES_PER_PAGE * LINE_PITCH_PT
+TEXT_AREA_PT = PAGE_LINES_PT + 1.0
 GRID_LINE_PITCH_TWIPS = round(LINE_PITCH_PT * TWIPS_PER_PT)
 # 28 characters: 156 mm / 28 = 15.79 pt a character, a little under the 16 pt glyph. A
 # linesAndChars grid with that pitch works in Word, but LibreOffice gives every glyph wider than

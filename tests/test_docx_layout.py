@@ -322,11 +322,11 @@ def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
 
 
 def test_line_breaks_as_libreoffice_sets_them():
-    """docx_pages breaks a body line as LibreOffice does (measured on its PDF): 28 characters at
+    """docx_lines breaks a body line as LibreOffice does (measured on its PDF): 28 characters at
     15.75 pt; a ，。、；： past the end hangs on the line; another closing mark takes the character
     before it down (避头尾); a number stays whole; a Latin character makes the ” after it narrow."""
     from drafter import layout as L
-    from drafter.writers import docx_pages as P
+    from drafter.writers import docx_lines as P
 
     width = L.mm_to_pt(L.TYPE_WIDTH_MM)
     spacing = L.CHAR_SPACING_TWENTIETHS / 20

@@ -11,6 +11,7 @@ import yaml
 
 from drafter import api
 from drafter.writers import docx as writer
+from drafter.writers import docx_save, docx_template
 from tests.conftest import PROFILES
 
 
@@ -27,15 +28,15 @@ def test_drafts_leave_the_shared_parts_as_they_were(masthead):
     wrote into one would change every later draft (and its saved bytes would be stale)."""
     document = _draft(masthead)
     data = api.render(document, "docx")
-    assert writer._SHARED, "the template shares no part"
+    assert docx_save._SHARED, "the template shares no part"
     names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     assert {"word/styles.xml", "word/settings.xml", "word/footer1.xml"} <= names
-    for key, part in writer._SHARED.items():
-        assert part.blob == writer._FROZEN[key].blob, part.partname
+    for key, part in docx_save._SHARED.items():
+        assert part.blob == docx_save._FROZEN[key].blob, part.partname
     # ... and the draft's own parts are its own: its title is in its document part only
     doc = writer.DocxWriter().build(document)
-    assert doc.part is not writer._TEMPLATE[0].part
-    assert "".join(t.text or "" for t in writer._TEMPLATE[0].element.body.iter()) == ""
+    assert doc.part is not docx_template.built().part
+    assert "".join(t.text or "" for t in docx_template.built().element.body.iter()) == ""
 
 
 def test_saving_writes_what_python_docx_writes():
@@ -54,5 +55,5 @@ def test_saving_writes_what_python_docx_writes():
             y.compress_type,
         ), x.filename
         assert a.read(x) == b.read(y)
-    styles = next(f for f in writer._FROZEN.values() if f.partname == "/word/styles.xml")
+    styles = next(f for f in docx_save._FROZEN.values() if f.partname == "/word/styles.xml")
     assert a.getinfo("word/styles.xml").compress_size == len(styles.deflated)

@@ -17,23 +17,41 @@ from drafter.profile.schema import ProfileValidator, profile_schema
 
 
 def test_python_docx_private_elements():
-    """writers/docx.py: doc._body._body, section._sectPr, paragraph._p, run._r, run._parent,
-    paragraph_format._element, row._tr."""
+    """writers/docx_*.py: doc._body (the body's container) and its _body, section._sectPr,
+    paragraph._p (and CT_P.style), row._tr; run.element is public."""
     doc = docx.Document()
-    assert doc._body._body.tag == qn("w:body")
+    assert doc._body._body.tag == qn("w:body") and doc._body._body is doc.element.body
     assert doc.sections[0]._sectPr.tag == qn("w:sectPr")
     para = doc.add_paragraph("x")
     assert para._p.tag == qn("w:p") and para._p.getparent() is doc._body._body
-    assert para.paragraph_format._element is para._p
     assert para._p.get_or_add_pPr().get_or_add_ind().tag == qn("w:ind")
+    para._p.style = "Heading1"
+    assert para._p.pPr.find(qn("w:pStyle")).get(qn("w:val")) == "Heading1"
     run = para.add_run("y")
-    assert isinstance(run, Run) and run._r.tag == qn("w:r") and run._parent is para
+    assert isinstance(run, Run) and run.element.tag == qn("w:r")
     row = doc.add_table(rows=1, cols=1).rows[0]
     assert row._tr.tag == qn("w:tr") and row._tr.get_or_add_trPr().tag == qn("w:trPr")
 
 
+def test_python_docx_part_blob():
+    """writers/docx_package.py sets a plain part's bytes (theme, font table, app.xml) through
+    Part._blob, which Part.blob returns and the package writer saves."""
+    import io
+    import zipfile
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    doc = docx.Document()
+    part = doc.part.part_related_by(RT.FONT_TABLE)
+    part._blob = b"<fonts/>"
+    assert part.blob == b"<fonts/>"
+    out = io.BytesIO()
+    doc.save(out)
+    assert zipfile.ZipFile(out).read(part.partname.membername) == b"<fonts/>"
+
+
 def test_python_docx_content_types_and_zipfile_compressor():
-    """writers/docx.save: python-docx's _ContentTypesItem writes [Content_Types].xml, and a
+    """writers/docx_save.save: python-docx's _ContentTypesItem writes [Content_Types].xml, and a
     zipfile member open for writing deflates through its _compressor (which save replays)."""
     import io
     import zipfile

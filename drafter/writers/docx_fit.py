@@ -20,9 +20,11 @@ from .. import layout as L
 from ..model import Block, Paragraph, Role
 
 PITCH = L.LINE_PITCH_PT
-# 22 lines, not the 225 mm type area (637.8 pt): LibreOffice's text area ends about a point
-# after the 22nd line (its footer takes the rest), so a line ending at 636 pt goes over (measured)
-PAGE_PT = L.LINES_PER_PAGE * PITCH
+# 22 lines, not the 225 mm type area (637.8 pt), nor the point more of LibreOffice's text area
+# (L.TEXT_AREA_PT, which docx_pages takes to estimate where text ends): this sizes the blank
+# above a sign-off that must stay on the page in any reader, so the point is left as margin
+# beside SAFETY_PT. (Taking it would move every fitted sign-off by a point: an output change.)
+PAGE_PT = L.PAGE_LINES_PT
 RED_RULE_PT = L.RED_RULE_SPACE_PT + L.RED_RULE_WIDTH_EIGHTHS / 8  # a bottom border adds both
 MIN_ROOM_LINES = 0.75  # an unsealed 署名 still reads as one blank line below the text (7.3.5.2)
 SAFETY_PT = 2.0  # Word and LibreOffice round a line or a border by a point here and there

@@ -29,6 +29,7 @@ from docx.shared import Mm, Pt
 from .. import layout as L
 from ..model import Imprint
 from . import docx_pages
+from .docx_props import set_fonts
 from .ooxml import put
 
 EIGHTHS_PER_MM = 72 / 25.4 * 8  # border widths (w:sz) are in eighths of a point
@@ -115,7 +116,7 @@ def write(
         if i and (even_page or on_text_page):  # a paragraph between frames keeps them apart
             _one_point(doc.add_paragraph().paragraph_format)
         para = doc.add_paragraph()
-        ppr = para._p.get_or_add_pPr()
+        ppr = para._p.get_or_add_pPr()  # private: tests/test_private_access.py
         frame = OxmlElement("w:framePr")
         for k, v in (
             ("w:w", str(round(L.mm_to_pt(L.TYPE_WIDTH_MM) * L.TWIPS_PER_PT))),
@@ -163,8 +164,6 @@ def write(
 
 
 def _run(para, text: str, size: float) -> None:
-    from .docx import set_fonts
-
     run = para.add_run(text)
     run.font.size = Pt(size)
-    set_fonts(run._r, L.FANGSONG)
+    set_fonts(run.element, L.FANGSONG)

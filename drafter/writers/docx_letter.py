@@ -31,7 +31,7 @@ def _frame(para, y_mm: float, width_mm: float) -> None:
         ("w:y", str(round(y_mm * TWIPS_PER_MM))),
     ):
         frame.set(qn(k), v)
-    put(para._p.get_or_add_pPr(), frame)
+    put(para._p.get_or_add_pPr(), frame)  # private: tests/test_private_access.py
 
 
 def _double_rule(para, side: str, kind: str, space_pt: float) -> None:
@@ -45,7 +45,7 @@ def _double_rule(para, side: str, kind: str, space_pt: float) -> None:
     ):
         el.set(qn(k), v)
     borders.append(el)
-    put(para._p.get_or_add_pPr(), borders)
+    put(para._p.get_or_add_pPr(), borders)  # private, as above
 
 
 def masthead(mark, size: float) -> None:
@@ -68,7 +68,7 @@ def bottom_rule(doc, before) -> None:
     pf.space_before = pf.space_after = Pt(0)
     _frame(para, L.PAGE_HEIGHT_MM - L.LETTER_BOTTOM_RULE_ABOVE_PAPER_MM, L.LETTER_RULE_LENGTH_MM)
     _double_rule(para, "top", "thinThickSmallGap", 0)
-    before._p.addprevious(para._p)
+    before._p.addprevious(para._p)  # private, as above
 
 
 def doc_number(para, mark_size: float) -> None:

@@ -132,6 +132,7 @@ def _theme(doc) -> None:
                     child.set("typeface", L.LATIN)
                 elif tag == "font":
                     font.remove(child)
+    # private: a plain Part has no setter for its bytes (tests/test_private_access.py)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -148,7 +149,9 @@ def _font_table(doc) -> None:
         etree.SubElement(font, w("charset"), {w("val"): charset})
         etree.SubElement(font, w("family"), {w("val"): family})
         etree.SubElement(font, w("pitch"), {w("val"): pitch})
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part._blob = etree.tostring(  # private, as in _theme
+        root, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
 
 
 def _drop_template_parts(doc) -> None:
@@ -182,4 +185,5 @@ def _properties(doc, title: str, author: str, created: dt.datetime) -> None:
         (p for p in doc.part.package.iter_parts() if p.partname == "/docProps/app.xml"), None
     )
     if app is not None:
+        # private, as in _theme
         app._blob = APP_XML.format(version=_escape(__version__), company=_escape(author)).encode()

@@ -18,33 +18,13 @@ own documents, which write them all; it is not a general layout engine.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
-from itertools import accumulate
 
 from .. import layout as L
+from .docx_lines import Glyphs, Piece, glyphs_of, line_count
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-# LibreOffice's text area ends about a point after the 22nd line (docx_fit)
-PAGE_PT = L.LINES_PER_PAGE * L.LINE_PITCH_PT + 1.0
-NO_START = set(L.NO_LINE_START)
-NO_END = set(L.NO_LINE_END)
-HANGING = set(L.HANGING_MARKS)
-# Times New Roman advance widths (em) of the Latin characters a plan holds; others take 0.5
-LATIN_EM = {
-    **dict.fromkeys("0123456789", 0.5),
-    **dict.fromkeys(".,:; ", 0.25),
-    **dict.fromkeys("-()[]/", 0.333),
-    "%": 0.833,
-    **dict.fromkeys("abcdeghknopqsuvxyz", 0.5),
-    **dict.fromkeys("fijlrt", 0.3),
-    **dict.fromkeys("mw", 0.75),
-    **dict.fromkeys("ABCDEFGHKNOPRSTUVXYZ", 0.68),
-    **dict.fromkeys("IJL", 0.4),
-    **dict.fromkeys("MQW", 0.9),
-}
+PAGE_PT = L.TEXT_AREA_PT  # where LibreOffice's text area ends: its pages are what this estimates
 TABLE_BORDER_PT = 0.5  # Table Grid's rules, one per row
 DEFAULT_SIZE_PT = L.BODY_SIZE_PT
 DEFAULT_SPACING_PT = L.CHAR_SPACING_TWENTIETHS / 20  # Normal's character spacing
@@ -78,57 +58,6 @@ def _on(el) -> bool:
     return el is not None and el.get(W + "val", "true") not in ("0", "false", "off")
 
 
-SHARED_EM = L.SHARED_EM
-
-
-def _char_width(ch: str, size: float, spacing: float, after_latin: bool = False) -> float:
-    if ch.isascii():
-        return LATIN_EM.get(ch, 0.5) * size + spacing
-    if after_latin and ch in SHARED_EM:
-        return SHARED_EM[ch] * size + spacing
-    return size + spacing
-
-
-@cache
-def _latin(size: float, spacing: float) -> dict[str, float]:
-    """The advances of the ASCII characters at a size and spacing (others take an em)."""
-    return {chr(c): _char_width(chr(c), size, spacing) for c in range(128)}
-
-
-_SHARED = re.compile("[" + "".join(SHARED_EM) + "]")
-_NOT_EM = re.compile("[\x00-\x7f" + "".join(SHARED_EM) + "]")
-Glyphs = tuple[str, list[float]]  # a paragraph's characters, "\n" for a line break, and advances
-
-
-Piece = tuple[str, float, float]  # a run's text ("\n" a line break, "\t" a tab), size, spacing
-
-
-def glyphs_of(pieces: list[Piece]) -> Glyphs:
-    """A paragraph's characters and their advances (pt), from its runs' text, size and
-    character spacing (pt)."""
-    text: list[str] = []
-    widths: list[float] = []
-    for run, size, spacing in pieces:
-        em = size + spacing
-        if run in ("\n", "\t"):
-            widths.append(0.0 if run == "\n" else size)
-        elif not _NOT_EM.search(run):  # all Chinese: an em each
-            widths += [em] * len(run)
-        else:
-            latin = _latin(size, spacing)
-            advances = [latin.get(ch, em) for ch in run]
-            # a shared mark after a Latin character takes the Latin face
-            prev = text[-1][-1:] if text else ""
-            for m in _SHARED.finditer(run):
-                k = m.start()
-                before = run[k - 1] if k else prev
-                if before.isascii() and before and not before.isspace():
-                    advances[k] = _char_width(run[k], size, spacing, True)
-            widths += advances
-        text.append(run)
-    return "".join(text), widths
-
-
 def _glyphs(p) -> Glyphs:
     """A paragraph's characters and advances, read from its runs."""
     pieces: list[Piece] = []
@@ -147,53 +76,6 @@ def _glyphs(p) -> Glyphs:
             elif child.tag == W + "tab":
                 pieces.append(("\t", size, spacing))
     return glyphs_of(pieces)
-
-
-def line_count(glyphs: Glyphs, width: float, first: float, rest: float, hang: bool = True) -> int:
-    """Lines the glyphs take in a line of ``width`` pt, the first line ``first`` pt in and the
-    others ``rest`` pt in."""
-    return len(line_starts(glyphs, width, first, rest, hang)) or 1
-
-
-def line_starts(
-    glyphs: Glyphs, width: float, first: float, rest: float, hang: bool = True
-) -> list[int]:
-    """Where each line starts (character indices): greedy, with 避头尾 and Latin words kept
-    whole; ``hang``: a mark of HANGING may stand past the line's end (not in a table's cell,
-    where LibreOffice moves the character before it down instead, measured)."""
-    text, widths = glyphs
-    cum = [0.0, *accumulate(widths)]
-    starts: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        starts.append(i)
-        room = width - (first if len(starts) == 1 else rest)
-        newline = text.find("\n", i)
-        limit = n if newline < 0 else newline
-        # the most characters from i whose advances fit the room
-        j = min(bisect_right(cum, cum[i] + room + 0.01) - 1, limit)
-        if j == limit:
-            if newline < 0:
-                break
-            i = newline + 1
-            continue
-        if hang and text[j] in HANGING:
-            j += 1
-            if j >= n:
-                break
-        k = j
-        # a Latin word or number stays whole: break before it
-        while k > i and _word(text[k]) and _word(text[k - 1]):
-            k -= 1
-        # no closing mark at a line's start, no opening mark at its end
-        while k > i + 1 and (text[k] in NO_START or text[k - 1] in NO_END):
-            k -= 1
-        i = k if k > i else max(j, i + 1)
-    return starts
-
-
-def _word(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in ".%")
 
 
 def _paragraph_lines(p, width: float, hang: bool = True, known=None) -> tuple[int, float]:

@@ -1,0 +1,130 @@
+"""How a paragraph's text breaks into lines, the way LibreOffice breaks drafter's paragraphs
+(measured on its PDF; tests/test_docx_layout.py and tests/test_pdf.py compare): each character's
+advance from its run's size and character spacing (Chinese an em, Latin by Times New Roman's
+widths, the marks Latin and Chinese share by the script before them), lines filled greedily,
+with the line-breaking rules (避头尾) that move a character down and Latin words and numbers
+kept whole. docx_pages lays the lines out on pages.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+from itertools import accumulate
+
+from .. import layout as L
+
+NO_START = set(L.NO_LINE_START)
+NO_END = set(L.NO_LINE_END)
+HANGING = set(L.HANGING_MARKS)
+# Times New Roman advance widths (em) of the Latin characters a plan holds; others take 0.5
+LATIN_EM = {
+    **dict.fromkeys("0123456789", 0.5),
+    **dict.fromkeys(".,:; ", 0.25),
+    **dict.fromkeys("-()[]/", 0.333),
+    "%": 0.833,
+    **dict.fromkeys("abcdeghknopqsuvxyz", 0.5),
+    **dict.fromkeys("fijlrt", 0.3),
+    **dict.fromkeys("mw", 0.75),
+    **dict.fromkeys("ABCDEFGHKNOPRSTUVXYZ", 0.68),
+    **dict.fromkeys("IJL", 0.4),
+    **dict.fromkeys("MQW", 0.9),
+}
+
+SHARED_EM = L.SHARED_EM
+
+
+def _char_width(ch: str, size: float, spacing: float, after_latin: bool = False) -> float:
+    if ch.isascii():
+        return LATIN_EM.get(ch, 0.5) * size + spacing
+    if after_latin and ch in SHARED_EM:
+        return SHARED_EM[ch] * size + spacing
+    return size + spacing
+
+
+@cache
+def _latin(size: float, spacing: float) -> dict[str, float]:
+    """The advances of the ASCII characters at a size and spacing (others take an em)."""
+    return {chr(c): _char_width(chr(c), size, spacing) for c in range(128)}
+
+
+_SHARED = re.compile("[" + "".join(SHARED_EM) + "]")
+_NOT_EM = re.compile("[\x00-\x7f" + "".join(SHARED_EM) + "]")
+Glyphs = tuple[str, list[float]]  # a paragraph's characters, "\n" for a line break, and advances
+
+
+Piece = tuple[str, float, float]  # a run's text ("\n" a line break, "\t" a tab), size, spacing
+
+
+def glyphs_of(pieces: list[Piece]) -> Glyphs:
+    """A paragraph's characters and their advances (pt), from its runs' text, size and
+    character spacing (pt)."""
+    text: list[str] = []
+    widths: list[float] = []
+    for run, size, spacing in pieces:
+        em = size + spacing
+        if run in ("\n", "\t"):
+            widths.append(0.0 if run == "\n" else size)
+        elif not _NOT_EM.search(run):  # all Chinese: an em each
+            widths += [em] * len(run)
+        else:
+            latin = _latin(size, spacing)
+            advances = [latin.get(ch, em) for ch in run]
+            # a shared mark after a Latin character takes the Latin face
+            prev = text[-1][-1:] if text else ""
+            for m in _SHARED.finditer(run):
+                k = m.start()
+                before = run[k - 1] if k else prev
+                if before.isascii() and before and not before.isspace():
+                    advances[k] = _char_width(run[k], size, spacing, True)
+            widths += advances
+        text.append(run)
+    return "".join(text), widths
+
+
+def line_count(glyphs: Glyphs, width: float, first: float, rest: float, hang: bool = True) -> int:
+    """Lines the glyphs take in a line of ``width`` pt, the first line ``first`` pt in and the
+    others ``rest`` pt in."""
+    return len(line_starts(glyphs, width, first, rest, hang)) or 1
+
+
+def line_starts(
+    glyphs: Glyphs, width: float, first: float, rest: float, hang: bool = True
+) -> list[int]:
+    """Where each line starts (character indices): greedy, with 避头尾 and Latin words kept
+    whole; ``hang``: a mark of HANGING may stand past the line's end (not in a table's cell,
+    where LibreOffice moves the character before it down instead, measured)."""
+    text, widths = glyphs
+    cum = [0.0, *accumulate(widths)]
+    starts: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        starts.append(i)
+        room = width - (first if len(starts) == 1 else rest)
+        newline = text.find("\n", i)
+        limit = n if newline < 0 else newline
+        # the most characters from i whose advances fit the room
+        j = min(bisect_right(cum, cum[i] + room + 0.01) - 1, limit)
+        if j == limit:
+            if newline < 0:
+                break
+            i = newline + 1
+            continue
+        if hang and text[j] in HANGING:
+            j += 1
+            if j >= n:
+                break
+        k = j
+        # a Latin word or number stays whole: break before it
+        while k > i and _word(text[k]) and _word(text[k - 1]):
+            k -= 1
+        # no closing mark at a line's start, no opening mark at its end
+        while k > i + 1 and (text[k] in NO_START or text[k - 1] in NO_END):
+            k -= 1
+        i = k if k > i else max(j, i + 1)
+    return starts
+
+
+def _word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".%")
