@@ -22,10 +22,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..i18n import _
-from . import classify, departments, fonts, markers, notice, page, plan, titles
-from .document import Doc, Styles
+from . import classify, colophon, departments, fonts, markers, notice, page, plan, titles
+from .document import Doc
 from .findings import CODES, MALFORMED, Finding, escape, format_finding
 from .package import Malformed, Package
+from .styles import Styles
 
 __all__ = ["CODES", "Finding", "check", "format_finding", "escape", "kind_of"]
 
@@ -50,7 +51,7 @@ def check(path: Path) -> list[Finding]:
         doc, styles, paras = _read(path)
         kind = classify.document_kind(paras)
         findings: list[Finding] = []
-        colophon = notice.colophon_section(doc, paras)
+        foot = colophon.colophon_section(doc, paras)
         if kind == classify.PLAN:
             findings += plan.check_sections(paras) + plan.check_responsibility(paras)
         if kind == classify.DEPARTMENTS:
@@ -61,7 +62,7 @@ def check(path: Path) -> list[Finding]:
             markers.check_markers(doc, paras)
             + page.check_page(doc)
             + page.check_grid(doc, styles)
-            + page.check_page_numbers(doc, styles, colophon.number if colophon else None)
+            + page.check_page_numbers(doc, styles, foot.number if foot else None)
             + fonts.check_theme(doc)
             + fonts.check_autospace(paras, styles)
             + fonts.check_fonts(paras, styles)
@@ -70,7 +71,7 @@ def check(path: Path) -> list[Finding]:
         if classify.is_notice(paras):
             findings += notice.check_notice(doc, styles, paras)
             if kind == classify.PLAN:  # the notice printed with its plan
-                findings += notice.check_colophon_page(doc, paras)
+                findings += colophon.check_colophon_page(doc, paras)
     except Malformed as exc:
         return [
             Finding(

@@ -13,8 +13,11 @@ from typing import Any
 from .. import library
 from ..compose import numbering
 from ..library.genres import DEFAULT_GENRE, Genre
-from .document import Doc, Styles, W, para_text, run_text, runs
+from .borders import red
+from .document import Doc
 from .findings import excerpt as _excerpt
+from .ooxml import W, para_text, run_text, runs
+from .styles import Styles
 
 PLAN = "plan"
 DEPARTMENTS = "departments"
@@ -212,18 +215,7 @@ def _red_text(styles: Styles, p) -> bool:
                 colour = (c.get(W + "val") or "").upper()
                 break
         colours.append(colour)
-    return bool(colours) and all(c is not None and is_red(c) for c in colours)
-
-
-def is_red(colour: str | None) -> bool:
-    """A colour Word writes for red: FF0000, or close to it (C00000, E60012 …)."""
-    if not colour or len(colour) != 6:
-        return False
-    try:
-        r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
-    except ValueError:
-        return False
-    return r >= 0xA0 and g <= 0x40 and b <= 0x40
+    return bool(colours) and all(c is not None and red(c) for c in colours)
 
 
 def _sign_off(paras: list[Para], styles: Styles) -> None:

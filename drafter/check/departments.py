@@ -8,8 +8,9 @@ import re
 from .. import library
 from ..i18n import _
 from .classify import Para
-from .document import Doc, W, para_text
+from .document import Doc
 from .findings import DEPARTMENT_HEADER, Finding
+from .ooxml import W, para_text
 
 # a book title: 《…》, the marks templates/text/joins.yaml prints it in
 _OPEN, _CLOSE = library.load().joins["book_open"], library.load().joins["book_close"]

@@ -123,6 +123,11 @@ class Finding:
         return cls(paragraph, code, message, excerpt, CLAUSE.get(code))
 
 
+def fmt(value: float) -> str:
+    """A measured figure (mm, characters, lines) as a message shows it: one decimal."""
+    return f"{value:.1f}"
+
+
 def excerpt(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS] + "…"

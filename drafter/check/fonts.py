@@ -8,8 +8,10 @@ import re
 from .. import layout as L
 from ..i18n import _
 from .classify import Para
-from .document import A, Doc, Styles, W, on, run_text, runs
+from .document import Doc
 from .findings import AUTOSPACE, FONT, FONT_SIZE, LANGUAGE, THEME_FONT, Finding
+from .ooxml import A, W, on, run_text, runs
+from .styles import Styles
 
 # Font families by the start of their name; Word may also store the English names.
 FANGSONG = ("仿宋", "fangsong")

@@ -11,7 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import layout as L
-from .document import Doc, Section, Styles, W, number, twips
+from .document import Doc, Section
+from .ooxml import W, number, twips
+from .styles import Styles
 
 CHAR_TOLERANCE = 0.5  # characters: what a width model of full- and half-width glyphs can promise
 AUTO_LINE_FACTOR = 1.2  # a single-spaced line of CJK text is about 1.2 em high (Word, LibreOffice)

@@ -6,8 +6,9 @@ import re
 
 from ..i18n import _
 from .classify import Para
-from .document import Doc, W, para_text
+from .document import Doc
 from .findings import TEMPLATE_MARKER, Finding, excerpt
+from .ooxml import W, para_text
 
 _MARKER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|(?<![A-Za-z])(?:None|Undefined)(?![A-Za-z])")
 

@@ -7,9 +7,11 @@ import re
 
 from .. import layout as L
 from ..i18n import _
-from .document import Doc, Styles, W, on, para_text, runs, twips
+from .document import Doc
 from .findings import GRID, PAGE_MARGINS, PAGE_NUMBER, PAGE_SIZE, Finding
 from .geometry import ASCENT_EM, AUTO_LINE_FACTOR, CHAR_TOLERANCE, baseline, grid, line_height, page
+from .ooxml import W, on, para_text, runs, twips
+from .styles import Styles
 
 PAGE_NUMBER_TOLERANCE_MM = 1.5  # the footer model (line box, glyph inside it) is good to ~1 mm
 _GRID_EPSILON = 0.02  # a pitch that fits 22.0 lines "exactly" still fits them
@@ -259,7 +261,7 @@ def _page_number_layout(styles: Styles, p, side: str | None, pg, n: int) -> list
 
 
 def para_text_of(r) -> str:
-    from .document import run_text
+    from .ooxml import run_text
 
     return run_text(r)
 

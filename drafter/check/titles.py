@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from ..i18n import _
 from .classify import READING, Para
-from .document import Doc, Styles, W, run_text, runs, twips
+from .document import Doc
 from .findings import TITLE_BREAK, TITLE_SHAPE, Finding
 from .geometry import char_width, page
+from .ooxml import W, run_text, runs, twips
+from .styles import Styles
 
 # a year range, kept whole as the writer keeps it, and Word's own no-line-start marks
 YEAR_RANGE = re.compile(READING["year_range"])
