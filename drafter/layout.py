@@ -361,10 +361,9 @@ TABLE_FONT = FANGSONG
 # (Times New Roman). The hint goes on these runs only: on a run with digits LibreOffice would
 # treat the digits as Chinese and break lines between them.
 SHARED_PUNCTUATION = "“”‘’—…·–"
-# 避头尾: no line starts with a closing mark, none ends with an opening one
-NO_LINE_START = "，。、；：？！）》」』】〕〉”’…—%％·．,.;:?!)]}"
-NO_LINE_END = "（《「『【〔〈“‘([{"
-# ...except these, which LibreOffice lets hang past the line's end (measured: 32 lines ending
+# 避头尾 (no line starts with a closing mark, none ends with an opening one) is
+# templates/text/reading.yaml's closing_marks and opening_marks, except these closing marks,
+# which LibreOffice lets hang past the line's end (measured: 32 lines ending
 # in ，。、； stood 5.6 mm past the type area)
 HANGING_MARKS = "，。、；："
 # Marks Latin and Chinese share take the script of the character before them in LibreOffice,

@@ -9,29 +9,26 @@ from .classify import Para
 from .document import Doc
 from .findings import ATTACHMENT_INDENT, Finding, fmt
 from .geometry import CHAR_TOLERANCE, page, text_width
+from .patterns import ATTACHMENT_ITEM, ATTACHMENT_NOTE_LABEL
 from .styles import Styles
 
 
 def _label_width(text: str) -> tuple[float, float]:
     """Width of "附件：" and of the "1." after it, in characters."""
-    import re
-
-    m = re.match(r"^(附\s*件\s*[：:])(\s*\d+\s*[.．、]\s*)?", text)
+    m = ATTACHMENT_NOTE_LABEL.match(text)
     if not m:
         return 0.0, 0.0
     return text_width(m.group(1)), text_width(m.group(2) or "")
 
 
 def check_attachment_note(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
-    import re
-
     findings = []
     for i, para in enumerate(paras):
         if para.kind != "attachment_note":
             continue
         group = [para]
         for more in paras[i + 1 :]:
-            if more.kind == "body" and re.match(r"^\d+\s*[.．、]", more.text):
+            if more.kind == "body" and ATTACHMENT_ITEM.match(more.text):
                 group.append(more)
             else:
                 break
@@ -58,7 +55,7 @@ def check_attachment_note(doc: Doc, styles: Styles, paras: list[Para]) -> list[F
                     )
                 number_at = start + label
             else:
-                m = re.match(r"^\s*\d+\s*[.．、]\s*", item.text)
+                m = ATTACHMENT_ITEM.match(item.text)
                 name_at = start + text_width(m.group(0) if m else "")
                 if abs(start - number_at) > CHAR_TOLERANCE:
                     findings.append(

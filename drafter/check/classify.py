@@ -13,10 +13,23 @@ from typing import Any
 from .. import library
 from ..compose import numbering
 from ..library.genres import DEFAULT_GENRE, Genre
+from . import patterns as P
 from .borders import red
 from .document import Doc
 from .findings import excerpt as _excerpt
 from .ooxml import W, para_text, run_text, runs
+from .patterns import (
+    ATTACHMENT_LABEL,
+    ATTACHMENT_NOTE,
+    COPY_TO,
+    DATE,
+    DOC_NUMBER,
+    H1,
+    H2,
+    ISSUED,
+    L3,
+    L4,
+)
 from .styles import Styles
 
 PLAN = "plan"
@@ -24,22 +37,10 @@ DEPARTMENTS = "departments"
 REPORT = "report"
 OTHER = "other"
 
-_CN_NUMBERS = {numbering.chinese(n): n for n in range(1, 100)}
-H1 = re.compile(r"^([一二三四五六七八九十]+)、")
-H2 = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
-L3 = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)")
-L4 = re.compile(r"^[（(](\d{1,3})[）)]")
-ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[：:]")
-ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d*$")
-DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号$")
-DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-NOTE = re.compile(r"^[（(][^（）()]*[）)]$")
-COPY_TO = re.compile(r"^(抄\s*送|主\s*送)\s*[：:]")
-ISSUED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
-DEPARTMENT_ITEM = re.compile(r"^任务\s*[\d.]+\s*[：:]")
+_CN_NUMBERS = {numbering.chinese(n): n for n in range(1, numbering.MAX_NUMBER + 1)}
 SPACES = " \t\u3000\u00a0"
 # The words a masthead and a cover notice's title are told by (templates/text/reading.yaml).
-READING = library.load().reading
+READING = P.READING
 MASTHEAD_END = READING["masthead_end"]
 NOTICE_OPEN, NOTICE_END = READING["notice_title_open"], READING["notice_title_end"]
 NOTICE_VERB = READING["notice_verb"]
@@ -170,14 +171,14 @@ def classify(doc: Doc, styles: Styles) -> list[Para]:
             not seen_title
             and (text.endswith(MASTHEAD_END) or _red_text(styles, para.element))
             and len(text) <= 40
-            and not re.search("[，。：]", text)
+            and not P.SENTENCE.search(text)
         ):
             para.kind = "masthead"  # "…文件", or the organ's name alone in red (a 信函)
         elif styles.is_title_style(para.element) or (
             NOTICE_OPEN in text and text.endswith(NOTICE_END)
         ):
             para.kind = "title"
-        elif centred and re.fullmatch(r"[（(].*[）)]", text):
+        elif centred and P.BRACKETED.match(text):
             para.kind = "other"  # a centred note such as （征求意见稿）: no rule for its font
         elif centred:
             para.kind = "title"
@@ -195,7 +196,7 @@ def classify(doc: Doc, styles: Styles) -> list[Para]:
             if (
                 names_doc(para.text)
                 and len(para.text) <= 80
-                and not re.search("[。；：:]$", para.text)
+                and not P.SENTENCE_END.search(para.text)
             ):
                 para.kind = "title"
                 break
@@ -228,11 +229,11 @@ def _sign_off(paras: list[Para], styles: Styles) -> None:
             prev is not None
             and prev.kind in ("body", "title", "other")
             and len(prev.text) <= 40
-            and not re.search("[，。；：]", prev.text)
+            and not P.SENTENCE.search(prev.text)
         ):
             prev.kind = "signature"
         after = next((p for p in paras[i + 1 :] if p.kind != "empty"), None)
-        if after is not None and after.kind in ("body", "other") and NOTE.match(after.text):
+        if after is not None and after.kind in ("body", "other") and P.NOTE.match(after.text):
             after.kind = "note"
 
 
@@ -249,13 +250,13 @@ def _classify_numbered(para: Para) -> None:
         if number:
             para.kind, para.number = kind, number
             if kind == "h2":
-                para.run_in = "。" in text
+                para.run_in = P.LEAD_END in text
             return
     para.kind = "body"
 
 
 # a book title (《…》, in templates/text/joins.yaml's marks): what a cover notice transmits
-_BOOK = library.load().joins["book_open"], library.load().joins["book_close"]
+_BOOK = P.BOOK_OPEN, P.BOOK_CLOSE
 _QUOTED = re.compile(f"{re.escape(_BOOK[0])}[^{re.escape(''.join(_BOOK))}]*{re.escape(_BOOK[1])}")
 
 
@@ -267,16 +268,16 @@ def document_kind(paras: list[Para]) -> str:
         text = _QUOTED.sub("", para.text)
         if NOTICE_VERB in text and NOTICE_END in text:
             continue  # a cover notice: what it transmits comes next
-        if "分工" in text:
+        if any(word in text for word in P.DEPARTMENTS_WORDS):
             return DEPARTMENTS
         if names_doc(text):
             return PLAN
-        if re.search("情况|报告|总结", text):
+        if any(word in text for word in P.REPORT_WORDS):
             return REPORT
     if any(p.kind == "h1" and section_of(p.text, sections_for(paras)) for p in paras):
         return PLAN
     items = [p for p in paras if p.kind == "body" and p.region == "plan"]
-    if items and sum(bool(DEPARTMENT_ITEM.match(p.text)) for p in items) * 2 >= len(items):
+    if items and sum(bool(P.DEPARTMENT_ITEM.match(p.text)) for p in items) * 2 >= len(items):
         return DEPARTMENTS
     return OTHER
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 
-from .. import library
 from ..i18n import _
 from .classify import Para
 from .document import Doc
 from .findings import DEPARTMENT_HEADER, Finding
 from .ooxml import W, para_text
+from .patterns import BOOK_CLOSE, BOOK_OPEN
 
 # a book title: 《…》, the marks templates/text/joins.yaml prints it in
-_OPEN, _CLOSE = library.load().joins["book_open"], library.load().joins["book_close"]
+_OPEN, _CLOSE = BOOK_OPEN, BOOK_CLOSE
 _QUOTED = re.compile(f"{re.escape(_OPEN)}([^{re.escape(_OPEN + _CLOSE)}]+){re.escape(_CLOSE)}")
 
 

@@ -7,39 +7,20 @@ import re
 
 from .. import layout as L
 from ..i18n import _
+from . import patterns as P
 from .classify import Para
 from .document import Doc
 from .findings import AUTOSPACE, FONT, FONT_SIZE, LANGUAGE, THEME_FONT, Finding
 from .ooxml import A, W, on, run_text, runs
 from .styles import Styles
 
-# Font families by the start of their name; Word may also store the English names.
-FANGSONG = ("仿宋", "fangsong")
-HEITI = ("黑体", "simhei")
-KAITI = ("楷体", "kaiti")
-XIAOBIAOSONG = ("方正小标宋", "小标宋", "fzxiaobiaosong")
-FAMILY_NAME = {FANGSONG: L.FANGSONG, HEITI: L.HEITI, KAITI: L.KAITI, XIAOBIAOSONG: L.XIAOBIAOSONG}
-# Faces a Chinese document may fall back on; a theme naming anything else (ＭＳ 明朝, Batang)
-# makes Word and WPS show a Japanese or Korean face wherever a run names no font of its own.
-CHINESE_FACES = (
-    "宋体",
-    "simsun",
-    "仿宋",
-    "fangsong",
-    "黑体",
-    "simhei",
-    "楷体",
-    "kaiti",
-    "方正",
-    "fz",
-    "小标宋",
-    "等线",
-    "dengxian",
-    "微软雅黑",
-    "microsoft yahei",
-    "新宋体",
-    "nsimsun",
+# Font families by the start of their name, and the faces a Chinese document may fall back on
+# (templates/text/check.yaml)
+FANGSONG, HEITI, KAITI, XIAOBIAOSONG = (
+    P.FONTS[k] for k in ("fangsong", "heiti", "kaiti", "xiaobiaosong")
 )
+FAMILY_NAME = {FANGSONG: L.FANGSONG, HEITI: L.HEITI, KAITI: L.KAITI, XIAOBIAOSONG: L.XIAOBIAOSONG}
+CHINESE_FACES = P.CHINESE_FACES
 _SCRIPT = {
     "zh-CN": "Hans",
     "zh-SG": "Hans",
@@ -124,7 +105,7 @@ def check_fonts(paras: list[Para], styles: Styles) -> list[Finding]:
         before = ""  # the paragraph's text before this run
         for r in runs(para.element):
             text = run_text(r)
-            starts_in_lead = "。" not in before
+            starts_in_lead = P.LEAD_END not in before
             before += text
             if not _CJK.search(text):
                 continue

@@ -11,6 +11,7 @@ from .document import Doc
 from .findings import GRID, PAGE_MARGINS, PAGE_NUMBER, PAGE_SIZE, Finding
 from .geometry import ASCENT_EM, AUTO_LINE_FACTOR, CHAR_TOLERANCE, baseline, grid, line_height, page
 from .ooxml import W, on, para_text, runs, twips
+from .patterns import PAGE_NUMBER_DASHES
 from .styles import Styles
 
 PAGE_NUMBER_TOLERANCE_MM = 1.5  # the footer model (line box, glyph inside it) is good to ~1 mm
@@ -133,7 +134,7 @@ def check_grid(doc: Doc, styles: Styles) -> list[Finding]:
 
 # -- 7.5: page numbers --------------------------------------------------------------------------
 _PAGE_FIELD = re.compile(r"^\s*PAGE(\s|\\|$)")
-_DASH_PAIRS = ("——", "－－", "––", "--")  # a dash each side of the number, its field result aside
+_DASH_PAIRS = PAGE_NUMBER_DASHES  # a dash each side of the number, its field result aside
 
 
 def _has_page_field(root) -> bool:

@@ -3,10 +3,9 @@ and each task's responsibility list. Department lists and reports are numbered t
 
 from __future__ import annotations
 
-import re
-
 from ..compose import numbering
 from ..i18n import _
+from . import patterns as P
 from .classify import SPACES, Para, section_of, sections_for
 from .findings import (
     NUMBERING_GAP,
@@ -18,8 +17,7 @@ from .findings import (
     Finding,
 )
 
-_DUTY_PREFIX = re.compile(r"^(责任单位|责任部门|牵头单位|牵头部门|责任主体)\s*[：:]\s*\S")
-_DUTY_SUFFIX = re.compile(r"(等)?(按职责分工)?负责$")
+_DUTY_PREFIX, _DUTY_SUFFIX = P.DUTY_PREFIX, P.DUTY_SUFFIX  # 责任单位：…, …等按职责分工负责
 
 
 # -- 1. sections ----------------------------------------------------------------------------------
@@ -167,15 +165,15 @@ def check_numbering(paras: list[Para]) -> list[Finding]:
 
 # -- 3. responsibility lists ----------------------------------------------------------------------
 def _ends_in_duty(text: str) -> bool:
-    text = text.rstrip(SPACES + "。；;.")
-    if not text.endswith(("）", ")")):
+    text = text.rstrip(SPACES + P.TASK_END)
+    if not text.endswith(tuple(P.CLOSE_BRACKETS)):
         return False
     depth = 0
     for i in range(len(text) - 1, -1, -1):
         ch = text[i]
-        if ch in "）)":
+        if ch in P.CLOSE_BRACKETS:
             depth += 1
-        elif ch in "（(":
+        elif ch in P.OPEN_BRACKETS:
             depth -= 1
             if depth == 0:
                 inner = text[i + 1 : -1].strip(SPACES)

@@ -8,6 +8,7 @@ from typing import Any
 
 from .document import Doc
 from .ooxml import A, W, number, run_text, runs, twips
+from .patterns import TITLE_STYLES
 
 
 class Styles:
@@ -119,7 +120,7 @@ class Styles:
         for style in self.chain(pstyle.get(W + "val")):
             name = style.find(W + "name")
             if style.get(W + "styleId") == "Title" or (
-                name is not None and name.get(W + "val") in ("Title", "标题")
+                name is not None and name.get(W + "val") in TITLE_STYLES
             ):
                 return True
         return False

@@ -13,16 +13,18 @@ import re
 from functools import lru_cache
 
 from ..i18n import _
-from .classify import READING, Para
+from .classify import Para
 from .document import Doc
 from .findings import TITLE_BREAK, TITLE_SHAPE, Finding
 from .geometry import char_width, page
 from .ooxml import W, run_text, runs, twips
+from .patterns import READING
 from .styles import Styles
 
-# a year range, kept whole as the writer keeps it, and Word's own no-line-start marks
+# a year range, kept whole as the writer keeps it, and the marks no line starts with (避头尾),
+# which Word's wrapping keeps on the line before as the writer's does
 YEAR_RANGE = re.compile(READING["year_range"])
-_NO_LINE_START = set(READING["word_no_line_start"])
+_NO_LINE_START = set(READING["closing_marks"])
 SHAPE_TOLERANCE = 1.0  # characters: lines within one character count as the same length
 
 

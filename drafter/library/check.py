@@ -149,7 +149,9 @@ def _semantic(data: dict[str, Any], ids: schemas.Ids, add: Add) -> None:
     _indicators(_get(data, "catalogue/indicators.yaml", "indicators"), add)
     _goals(_get(data, "catalogue/goals.yaml", "goals"), ids, add)
     _params(_get(data, "catalogue/task_params.yaml", "params"), add)
-    _patterns(data.get("text/reading.yaml"), add)
+    _patterns(data.get("text/reading.yaml"), READING_PATTERNS, add, "text/reading.yaml", ())
+    check = _get(data, "text/check.yaml", "patterns")
+    _patterns(check, schemas.CHECK_PATTERNS, add, "text/check.yaml", ("patterns",))
 
 
 def _levels(levels: Any, add: Add) -> None:
@@ -304,16 +306,17 @@ def _params(params: Any, add: Add) -> None:
 READING_PATTERNS = ("year_range", "short_note")  # text/reading.yaml's regular expressions
 
 
-def _patterns(reading: Any, add: Add) -> None:
-    for key in READING_PATTERNS:
-        value = reading.get(key) if isinstance(reading, dict) else None
+def _patterns(found: Any, keys: Iterable[str], add: Add, name: str, at: FieldPath) -> None:
+    """Each of ``keys`` in the mapping ``found`` (at ``at`` in file ``name``) is a pattern."""
+    for key in keys:
+        value = found.get(key) if isinstance(found, dict) else None
         if not isinstance(value, str):
             continue
         try:
             re.compile(value)
         except re.error as error:
             add(
-                "text/reading.yaml",
-                (key,),
+                name,
+                (*at, key),
                 _("not a regular expression: {problem}").format(problem=str(error)),
             )

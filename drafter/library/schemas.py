@@ -266,10 +266,39 @@ def _task(ids: Ids) -> dict[str, Any]:
     )
 
 
+# text/check.yaml: the regular expressions and words `drafter check` reads a .docx by
+# (drafter/check/patterns.py); library/check.py compiles each pattern
+CHECK_PATTERNS = (
+    *("level1", "level2", "level3", "level4", "attachment_note", "attachment_note_label"),
+    *("attachment_item", "attachment_label", "doc_number", "date", "note", "bracketed"),
+    *("copy_to", "issued", "item_number", "sentence", "sentence_end", "duty_prefix", "duty_suffix"),
+)
+CHECK_FONTS = ("fangsong", "heiti", "kaiti", "xiaobiaosong")  # families drafter/layout.py names
+
+
+def _check_text() -> dict[str, Any]:
+    words = _list(_text(), minlength=1, required=True)
+    return _dict(
+        {
+            "patterns": _req(_dict(_texts(*CHECK_PATTERNS))),
+            "typed_as": _req(
+                {"type": "dict", "keysrules": _text(maxlength=1), "valuesrules": _text()}
+            ),
+            **_texts("open_brackets", "close_brackets", "task_end"),
+            "kind_words": _req(_dict({"departments": words, "report": words})),
+            "title_styles": words,
+            "page_number_dashes": words,
+            "fonts": _req(_dict(dict.fromkeys(CHECK_FONTS, words))),
+            "chinese_faces": words,
+        }
+    )
+
+
 def _text_schemas() -> dict[str, dict[str, Any]]:
     """templates/text/*.yaml: the keys compose reads from each, required."""
     pair = _dict(_texts("one", "many"), allow_unknown=_text_value())
     return {
+        "text/check.yaml": _check_text(),
         "text/departments.yaml": _text_file(
             _texts("title", "intro", "lead", "partner", "item_label", "item", "none")
         ),
@@ -341,7 +370,6 @@ def _text_schemas() -> dict[str, dict[str, Any]]:
                 "notice_title_open",
                 "notice_title_end",
                 "notice_verb",
-                "word_no_line_start",
             )
         ),
         "text/responsibility.yaml": _text_file(

@@ -14,9 +14,11 @@ from functools import cache
 from itertools import accumulate
 
 from .. import layout as L
+from .. import library
 
-NO_START = set(L.NO_LINE_START)
-NO_END = set(L.NO_LINE_END)
+# 避头尾: the marks no line starts or ends with (templates/text/reading.yaml)
+NO_START = set(library.load().reading["closing_marks"])
+NO_END = set(library.load().reading["opening_marks"])
 HANGING = set(L.HANGING_MARKS)
 # Times New Roman advance widths (em) of the Latin characters a plan holds; others take 0.5
 LATIN_EM = {

@@ -1,0 +1,80 @@
+"""What the checker reads a .docx by: the patterns and words of templates/text/check.yaml and,
+where the checker reads what drafter writes, the writer's own texts, so that editing a text
+cannot leave `drafter check` reading the old one.
+
+Derived from the writer's data: a department list's item label (departments.yaml's item_label,
+through the department list's document.yaml), the 。 closing a run-in lead (joins.yaml lead_end),
+the book-title marks 《》 (joins.yaml), and the masthead's and a cover notice's words
+(reading.yaml)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import library
+from ..library.documents import load_document, text_at
+
+_LIB = library.load()
+TEXT: dict[str, Any] = _LIB.check_text
+_PATTERNS = {key: re.compile(value) for key, value in TEXT["patterns"].items()}
+
+H1, H2, L3, L4 = (_PATTERNS[f"level{n}"] for n in (1, 2, 3, 4))
+ATTACHMENT_NOTE = _PATTERNS["attachment_note"]
+ATTACHMENT_NOTE_LABEL = _PATTERNS["attachment_note_label"]  # 附件： and the 1. after it
+ATTACHMENT_ITEM = _PATTERNS["attachment_item"]
+ATTACHMENT_LABEL = _PATTERNS["attachment_label"]
+DOC_NUMBER = _PATTERNS["doc_number"]
+DATE = _PATTERNS["date"]
+NOTE = _PATTERNS["note"]
+BRACKETED = _PATTERNS["bracketed"]
+COPY_TO = _PATTERNS["copy_to"]
+ISSUED = _PATTERNS["issued"]
+SENTENCE = _PATTERNS["sentence"]
+SENTENCE_END = _PATTERNS["sentence_end"]
+DUTY_PREFIX = _PATTERNS["duty_prefix"]
+DUTY_SUFFIX = _PATTERNS["duty_suffix"]
+
+OPEN_BRACKETS: str = TEXT["open_brackets"]
+CLOSE_BRACKETS: str = TEXT["close_brackets"]
+TASK_END: str = TEXT["task_end"]
+DEPARTMENTS_WORDS = tuple(TEXT["kind_words"]["departments"])
+REPORT_WORDS = tuple(TEXT["kind_words"]["report"])
+TITLE_STYLES = tuple(TEXT["title_styles"])
+PAGE_NUMBER_DASHES = tuple(TEXT["page_number_dashes"])
+FONTS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in TEXT["fonts"].items()}
+CHINESE_FACES = tuple(TEXT["chinese_faces"])
+
+# the writer's own words
+READING = _LIB.reading  # the masthead's and a cover notice's title's words (reading.yaml)
+LEAD_END: str = _LIB.joins["lead_end"]  # （一）坚持创新引领。…
+BOOK_OPEN: str = _LIB.joins["book_open"]
+BOOK_CLOSE: str = _LIB.joins["book_close"]
+
+
+def literal(text: str) -> str:
+    """A pattern matching ``text`` as drafter writes it or as a clerk types it (typed_as: ：
+    or :)."""
+    alike: dict[str, str] = TEXT["typed_as"]
+    return "".join(f"[{re.escape(alike[ch])}]" if ch in alike else re.escape(ch) for ch in text)
+
+
+_PLACEHOLDER = re.compile(r"\{\{-?\s*number\s*-?\}\}")
+
+
+def label_pattern(template: str) -> re.Pattern[str]:
+    """A line opening with the label ``template`` writes ("任务{{ number }}：" reads
+    ``^任务\\s*[\\d.]+\\s*[：:]``): its words as written, spaces allowed around the number."""
+    head, *tail = _PLACEHOLDER.split(template.strip(), maxsplit=1)
+    number = rf"\s*{TEXT['patterns']['item_number']}\s*" if tail else ""
+    return re.compile("^" + literal(head) + number + literal(tail[0] if tail else ""))
+
+
+def _item_label() -> str:
+    """The text a department list's task lines open with, as its document.yaml names it."""
+    definition = load_document(_LIB.root, "departments")  # templates/genres/departments/
+    key = next(s.label for s in definition.sections if s.label)
+    return str(text_at(definition.texts, key))
+
+
+DEPARTMENT_ITEM = label_pattern(_item_label())
