@@ -10,6 +10,7 @@ the book-title marks 《》 (joins.yaml), and the masthead's and a cover notice'
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from .. import library
@@ -70,11 +71,11 @@ def label_pattern(template: str) -> re.Pattern[str]:
     return re.compile("^" + literal(head) + number + literal(tail[0] if tail else ""))
 
 
-def _item_label() -> str:
+def item_label(root: Path) -> str:
     """The text a department list's task lines open with, as its document.yaml names it."""
-    definition = load_document(_LIB.root, "departments")  # templates/genres/departments/
+    definition = load_document(root, "departments")  # templates/genres/departments/
     key = next(s.label for s in definition.sections if s.label)
     return str(text_at(definition.texts, key))
 
 
-DEPARTMENT_ITEM = label_pattern(_item_label())
+DEPARTMENT_ITEM = label_pattern(item_label(_LIB.root))
