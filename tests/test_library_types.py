@@ -119,6 +119,7 @@ TEXT_FIELDS = {
     "responsibility",
     "notes",
     "drafting_text",
+    "check_text",  # what `drafter check` reads a .docx by (text/check.yaml)
     "imprint",
     "joins",
     "levels",
