@@ -122,11 +122,11 @@ def test_the_marks_no_line_starts_or_ends_with_have_one_source():
     from drafter import layout
     from drafter.check import titles as check_titles
     from drafter.compose import titles
-    from drafter.writers import docx_pages
+    from drafter.writers import docx_lines
 
     reading = library.load().reading
     closing, opening = set(reading["closing_marks"]), set(reading["opening_marks"])
-    assert docx_pages.NO_START == closing and docx_pages.NO_END == opening  # the page model
+    assert docx_lines.NO_START == closing and docx_lines.NO_END == opening  # the page model
     assert set(titles.marks().closing) == closing and set(titles.marks().opening) == opening
     assert check_titles._NO_LINE_START == closing  # the checker's model of Word's wrapping
     assert not hasattr(layout, "NO_LINE_START") and not hasattr(layout, "NO_LINE_END")
