@@ -324,9 +324,9 @@ ROLES: dict[Role, RoleLayout] = {
         style="Title",
     ),
     Role.ADDRESSEE: RoleLayout(align="left", lines_before=1),
-    # a body paragraph that hangs is a list item (a department's 任务N：…（group）): from the
-    # margin, so that its 28 characters hold it, wrapped lines under the text after the colon
-    Role.BODY: RoleLayout(first_line_chars=2, hang_from=0),
+    # a body paragraph that hangs is a list item (a department's 任务N：title, under its group's
+    # 1. subheading): indented as the body is, wrapped lines under the text after the colon
+    Role.BODY: RoleLayout(first_line_chars=2),
     Role.HEADING1: RoleLayout(font=HEITI, first_line_chars=2, style="Heading 1"),
     Role.HEADING2: RoleLayout(font=KAITI, first_line_chars=2, style="Heading 2"),
     # right indents and space before come from sign_off(), per layout

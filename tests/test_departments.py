@@ -10,8 +10,10 @@ import yaml
 from conftest import ROOT, load_profile, write_profile
 
 from drafter import api, library
+from drafter import layout as L
+from drafter.compose import pages
 from drafter.compose.departments import by_role, department_lists
-from drafter.model import Document, Part, Role, TaskEntry
+from drafter.model import Document, Emphasis, Paragraph, Part, Role, TaskEntry
 
 LIB = library.load()
 
@@ -58,12 +60,14 @@ def test_grouped_by_role_id_not_by_the_name_printed():
         texts[1] == "本清单按部门列出《某县方案》所列任务，任务序号与原文一致，供各部门对照落实。"
     )
     first = texts.index("一、县市场监督管理局")
-    assert texts[first + 1 : first + 6] == [
+    assert texts[first + 1 : first + 8] == [
         "（一）牵头任务",
-        "任务1：任务1标题（组）",
-        "任务2：任务2标题（组）",
+        "1.组",
+        "任务1：任务1标题",
+        "任务2：任务2标题",
         "（二）配合任务",
-        "任务3：任务3标题（组）",
+        "1.组",
+        "任务3：任务3标题",
     ]
 
 
@@ -109,10 +113,12 @@ def test_the_list_is_built_from_its_document_s_section_kinds(tmp_path):
         "（一）配合任务",
         "无",
         "（二）牵头任务",
-        "任务1：任务1标题（组）",
+        "1.组",
+        "任务1：任务1标题",
         "二、县科技局",
         "（一）配合任务",
-        "任务1：任务1标题（组）",
+        "1.组",
+        "任务1：任务1标题",
         "（二）牵头任务",
         "无",
     ]
@@ -126,3 +132,62 @@ def test_a_department_is_kept_whole_and_its_lines_hang_after_the_label():
     assert [p.keep_with_next for p in unit] == [True] * (len(unit) - 1) + [False]
     line = next(p for p in unit if p.text.startswith("任务12："))
     assert line.hang == len("任务12：")
+
+
+def grouped(number: str, group: str, lead: tuple[str, str]) -> TaskEntry:
+    task = entry(number, lead)
+    task.group_title = group
+    return task
+
+
+def test_tasks_stand_under_their_group_s_heading_and_the_line_is_label_and_title():
+    """templates/text/departments.yaml `group`: a list's tasks under 1. subheadings, one per group
+    of the plan in its order, so that the line itself is 任务N：title and fits its line."""
+    tasks = [
+        grouped("1", "完善知识产权制度体系", ("market", "县市场监管局")),
+        grouped("2", "完善知识产权制度体系", ("market", "县市场监管局")),
+        grouped("3", "推动知识产权高质量创新创造", ("market", "县市场监管局")),
+    ]
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    paras = list(department_lists(plan, LIB).paragraphs())
+    assert [p.text for p in paras[3:9]] == [
+        "（一）牵头任务",
+        "1.完善知识产权制度体系",
+        "任务1：任务1标题",
+        "任务2：任务2标题",
+        "2.推动知识产权高质量创新创造",
+        "任务3：任务3标题",
+    ]
+    sub = paras[4]
+    assert sub.role is Role.BODY and [s.emphasis for s in sub.spans] == [Emphasis.LEAD3]
+    assert sub.hang == 0 and paras[5].hang == len("任务1：")
+
+
+def test_the_list_is_cut_into_pages_where_a_department_would_not_fit():
+    """drafter/compose/pages.py: each part of the list starts a page. A department that fits a
+    page starts a new one only when the rest of the page before cannot hold it; one longer than
+    a page runs on where the one before ends, only its headings kept with its first task, and no
+    page ends in a heading."""
+    short = [grouped(str(n), "组甲", ("science", "县科技局")) for n in range(1, 4)]
+    long = [grouped(str(n), f"组{n // 6}", ("market", "县市场监管局")) for n in range(4, 34)]
+    mid = [grouped(str(n), "组乙", ("finance", "县财政局")) for n in range(34, 46)]
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=short + long + mid)
+    lists = department_lists(plan, LIB)
+    assert len(lists.parts) >= 3
+    filled = [sum(map(pages.lines, part.blocks)) for part in lists.parts]
+    assert all(rows <= L.LINES_PER_PAGE for rows in filled), filled
+    starts = [part.blocks[0].text for part in lists.parts]
+    # the long department starts on the first page, under the short one
+    first = [b.text for b in lists.parts[0].blocks]
+    assert "二、县市场监管局" in first and filled[0] == L.LINES_PER_PAGE
+    # not kept whole: its headings keep with what follows, its task lines do not
+    paras = list(lists.paragraphs())
+    at = next(k for k, p in enumerate(paras) if p.text == "二、县市场监管局")
+    assert [p.keep_with_next for p in paras[at : at + 5]] == [True, True, True, False, False]
+    # the department after it fits a page: it starts one, as the page before has no room for it
+    finance = starts.index("三、县财政局")
+    need = sum(map(pages.lines, lists.parts[finance].blocks))
+    assert need <= L.LINES_PER_PAGE < filled[finance - 1] + need
+    for part in lists.parts[:-1]:
+        last = part.blocks[-1]
+        assert isinstance(last, Paragraph) and last.text.startswith(("任务", "无")), last.text

@@ -15,7 +15,7 @@ from ..library import Library
 from ..library.documents import load_document
 from ..model import Document, Paragraph, Part, TaskEntry
 from ..rendering import Renderer
-from . import titles
+from . import pages, titles
 from .kinds.sheet import Record, Sheet
 from .plan import document_blocks
 
@@ -85,7 +85,7 @@ def department_lists(plan: Document, lib: Library, renderer: Renderer | None = N
         {"departments": records(plan.tasks)},
     )
     blocks = document_blocks(sheet)
-    return titles.shape(
+    document = titles.shape(
         Document(
             title=blocks[0].text if isinstance(blocks[0], Paragraph) else "",
             parts=[Part(definition.id, blocks)],
@@ -95,3 +95,6 @@ def department_lists(plan: Document, lib: Library, renderer: Renderer | None = N
             names=plan.names,
         )
     )
+    # each page its own part: the breaks where a department would not fit are written out
+    document.parts = [Part(definition.id, page) for page in pages.paginate(blocks)]
+    return document

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from .. import layout as L
 from ..errors import DrafterError, Issue
 from ..library import Library
 from ..library.documents import DocSection
 from ..model import Document, Masthead, Paragraph, Part, Role, SignOff, Span, TaskEntry
 from ..profile.load import Profile
 from ..rendering import Renderer
-from . import attachments, context, notice, numbering, sources, titles
+from . import attachments, context, notice, numbering, pages, sources, titles
 from . import targets as targets_mod
 from .kinds import BUILDERS, DOCUMENT_BUILDERS, Built, Sheet
 from .kinds.base import Block, body
@@ -61,7 +62,9 @@ def body_part(scope: Scope) -> tuple[Part, list[TaskEntry], list[Issue]]:
 def numbered(sections: Iterable[tuple[str | None, Built, bool]]) -> list[Block]:
     """Each (heading, built, keep) section that has content, under its heading numbered 一、二、…
     (the next takes the number of one that made nothing); a section with no heading runs on
-    under the one before, unnumbered. A kept one stays whole on a page (keep_with_next)."""
+    under the one before, unnumbered. A kept one stays whole on a page (keep_with_next); one
+    longer than a page would leave the rest of the page before it blank and break all the same,
+    so it runs on where the one before ends, only its heading kept with what follows."""
     out: list[Block] = []
     n = 0
     for heading, built, keep in sections:
@@ -72,7 +75,8 @@ def numbered(sections: Iterable[tuple[str | None, Built, bool]]) -> list[Block]:
             n += 1
             unit.insert(0, Paragraph(Role.HEADING1, [Span(numbering.level1(n) + heading)]))
         if keep:
-            for block in unit[:-1]:
+            whole = sum(map(pages.lines, unit)) <= L.LINES_PER_PAGE
+            for block in unit[: -1 if whole else 1]:
                 if isinstance(block, Paragraph):
                     block.keep_with_next = True
         out += unit

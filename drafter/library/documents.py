@@ -28,11 +28,25 @@ _COMMON = {"id": True, "kind": True, "heading": False, "repeat": False, "keep": 
 _KIND_KEYS = {
     "summary": {"text": True, "records": False, "where": False, "empty": False},
     "table": {"records": True, "columns": True, "cells": True, "widths": True, "empty": False},
-    "lists": {"lists": True, "item": True, "label": False, "empty": False},
+    "lists": {
+        "lists": True,
+        "item": True,
+        "label": False,
+        "group": False,
+        "empty": False,
+    },
 }
 # The section kinds of a document (drafter/compose/kinds DOCUMENT_BUILDERS; tests keep them equal).
 DOCUMENT_KINDS = tuple(_KIND_KEYS)
-_TEXT_KEYS = ("heading", "text", "empty", "columns", "item", "label")  # values naming a text
+_TEXT_KEYS = (
+    "heading",
+    "text",
+    "empty",
+    "columns",
+    "item",
+    "label",
+    "group",
+)  # values naming a text
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,9 @@ class DocSection:
     lists: tuple[ListSpec, ...] = ()  # lists: the （一）… lists of a record
     item: str | None = None  # lists: text of one entry
     label: str | None = None  # lists: text an entry opens with; wrapped lines hang after it
+    # lists: text of a 1. subheading over an entry's fields; the entries it reads alike for
+    # stand under one such subheading (a department's tasks under their groups in the plan)
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -198,4 +215,5 @@ def _section(
         lists=tuple(lists),
         item=data.get("item"),
         label=data.get("label"),
+        group=data.get("group"),
     )
