@@ -81,7 +81,7 @@ def measure(pdf: Path, source: Path) -> Figures:
     above = [[x.text for x in page if x.bottom < TYPE_TOP_MM - 1] for page in pages]
     found = Figures(headers=["".join(lines) for lines in above])
     body = [line for page in pages for line in _body(page)]  # a wrapped line may turn the page
-    for line, after in zip(body, body[1:], strict=False):
+    for line, after in zip(body, [*body[1:], None], strict=True):
         m = LABEL.match(line.text)
         if not m:
             continue
@@ -94,6 +94,7 @@ def measure(pdf: Path, source: Path) -> Figures:
         if L.text_ems(whole) > ITEM_ROOM_EMS:
             found.too_long.append(whole)
         hang = (ITEM_START_EMS + L.text_ems(m.group(0))) * CHAR_MM
+        assert after is not None, (pdf.name, "wrapped, but nothing follows", line.text)
         if abs(after.left - L.MARGIN_LEFT_MM - hang) > 1.0:  # under the title
             found.misaligned.append(whole)
     assert found.lines == expected, (pdf.name, "task lines found", found.lines, expected)
