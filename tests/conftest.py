@@ -153,3 +153,22 @@ def variant(tmp_path):
         return result.returncode, result.stdout + result.stderr, text
 
     return build
+
+
+@pytest.fixture()
+def tree(tmp_path, monkeypatch) -> Path:
+    """A copy of templates/ to edit, loaded past the process's cache and into a cache of its own."""
+    from drafter import diskcache, library
+
+    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path / "cache")
+    root = tmp_path / "templates"
+    shutil.copytree(library.templates_root(), root)
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` once; the line it was on, counted from 1."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1

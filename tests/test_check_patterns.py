@@ -6,35 +6,18 @@ from __future__ import annotations
 
 import ast
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import edit
 
-from drafter import diskcache, library
+from drafter import library
 from drafter.check import classify
 from drafter.check import patterns as P
 from drafter.library.check import LibraryError
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECK = ROOT / "drafter" / "check"
-
-
-@pytest.fixture
-def tree(tmp_path, monkeypatch):
-    """A copy of templates/ to edit, loaded past the process's cache."""
-    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path / "cache")
-    root = tmp_path / "templates"
-    shutil.copytree(library.templates_root(), root)
-    return root
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` once; the line it was on, counted from 1."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def _faults(root: Path) -> list[str]:
@@ -45,7 +28,7 @@ def _faults(root: Path) -> list[str]:
 
 # -- the data and its schema --------------------------------------------------------------------
 def test_a_broken_check_pattern_names_its_file_line_and_key(tree):
-    n = _edit(tree / "text" / "check.yaml", "level3: '^(", "level3: '^((")
+    n = edit(tree / "text" / "check.yaml", "level3: '^(", "level3: '^((")
     [fault] = _faults(tree)
     assert fault.startswith(f"templates/text/check.yaml:{n}: patterns.level3: 不是有效的正则表达式")
 
@@ -72,7 +55,7 @@ def test_the_checker_reads_the_patterns_of_the_data():
 def test_a_department_lists_item_pattern_is_its_item_label(tree):
     """The 任务N： a department list's task lines open with is departments.yaml's item_label."""
     assert P.DEPARTMENT_ITEM.pattern == r"^任务\s*[\d.]+\s*[：:]"
-    _edit(
+    edit(
         tree / "text" / "departments.yaml",
         'item_label: "任务{{ number }}："',
         'item_label: "第{{ number }}项："',

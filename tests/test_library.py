@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import edit
 
-from drafter import diskcache, library
+from drafter import library
 from drafter.cli import main as cli
 from drafter.compose import plan
 from drafter.errors import ProfileError
@@ -20,21 +21,6 @@ from drafter.rendering import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 TAISHAN = ROOT / "profiles" / "taishan.yaml"
-
-
-@pytest.fixture
-def tree(tmp_path, monkeypatch):
-    """A copy of templates/ to break, loaded past the process's cache and into a cache of its own."""
-    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path / "cache")
-    root = tmp_path / "templates"
-    shutil.copytree(library.templates_root(), root)
-    return root
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def load(root: Path) -> library.Library:
