@@ -10,7 +10,7 @@ import shutil
 import time
 
 from drafter import diskcache, library
-from drafter.rendering import Renderer, Where
+from drafter.compose.render import Renderer, Where
 
 
 def test_library_cache_follows_the_files(tmp_path, monkeypatch):
@@ -51,7 +51,8 @@ def test_compiled_templates_are_reused_and_keyed(tmp_path, monkeypatch):
 def test_a_profile_template_is_not_stored(monkeypatch):
     seen = []
     monkeypatch.setattr(
-        "drafter.rendering._library_codes.get", lambda source, compile_: seen.append(source)
+        "drafter.compose.render.renderer._library_codes.get",
+        lambda source, compile_: seen.append(source),
     )
     out = Renderer().render("{{ 1 + 1 }}", {}, Where("county.yaml", 3, "x"))
     assert out == "2" and seen == []

@@ -15,6 +15,7 @@ from drafter import library, writers
 from drafter.cli.main import make_cli
 from drafter.compose import plan as compose
 from drafter.compose.kinds import BUILDERS, DOCUMENT_BUILDERS, Sheet
+from drafter.compose.render import Renderer
 from drafter.errors import DrafterError, ProfileError
 from drafter.layout import TABLE_WIDTHS_MM
 from drafter.library.documents import (
@@ -26,7 +27,6 @@ from drafter.library.documents import (
 from drafter.library.genres import DEFAULT_GENRE, KINDS
 from drafter.model import Role
 from drafter.profile.load import from_source
-from drafter.rendering import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 TAISHAN = yaml.safe_load((ROOT / "profiles" / "taishan.yaml").read_text("utf-8"))

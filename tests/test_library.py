@@ -13,11 +13,11 @@ from conftest import edit
 from drafter import library
 from drafter.cli import main as cli
 from drafter.compose import plan
+from drafter.compose.render import Renderer
 from drafter.errors import ProfileError
 from drafter.library.check import LibraryError
 from drafter.library.genres import KINDS
 from drafter.profile import load as profiles
-from drafter.rendering import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 TAISHAN = ROOT / "profiles" / "taishan.yaml"

@@ -8,8 +8,8 @@ import threading
 import pytest
 
 from drafter import limits
+from drafter.compose.render import Renderer, Where
 from drafter.errors import DrafterError
-from drafter.rendering import Renderer, Where
 
 WHERE = Where("profile.yaml", 3, "notice.title")
 

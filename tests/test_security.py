@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from drafter import api, limits, output
 from drafter.cli import batch
+from drafter.compose.render import Renderer, Where
 from drafter.errors import DrafterError
-from drafter.rendering import Renderer, Where
 from drafter.writers.markdown import escape, escape_lines
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from drafter.compose.render import Renderer, Where
 from drafter.errors import DrafterError
-from drafter.rendering import Renderer, Where
 
 
 def task_lines(md: str) -> list[str]:

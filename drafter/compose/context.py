@@ -11,8 +11,8 @@ from ..library.genres import DEFAULT_GENRE, GENRE_FILE, Genre
 from ..profile.fields import FRAMING
 from ..profile.load import Profile
 from ..profile.yamlread import field_text
-from ..rendering import Renderer, Where
 from . import figures
+from .render import Renderer, Where
 
 
 def genre_of(profile: Profile, lib: Library) -> Genre:

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from ..library import Library
 from ..library.documents import load_document
 from ..model import Document, Paragraph, Part, TaskEntry
-from ..rendering import Renderer
 from . import pages, titles
 from .kinds.sheet import Record, Sheet
 from .plan import document_blocks
+from .render import Renderer
 
 DOCUMENT = "departments"  # templates/genres/departments/document.yaml
 

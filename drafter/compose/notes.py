@@ -16,12 +16,12 @@ from ..library import Library
 from ..model import Document, Emphasis, Paragraph, Part, Role, Span
 from ..profile.load import Profile
 from ..profile.load import defaults as profile_defaults
-from ..rendering import Renderer, Where
 from . import figures, joining, numbering, sources, titles
 from . import plan as plan_mod
 from . import targets as targets_mod
 from . import tasks as task_plan
 from .kinds import tasks as task_kind
+from .render import Renderer, Where
 from .scope import Scope
 
 TEXT_FILE = "text/notes_drafting.yaml"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from ..errors import DrafterError
 from ..i18n import _
 from ..model import Imprint, Masthead, Paragraph, Part, Role, SignOff, Span
-from ..rendering import Where
 from . import figures
+from .render import Where
 from .scope import Scope
 
 

@@ -12,11 +12,11 @@ from ..library import Library
 from ..library.documents import DocSection
 from ..model import Document, Masthead, Paragraph, Part, Role, SignOff, Span, TaskEntry
 from ..profile.load import Profile
-from ..rendering import Renderer
 from . import attachments, context, notice, numbering, pages, sources, titles
 from . import targets as targets_mod
 from .kinds import BUILDERS, DOCUMENT_BUILDERS, Built, Sheet
 from .kinds.base import Block, body
+from .render import Renderer
 from .scope import Scope
 
 base_context = context.base_context  # the progress report's context starts from the same

@@ -35,12 +35,12 @@ from ..library import Library
 from ..library.documents import load_document
 from ..model import Document, Paragraph, Part
 from ..profile.load import Profile
-from ..rendering import Renderer
 from . import figures, targets, titles
 from .actuals import Actuals, read_actuals
 from .context import base_context
 from .kinds.sheet import Record, Sheet
 from .plan import document_blocks
+from .render import Renderer
 
 DOCUMENT = "report"  # templates/genres/report/document.yaml
 DONE, ON_TRACK, BEHIND = "done", "on_track", "behind"

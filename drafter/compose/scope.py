@@ -10,8 +10,8 @@ from ..library import Library
 from ..library.genres import GENRE_FILE, Genre
 from ..profile.load import Profile
 from ..profile.yamlread import field_text
-from ..rendering import Renderer, Where
 from . import joining
+from .render import Renderer, Where
 from .targets import Target
 
 

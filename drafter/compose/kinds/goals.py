@@ -9,8 +9,8 @@ from ...i18n import _
 from ...library.entries import GoalSegment
 from ...library.genres import Section
 from ...model import Emphasis, Paragraph, Role, Span
-from ...rendering import Where
 from .. import numbering
+from ..render import Where
 from ..scope import Scope
 from .base import Built
 from .prose import variant_file

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...library.genres import Section
-from ...rendering import Where
 from .. import sources
+from ..render import Where
 from ..scope import Scope
 from .base import Built, body
 

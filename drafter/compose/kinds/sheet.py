@@ -10,7 +10,7 @@ from typing import Any
 from ...errors import DrafterError
 from ...i18n import _
 from ...library.documents import DocSection, DocumentDef, text_at
-from ...rendering import Renderer, Where
+from ..render import Renderer, Where
 
 Record = dict[str, Any]  # one indicator, one department …: fields the texts and cells name
 
