@@ -267,22 +267,36 @@ def test_a_text_variant_of_another_genre_is_an_error_naming_the_genre():
     assert "文种 work_plan 的 plan.guiding 没有写法 general" in issue.text("zh_CN")
 
 
-def goal_leads(doc) -> list[str]:
-    """The bold leads of the paragraphs under the 工作目标 heading."""
-    leads, inside = [], False
+def goal_paragraphs(doc) -> list:
+    """The paragraphs under the 工作目标 heading, after its overall goal."""
+    found, inside = [], False
     for block in plan(doc).blocks:
         if getattr(block, "role", None) == Role.HEADING1:
             inside = block.text.endswith("工作目标")
-        elif inside and block.spans and block.spans[0].emphasis == Emphasis.LEAD2:
-            leads.append(block.spans[0].text)
-    return leads
+        elif inside and block.spans:
+            found.append(block)
+    return found[1:]
+
+
+def goal_leads(doc) -> list[str]:
+    """The 楷体 leads of the goal paragraphs."""
+    return [
+        p.spans[0].text for p in goal_paragraphs(doc) if p.spans[0].emphasis == Emphasis.LEAD2
+    ]
 
 
 def test_a_lone_goal_takes_no_number_and_two_are_numbered():
-    """A list of one is not numbered: the protection plan's one goal prints without （一）."""
+    """A list of one is not numbered: the protection plan's one goal prints without （一）, its
+    title the paragraph's first sentence in body type (an unnumbered 楷体 lead is no heading:
+    drafter check's font 5.2.2), and two goals are （一）（二） leads."""
     data = profile_data("lanhai-protection")
     assert data.get("plan", {}).get("goals") in (None, ["protection_capacity"])
-    assert goal_leads(build(data)) == ["知识产权保护能力显著增强。"]
+    doc = build(data)
+    assert goal_leads(doc) == []
+    (lone,) = goal_paragraphs(doc)
+    assert lone.spans[0].text == "知识产权保护能力显著增强。"
+    assert lone.spans[0].emphasis != Emphasis.LEAD2
+    assert lone.text.startswith("知识产权保护能力显著增强。积极创造良好的知识产权保护环境")
     data = copy.deepcopy(data)
     data.setdefault("plan", {})["goals"] = ["protection_capacity", "service_capacity"]
     leads = goal_leads(build(data))

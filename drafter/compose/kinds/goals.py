@@ -25,7 +25,8 @@ def build(scope: Scope, section: Section) -> Built:
     out = [overall]
     n = 0
     keys = scope.data["plan"]["goals"]
-    # a lone numbered goal takes no （一）: a list of one is not numbered
+    # a lone numbered goal takes no （一）: a list of one is not numbered, and its title is then
+    # the paragraph's topic sentence in body type (a 楷体 lead without its number is no heading)
     counted = sum(1 for key in keys if scope.lib.goals[key].numbered) > 1
     for key in keys:
         goal = scope.lib.goals[key]
@@ -35,7 +36,7 @@ def build(scope: Scope, section: Section) -> Built:
             n += 1
             number = numbering.level2(n) if counted else ""
             lead = f"{number}{goal.title}{scope.mark['lead_end']}"
-            spans.append(Span(lead, Emphasis.LEAD2))
+            spans.append(Span(lead, Emphasis.LEAD2) if counted else Span(lead))
         for j, segment in enumerate(goal.body):
             spans.extend(goal_segment(scope, segment, f"goals.{key}.body[{j}]", placed))
         out.append(Paragraph(Role.BODY, spans))
