@@ -99,15 +99,14 @@ def atomic_path(target: Path) -> Iterator[Path]:
     fd, tmp = tempfile.mkstemp(
         prefix=f".{target.name}.{os.getpid()}.", suffix=limits.PART_SUFFIX, dir=target.parent
     )
-    os.close(fd)
     tmp_path = Path(tmp)
-    try:
+    try:  # from the moment the file exists: an interrupt anywhere after mkstemp leaves nothing
+        os.close(fd)
         yield tmp_path
         os.chmod(tmp_path, _mode_for(target))
         os.replace(tmp_path, target)
     finally:
-        if tmp_path.exists():
-            tmp_path.unlink()
+        tmp_path.unlink(missing_ok=True)
 
 
 def probe(folder: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,6 +24,7 @@ from .yamlread import SourceMap, field_text
 # A cerberus validator keeps the errors of its last run, so each thread has its own: two
 # profiles validated at once (a web server's threads) must not see each other's errors.
 _local = threading.local()
+VALIDATORS_KEPT = 4  # libraries a thread keeps a validator for (tests and a server use one or a few)
 
 TEMPLATE_MARKERS = re.compile(r"\{\{|\{%|\{#")
 # The only profile fields drafter renders as templates; every other text reaches the draft as it is.
@@ -31,14 +33,20 @@ RENDERED = re.compile(r"^tasks\.(overrides\.[^.]+|custom\[\d+\])\.(title|body)$"
 
 def _validator(lib: Library) -> tuple[schemacheck.DrafterValidator, dict[str, Any]]:
     """One validator per library; the plain schema dict is kept for suggestions."""
+    validators: OrderedDict[int, tuple[Library, schemacheck.DrafterValidator, dict[str, Any]]]
     validators = getattr(_local, "validators", None)
     if validators is None:
-        validators = _local.validators = {}
-    key = id(lib)
-    if key not in validators:
+        validators = _local.validators = OrderedDict()
+    # Keyed by id, the entry holding the library itself: a library collected while its entry
+    # lived could hand its id to another, whose profiles would meet the old schema.
+    entry = validators.get(id(lib))
+    if entry is None or entry[0] is not lib:
         schema = profile_schema(lib)
-        validators[key] = (schemacheck.validator(schema), schema)
-    return validators[key]
+        entry = validators[id(lib)] = (lib, schemacheck.validator(schema), schema)
+        while len(validators) > VALIDATORS_KEPT:
+            validators.popitem(last=False)
+    validators.move_to_end(id(lib))
+    return entry[1], entry[2]
 
 
 def validate(data: Any, smap: SourceMap, lib: Library) -> list[Issue]:
