@@ -96,6 +96,8 @@ def codes(findings: list[Finding]) -> list[str]:
 
 # -- drafter's own drafts and every shipped example ---------------------------------------------
 EXAMPLE_DATA = {"taishan-actuals.yaml"}  # examples/*.yaml that are no profile
+
+
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory) -> dict[str, Path]:
     """Every shipped profile and example built as a plan and a department list, and the report."""
@@ -123,6 +125,7 @@ def test_every_shipped_example_has_no_findings(shipped):
     """Every profile under profiles/ and examples/ (every shipped genre): a plan and its
     department list each, and the report; drafter check finds nothing in any of them."""
     from conftest import ROOT
+
     from drafter.check import kind_of
 
     examples = [p for p in (ROOT / "examples").glob("*.yaml") if p.name not in EXAMPLE_DATA]

@@ -280,9 +280,7 @@ def goal_paragraphs(doc) -> list:
 
 def goal_leads(doc) -> list[str]:
     """The 楷体 leads of the goal paragraphs."""
-    return [
-        p.spans[0].text for p in goal_paragraphs(doc) if p.spans[0].emphasis == Emphasis.LEAD2
-    ]
+    return [p.spans[0].text for p in goal_paragraphs(doc) if p.spans[0].emphasis == Emphasis.LEAD2]
 
 
 def test_a_lone_goal_takes_no_number_and_two_are_numbered():

@@ -24,7 +24,9 @@ from .yamlread import SourceMap, field_text
 # A cerberus validator keeps the errors of its last run, so each thread has its own: two
 # profiles validated at once (a web server's threads) must not see each other's errors.
 _local = threading.local()
-VALIDATORS_KEPT = 4  # libraries a thread keeps a validator for (tests and a server use one or a few)
+VALIDATORS_KEPT = (
+    4  # libraries a thread keeps a validator for (tests and a server use one or a few)
+)
 
 TEMPLATE_MARKERS = re.compile(r"\{\{|\{%|\{#")
 # The only profile fields drafter renders as templates; every other text reaches the draft as it is.
