@@ -35,10 +35,9 @@ RENDERED = re.compile(r"^tasks\.(overrides\.[^.]+|custom\[\d+\])\.(title|body)$"
 
 def _validator(lib: Library) -> tuple[schemacheck.DrafterValidator, dict[str, Any]]:
     """One validator per library; the plain schema dict is kept for suggestions."""
-    validators: OrderedDict[int, tuple[Library, schemacheck.DrafterValidator, dict[str, Any]]]
-    validators = getattr(_local, "validators", None)
-    if validators is None:
-        validators = _local.validators = OrderedDict()
+    if not hasattr(_local, "validators"):
+        _local.validators = OrderedDict()
+    validators: OrderedDict[int, tuple[Library, Any, dict[str, Any]]] = _local.validators
     # Keyed by id, the entry holding the library itself: a library collected while its entry
     # lived could hand its id to another, whose profiles would meet the old schema.
     entry = validators.get(id(lib))
