@@ -119,6 +119,9 @@ class Part:
 
     name: str
     blocks: Sequence[Block] = field(default_factory=list)
+    # a later page of the part before it: a break the layout decided (compose/pages.py), which
+    # a writer without pages (Markdown) joins to what came before
+    runs_on: bool = False
 
 
 @dataclass

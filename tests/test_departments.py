@@ -14,6 +14,7 @@ from drafter import layout as L
 from drafter.compose import pages
 from drafter.compose.departments import by_role, department_lists
 from drafter.model import Document, Emphasis, Paragraph, Part, Role, TaskEntry
+from drafter.writers import markdown
 
 LIB = library.load()
 
@@ -191,3 +192,8 @@ def test_the_list_is_cut_into_pages_where_a_department_would_not_fit():
     for part in lists.parts[:-1]:
         last = part.blocks[-1]
         assert isinstance(last, Paragraph) and last.text.startswith(("任务", "无")), last.text
+    # the pages are one part to a reader: the Markdown has no separator where a page breaks
+    assert [part.runs_on for part in lists.parts] == [False] + [True] * (len(lists.parts) - 1)
+    md = markdown.render(lists)
+    assert "---" not in md
+    assert sum(line.startswith("任务") for line in md.splitlines()) == len(plan.tasks)

@@ -96,5 +96,7 @@ def department_lists(plan: Document, lib: Library, renderer: Renderer | None = N
         )
     )
     # each page its own part: the breaks where a department would not fit are written out
-    document.parts = [Part(definition.id, page) for page in pages.paginate(blocks)]
+    document.parts = [
+        Part(definition.id, page, runs_on=n > 0) for n, page in enumerate(pages.paginate(blocks))
+    ]
     return document

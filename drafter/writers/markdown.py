@@ -69,7 +69,7 @@ def render(document: Document) -> str:
     if document.header_text:
         chunks.append(f"> {escape_lines(escape(document.header_text))}")
     for i, part in enumerate(document.parts):
-        if i:
+        if i and not part.runs_on:
             chunks.append("---")
         for block in part.blocks:
             if isinstance(block, Table):
