@@ -379,14 +379,14 @@ def test_the_command_line_blames_the_library_not_the_profile(tree, tmp_path, mon
 
 def test_the_library_schemas_are_valid_cerberus_schemas():
     """Run-time skips cerberus's schema self-check (drafter.schemacheck.TrustedSchema); this is it."""
-    from drafter.library import check, schemas
+    from drafter.library import check, crosscheck, ids, schemas
     from drafter.schemacheck import DrafterValidator
 
-    ids = check._ids(check.read(library.templates_root()))
-    rules = {**schemas.schemas(ids), "text/*": schemas.text_file_rule()}
+    defined = ids.defined_ids(check.read(library.templates_root()))
+    rules = {**schemas.schemas(defined), "text/*": schemas.text_file_rule()}
     for rule in rules.values():
         DrafterValidator({"file": rule})  # raises SchemaError if the rule is wrong
-    DrafterValidator(check.GOAL_SEGMENT)
+    DrafterValidator(crosscheck.GOAL_SEGMENT)
     assert "catalogue/tasks.yaml" in rules
 
 

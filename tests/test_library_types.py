@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 
 from drafter import library
-from drafter.library import check, entries, genres, schemas
+from drafter.library import check, crosscheck, entries, genres, ids, schemas
 from drafter.library.load import Library
 
 LIB = library.load()
 
 
 def _ids() -> schemas.Ids:
-    return check._ids(check.read(LIB.root))
+    return ids.defined_ids(check.read(LIB.root))
 
 
 IDS = _ids()
@@ -56,8 +56,8 @@ PAIRS = [
         entries.Round,
         keys(RULES["catalogue/legal_bases.yaml"]["schema"]["rounds"]["valuesrules"]["schema"]),
     ),
-    (entries.GoalSegment, keys(check.GOAL_SEGMENT)),
-    (entries.GoalFigure, keys(check.GOAL_FIGURE)),
+    (entries.GoalSegment, keys(crosscheck.GOAL_SEGMENT)),
+    (entries.GoalFigure, keys(crosscheck.GOAL_FIGURE)),
     (genres.Section, keys(SECTION)),
 ]
 
@@ -112,7 +112,7 @@ def test_the_genre_class_has_a_field_for_each_key_of_genre_yaml():
 # -- no dict of Any for the catalogue -------------------------------------------------------------
 
 # The library's fields that hold text files (mappings of Jinja texts, each checked by its schema
-# in library/schemas.py): the only ones a mapping of Any may hold.
+# in library/schemas/): the only ones a mapping of Any may hold.
 TEXT_FIELDS = {
     "notice",
     "titles",

@@ -1,6 +1,6 @@
 """Genres: templates/genres/<id>/genre.yaml and its texts, checked and loaded into typed objects.
 
-genre.yaml's shape is its schema's to check (library/schemas.py genre_rule, by library/check.py
+genre.yaml's shape is its schema's to check (library/schemas/genre.py genre_rule, by library/check.py
 with every other file); what a schema cannot say, what a genre refers to (its folder's texts,
 a catalogue file, a section's variants), is checked here, and loading then trusts the data.
 

@@ -80,9 +80,9 @@ class Library:
 # The code that reads and checks the files: a change to it is a change to what is cached.
 _HERE = Path(__file__).resolve().parent
 _READERS = (
-    *(_HERE / f for f in ("check.py", "schemas.py", "genres.py", "checker.py", "entries.py")),
+    *sorted(_HERE.rglob("*.py")),  # the library's readers, schemas and checks
     _HERE.parent / "schemacheck.py",
-    _HERE.parent / "profile" / "yamlread.py",
+    *sorted((_HERE.parent / "profile" / "yamlread").glob("*.py")),
 )
 
 

@@ -1,0 +1,158 @@
+"""Schemas of templates/text/*.yaml: the keys compose and the checker read from each, required."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import (
+    list_of,
+    mapping,
+    req,
+    text,
+    text_file,
+    text_value,
+    texts,
+)
+
+# text/check.yaml: the regular expressions and words `drafter check` reads a .docx by
+# (drafter/check/patterns.py); library/crosscheck.py compiles each pattern
+CHECK_PATTERNS = (
+    *("level1", "level2", "level3", "level4", "attachment_note", "attachment_note_label"),
+    *("attachment_item", "attachment_label", "doc_number", "date", "note", "bracketed"),
+    *("copy_to", "issued", "item_number", "sentence", "sentence_end", "duty_prefix", "duty_suffix"),
+)
+CHECK_FONTS = ("fangsong", "heiti", "kaiti", "xiaobiaosong")  # families drafter/layout.py names
+
+
+def _check_text() -> dict[str, Any]:
+    words = list_of(text(), minlength=1, required=True)
+    return mapping(
+        {
+            "patterns": req(mapping(texts(*CHECK_PATTERNS))),
+            "typed_as": req(
+                {"type": "dict", "keysrules": text(maxlength=1), "valuesrules": text()}
+            ),
+            **texts("open_brackets", "close_brackets", "task_end"),
+            "kind_words": req(mapping({"departments": words, "report": words})),
+            "title_styles": words,
+            "page_number_dashes": words,
+            "fonts": req(mapping(dict.fromkeys(CHECK_FONTS, words))),
+            "chinese_faces": words,
+        }
+    )
+
+
+def text_schemas() -> dict[str, dict[str, Any]]:
+    """templates/text/*.yaml: the keys compose reads from each, required."""
+    pair = mapping(texts("one", "many"), allow_unknown=text_value())
+    return {
+        "text/check.yaml": _check_text(),
+        "text/departments.yaml": text_file(
+            texts("title", "intro", "lead", "partner", "item_label", "item", "none")
+        ),
+        "text/figures.yaml": mapping(
+            {
+                "compact_from": req({"type": "integer", "min": 1}),
+                "compact_step": req({"type": "integer", "min": 1}),
+                "compact_digits": req({"type": "integer", "min": 0}),
+            }
+        ),
+        "text/imprint.yaml": text_file(
+            {
+                **texts("printer", "letter_mark", "cc_label", "cc_end", "cc_separator", "printed"),
+                "title_words": list_of(text(), required=True),
+            }
+        ),
+        "text/joins.yaml": text_file(texts("sep", "last", "book_open", "book_close")),
+        "text/notes.yaml": text_file(texts("growth", "per_10k")),
+        "text/notice.yaml": text_file(
+            {
+                **texts(
+                    "organ_mark",
+                    "doc_number",
+                    "title",
+                    "forward_title",
+                    "addressees",
+                    "forward",
+                    "public_note",
+                ),
+                "approval": req(
+                    mapping(
+                        texts(
+                            "government", "study", "meeting", "party_government", "consent", "none"
+                        )
+                    )
+                ),
+            }
+        ),
+        "text/report.yaml": text_file(
+            {
+                **texts(
+                    "title",
+                    "when",
+                    "intro",
+                    "tally",
+                    "growth",
+                    "growth_cell",
+                    "indicator",
+                    "unreported",
+                    "behind",
+                    "since",
+                    "none_behind",
+                    "baseline_cell",
+                    "empty",
+                ),
+                "columns": list_of(text(), minlength=1, required=True),
+                "headings": req(mapping(texts("indicators", "behind"))),
+                "status": req(mapping(texts("done", "on_track", "behind"))),
+            }
+        ),
+        "text/reading.yaml": text_file(
+            texts(
+                "opening_marks",
+                "closing_marks",
+                "year_range",
+                "short_note",
+                "organ_break",
+                "masthead_end",
+                "notice_title_open",
+                "notice_title_end",
+                "notice_verb",
+            )
+        ),
+        "text/responsibility.yaml": text_file(
+            {
+                "duty": req(pair),
+                "listed": req(pair),
+                "units": req(
+                    mapping(
+                        {
+                            **texts("one", "many"),
+                            "shorten": {"type": "boolean"},
+                            "areas_last": {"type": "boolean"},
+                        }
+                    )
+                ),
+            }
+        ),
+        "text/titles.yaml": text_file(
+            {
+                **texts(
+                    "attachment_label",
+                    "attachment_list",
+                    "attachment_item",
+                    "members_office",
+                    "member_title",
+                    "deadline",
+                    "table_none",
+                ),
+                "division_columns": list_of(text(), minlength=1, required=True),
+                "indicator_columns": list_of(text(), minlength=1, required=True),
+            }
+        ),
+    }
+
+
+def text_file_rule() -> dict[str, Any]:
+    """A text file this module does not know yet (a new one): a mapping of texts."""
+    return {"type": "dict", "keysrules": {"type": "string"}, "valuesrules": text_value()}
