@@ -93,3 +93,40 @@ def test_process_pool_workers_are_active_children():
         children = {p.pid: p for p in multiprocessing.active_children()}
         assert worker in children and worker != os.getpid()
         assert callable(children[worker].terminate)
+
+
+def test_babel_locale_data_subset():
+    """compose/figures.py's LeanLocale overrides Babel's private Locale._data with only
+    DATA_KEYS of the locale's data: every format drafter uses prints as Babel's own zh_Hans_CN
+    prints it, and reads no other key (else a build would load the whole data again)."""
+    import datetime as dt
+
+    from babel import Locale
+    from babel.dates import format_date
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    from drafter.compose import figures
+
+    lean = figures.LeanLocale("zh", territory="CN", script="Hans")
+    full = Locale.parse("zh_CN")
+    assert str(lean) == str(full) == "zh_Hans_CN"
+    for day in (dt.date(2022, 12, 4), dt.date(2035, 1, 31)):
+        assert format_date(day, format="long", locale=lean) == format_date(
+            day, format="long", locale=full
+        )
+    for value in (0, 7, 90, 2300, 37500, 210000, 1234567, 120000000):
+        for pattern in ("0", "0.0", "0.00"):
+            assert format_decimal(value, format=pattern, locale=lean) == format_decimal(
+                value, format=pattern, locale=full
+            )
+        for digits in (1, 2):
+            assert format_compact_decimal(
+                value, locale=lean, fraction_digits=digits
+            ) == format_compact_decimal(value, locale=full, fraction_digits=digits)
+    for value in (4.25, 2.667, 0.5):
+        assert format_decimal(value, format="0.0", locale=lean) == format_decimal(
+            value, format="0.0", locale=full
+        )
+    data = lean._data._data  # the subset itself: a key read beyond it is added to it
+    assert isinstance(data, figures._OrAll) and set(data) == set(figures.DATA_KEYS)
+    assert figures.quantity(37500, "count", "件") == "3.75万件"
