@@ -1,1 +1,2 @@
-"""The command line: click wiring (drafter.cli.main) and the batch runner (drafter.cli.batch)."""
+"""The command line: the group (main), one module per command (cmd_*), their shared options and
+messages (options, common), and the batch runner (batch)."""

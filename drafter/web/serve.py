@@ -1,7 +1,8 @@
-"""`drafter serve`: the web app on 127.0.0.1:8000 (uvicorn).
+"""Running the web app for `drafter serve` (drafter.cli.cmd_serve holds its options): bind the
+port with a clear message if it is taken, warn off loopback, start uvicorn.
 
-The command is built here and wired into the CLI with one line; the web libraries are
-imported only when it runs, so the rest of drafter works without the `web` extra.
+The web libraries are imported only when it runs, so the rest of drafter works without the
+`web` extra.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ import click
 
 from ..i18n import _
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
 PASSWORD_ENV = "DRAFTER_WEB_PASSWORD"  # a shared password, read from the environment (not argv)
 EXIT_BAD_INPUT = 1
 
@@ -94,33 +93,3 @@ def run(host: str, port: int, trust_header: str | None) -> None:
     app = create_app(password=password, proxy_header=trust_header)
     config = uvicorn.Config(app, log_level="warning", access_log=False)
     uvicorn.Server(config).run(sockets=[sock])
-
-
-def command() -> click.Command:
-    @click.command(
-        name="serve",
-        help=_("Start the web app for clerks: fill in the county, see the draft, download it."),
-    )
-    @click.option(
-        "--host", default=DEFAULT_HOST, show_default=True, help=_("Address to listen on.")
-    )
-    @click.option(
-        "--port",
-        type=click.IntRange(1, 65535),
-        default=DEFAULT_PORT,
-        show_default=True,
-        help=_("Port to listen on."),
-    )
-    @click.option(
-        "--trust-header",
-        default=None,
-        metavar="HEADER",
-        help=_(
-            "Serve only requests carrying this header, which a reverse proxy sets after its own "
-            "login (e.g. X-Remote-User)."
-        ),
-    )
-    def serve(host: str, port: int, trust_header: str | None) -> None:
-        run(host, port, trust_header)
-
-    return serve
