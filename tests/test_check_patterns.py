@@ -28,9 +28,21 @@ def _faults(root: Path) -> list[str]:
 
 # -- the data and its schema --------------------------------------------------------------------
 def test_a_broken_check_pattern_names_its_file_line_and_key(tree):
-    n = edit(tree / "text" / "check.yaml", "level3: '^(", "level3: '^((")
+    n = edit(
+        tree / "text" / "check.yaml", "attachment_note_label: '^(", "attachment_note_label: '^(("
+    )
     [fault] = _faults(tree)
-    assert fault.startswith(f"templates/text/check.yaml:{n}: patterns.level3: 不是有效的正则表达式")
+    assert fault.startswith(
+        f"templates/text/check.yaml:{n}: patterns.attachment_note_label: 不是有效的正则表达式"
+    )
+
+
+def test_a_broken_heading_guard_names_its_file_line_and_key(tree):
+    n = edit(tree / "text" / "check.yaml", "guard: '(?!\\d)'", "guard: '(?!\\d'")
+    [fault] = _faults(tree)
+    assert fault.startswith(
+        f"templates/text/check.yaml:{n}: heading_numbers.level3.guard: 不是有效的正则表达式"
+    )
 
 
 def test_a_check_pattern_left_out_is_a_fault_of_its_file(tree):
@@ -44,7 +56,6 @@ def test_a_check_pattern_left_out_is_a_fault_of_its_file(tree):
 
 def test_the_checker_reads_the_patterns_of_the_data():
     data = library.load().check_text
-    assert P.H1.pattern == data["patterns"]["level1"]
     assert P.COPY_TO.pattern == data["patterns"]["copy_to"]
     assert P.CHINESE_FACES == tuple(data["chinese_faces"])
     assert classify.H1 is P.H1  # classify reads headings by the data's patterns
@@ -52,6 +63,22 @@ def test_the_checker_reads_the_patterns_of_the_data():
 
 
 # -- read from what the writer writes -----------------------------------------------------------
+def test_the_heading_patterns_are_numbering_yamls_marks(tree):
+    """H1 … L4 read the marks numbering.yaml writes, loosened only by check.yaml's typed_as, gap and
+    guard: a changed mark changes what the checker reads."""
+    assert P.H1.pattern == "^([一二三四五六七八九十]+)、"
+    assert P.H1.match("十二、加强保护").group(1) == "十二"
+    assert P.H2.match("(三)加强保护").group(1) == "三"  # typed half-width
+    assert P.L3.match("3 ．加强保护").group(1) == "3"  # a gap, and 3． typed for 3.
+    assert not P.L3.match("2.1 加强保护")  # the guard: 2.1 is no level-3 heading
+    assert P.L4.match("（12）加强保护").group(1) == "12"
+    edit(tree / "text" / "numbering.yaml", 'level1: "{n}、"', 'level1: "第{n}章"')
+    lib = library.load.__wrapped__(tree)
+    level1 = P.heading_pattern(1, lib.numbering, lib.check_text)
+    assert level1.match("第三章加强保护").group(1) == "三"
+    assert not level1.match("三、加强保护")
+
+
 def test_a_department_lists_item_pattern_is_its_item_label(tree):
     """The 任务N： a department list's task lines open with is departments.yaml's item_label."""
     assert P.DEPARTMENT_ITEM.pattern == r"^任务\s*[\d.]+\s*[：:]"

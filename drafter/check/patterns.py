@@ -2,8 +2,9 @@
 where the checker reads what drafter writes, the writer's own texts, so that editing a text
 cannot leave `drafter check` reading the old one.
 
-Derived from the writer's data: a department list's item label (departments.yaml's item_label,
-through the department list's document.yaml), the 。 closing a run-in lead (joins.yaml lead_end),
+Derived from the writer's data: heading numbers (numbering.yaml's marks and numerals), a
+department list's item label (departments.yaml's item_label, through the department list's
+document.yaml), the 。 closing a run-in lead (joins.yaml lead_end),
 the book-title marks 《》 (joins.yaml), and the masthead's and a cover notice's words
 (reading.yaml)."""
 
@@ -14,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import library
+from ..compose.numbering import CHINESE_LEVELS
 from ..library.documents import load_document, text_at
+from ..library.schemas.texts import NUMBER_SLOT
 
 _LIB = library.load()
 TEXT: dict[str, Any] = _LIB.check_text
 _PATTERNS = {key: re.compile(value) for key, value in TEXT["patterns"].items()}
 
-H1, H2, L3, L4 = (_PATTERNS[f"level{n}"] for n in (1, 2, 3, 4))
 ATTACHMENT_NOTE = _PATTERNS["attachment_note"]
 ATTACHMENT_NOTE_LABEL = _PATTERNS["attachment_note_label"]  # 附件： and the 1. after it
 ATTACHMENT_ITEM = _PATTERNS["attachment_item"]
@@ -53,11 +55,37 @@ BOOK_OPEN: str = _LIB.joins["book_open"]
 BOOK_CLOSE: str = _LIB.joins["book_close"]
 
 
-def literal(text: str) -> str:
+def literal(text: str, alike: dict[str, str] | None = None) -> str:
     """A pattern matching ``text`` as drafter writes it or as a clerk types it (typed_as: ：
     or :)."""
-    alike: dict[str, str] = TEXT["typed_as"]
+    alike = TEXT["typed_as"] if alike is None else alike
     return "".join(f"[{re.escape(alike[ch])}]" if ch in alike else re.escape(ch) for ch in text)
+
+
+def heading_pattern(level: int, marks: dict[str, str], reading: dict[str, Any]) -> re.Pattern[str]:
+    """A heading of ``level`` as numbering.yaml's mark writes it (level1 "{n}、" reads
+    ``^([一…十]+)、``), each mark as typed_as allows and with check.yaml's gap and guard; the
+    number is group 1."""
+    key = f"level{level}"
+    head, tail = marks[key].split(NUMBER_SLOT, 1)
+    numbers = reading["heading_numbers"]
+    if level in CHINESE_LEVELS:
+        number = "[" + re.escape(marks["digits"][1:] + marks["ten"]) + "]+"
+    else:
+        number = numbers["arabic"]
+    loose = numbers.get(key) or {}
+    alike = reading["typed_as"]
+    return re.compile(
+        "^"
+        + literal(head, alike)
+        + f"({number})"
+        + loose.get("gap", "")
+        + literal(tail, alike)
+        + loose.get("guard", "")
+    )
+
+
+H1, H2, L3, L4 = (heading_pattern(n, _LIB.numbering, TEXT) for n in (1, 2, 3, 4))
 
 
 _PLACEHOLDER = re.compile(r"\{\{-?\s*number\s*-?\}\}")

@@ -1,22 +1,19 @@
 """Heading numbers as GB/T 9704 writes them (一、 （一） 1. （1）); the marks and numerals are in
-templates/text/numbering.yaml."""
+templates/text/numbering.yaml, read and checked by the content library (library/schemas/texts.py)."""
 
 from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
 MAX_NUMBER = 99  # chinese() writes 1..99
+CHINESE_LEVELS = (1, 2)  # numbered 一, 二 …; levels 3 and 4 in arabic digits
 
 
 @cache
 def _marks() -> dict[str, str]:
-    from ..library import templates_root  # at first use: the checker imports this module too
+    from .. import library  # at first use: the checker imports this module too
 
-    path = templates_root() / "text" / "numbering.yaml"
-    with path.open(encoding="utf-8") as fh:
-        return {str(k): str(v) for k, v in yaml.safe_load(fh).items()}
+    return library.load().numbering
 
 
 def chinese(n: int) -> str:

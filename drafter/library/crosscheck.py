@@ -12,6 +12,7 @@ from ..i18n import _
 from .faults import Add, FieldPath, check_part
 from .ids import get, keys
 from .schemas import CHECK_PATTERNS, Ids
+from .schemas.texts import HEADING_LEVELS, NUMBER_SLOT
 
 
 def cross_check(data: dict[str, Any], ids: Ids, add: Add) -> None:
@@ -24,6 +25,12 @@ def cross_check(data: dict[str, Any], ids: Ids, add: Add) -> None:
     _patterns(data.get("text/reading.yaml"), READING_PATTERNS, add, "text/reading.yaml", ())
     check = get(data, "text/check.yaml", "patterns")
     _patterns(check, CHECK_PATTERNS, add, "text/check.yaml", ("patterns",))
+    _numbering(data.get("text/numbering.yaml"), add)
+    heading = ("heading_numbers",)
+    _patterns(get(data, "text/check.yaml", *heading), ("arabic",), add, "text/check.yaml", heading)
+    for level in HEADING_LEVELS:
+        found = get(data, "text/check.yaml", *heading, level)
+        _patterns(found, ("gap", "guard"), add, "text/check.yaml", (*heading, level))
 
 
 def _levels(levels: Any, add: Add) -> None:
@@ -185,4 +192,33 @@ def _patterns(found: Any, keys: Iterable[str], add: Add, name: str, at: FieldPat
                 name,
                 (*at, key),
                 _("not a regular expression: {problem}").format(problem=str(error)),
+            )
+
+
+def _numbering(marks: Any, add: Add) -> None:
+    """numbering.yaml: the numerals of 0 to 9, and each level's mark holding its number's place
+    once (compose/numbering.py formats it; check/patterns.py reads headings by it)."""
+    if not isinstance(marks, dict):
+        return
+    digits = marks.get("digits")
+    if isinstance(digits, str) and len(digits) != 10:
+        add(
+            "text/numbering.yaml",
+            ("digits",),
+            _("expected the ten numerals of 0 to 9, got {count} characters").format(
+                count=len(digits)
+            ),
+        )
+    for level in HEADING_LEVELS:
+        mark = marks.get(level)
+        if not isinstance(mark, str):
+            continue
+        rest = mark.replace(NUMBER_SLOT, "", 1)
+        if NUMBER_SLOT not in mark or "{" in rest or "}" in rest:
+            add(
+                "text/numbering.yaml",
+                (level,),
+                _("must hold {slot} once, where the number goes, and no other braces").format(
+                    slot=NUMBER_SLOT
+                ),
             )

@@ -29,6 +29,7 @@ class Library:
     notice: dict[str, str]
     titles: dict[str, str]
     reading: dict[str, str]  # the marks and words text is read by (text/reading.yaml)
+    numbering: dict[str, str]  # heading numbers' marks and numerals (text/numbering.yaml)
     check_text: dict[str, Any]  # how `drafter check` reads a .docx (text/check.yaml)
     figures: dict[str, int]  # when a count prints in 万 (text/figures.yaml)
     responsibility: dict[str, dict[str, str]]
@@ -133,6 +134,7 @@ def _read(root: Path) -> Library:
         notice=_yaml(root / "text" / "notice.yaml"),
         titles=titles,
         reading=_yaml(root / "text" / "reading.yaml"),
+        numbering=_yaml(root / "text" / "numbering.yaml"),
         check_text=_yaml(root / "text" / "check.yaml"),
         figures=_yaml(root / "text" / "figures.yaml"),
         responsibility=_yaml(root / "text" / "responsibility.yaml"),

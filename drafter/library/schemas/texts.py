@@ -14,11 +14,13 @@ from .base import (
     texts,
 )
 
+HEADING_LEVELS = ("level1", "level2", "level3", "level4")  # text/numbering.yaml's marks
+NUMBER_SLOT = "{n}"  # where a heading mark's number goes (numbering.yaml level1: "{n}、")
 # text/check.yaml: the regular expressions and words `drafter check` reads a .docx by
 # (drafter/check/patterns.py); library/crosscheck.py compiles each pattern
 CHECK_PATTERNS = (
-    *("level1", "level2", "level3", "level4", "attachment_note", "attachment_note_label"),
-    *("attachment_item", "attachment_label", "doc_number", "date", "note", "bracketed"),
+    *("attachment_note", "attachment_note_label", "attachment_item", "attachment_label"),
+    *("doc_number", "date", "note", "bracketed"),
     *("copy_to", "issued", "item_number", "sentence", "sentence_end", "duty_prefix", "duty_suffix"),
 )
 CHECK_FONTS = ("fangsong", "heiti", "kaiti", "xiaobiaosong")  # families drafter/layout.py names
@@ -31,6 +33,18 @@ def _check_text() -> dict[str, Any]:
             "patterns": req(mapping(texts(*CHECK_PATTERNS))),
             "typed_as": req(
                 {"type": "dict", "keysrules": text(maxlength=1), "valuesrules": text()}
+            ),
+            # heading numbers are read by numbering.yaml's marks (drafter/check/patterns.py)
+            "heading_numbers": req(
+                mapping(
+                    {
+                        "arabic": req(text()),
+                        **{
+                            level: mapping({"gap": text(), "guard": text()})
+                            for level in HEADING_LEVELS
+                        },
+                    }
+                )
             ),
             **texts("open_brackets", "close_brackets", "task_end"),
             "kind_words": req(mapping({"departments": words, "report": words})),
@@ -64,6 +78,8 @@ def text_schemas() -> dict[str, dict[str, Any]]:
             }
         ),
         "text/joins.yaml": text_file(texts("sep", "last", "book_open", "book_close")),
+        # crosscheck.py: ten digits, and each level's mark holds its {n} once
+        "text/numbering.yaml": mapping(texts("digits", "ten", *HEADING_LEVELS)),
         "text/notes.yaml": text_file(texts("growth", "per_10k")),
         "text/notice.yaml": text_file(
             {
