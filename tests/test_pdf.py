@@ -130,7 +130,13 @@ def _colophon_drafts(folder: Path) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def pdfs(drafts, tmp_path_factory) -> dict[str, Path]:
-    return render_cache.to_pdfs(drafts, tmp_path_factory.mktemp("pdf"))
+    """Each draft as drafter's PDF writer renders it; and "jining:as-is", 济宁市's as LibreOffice
+    sets the .docx by itself (test_chinese_digit_gap_measured)."""
+    return render_cache.to_pdfs(
+        {**drafts, "jining:as-is": drafts["jining"]},
+        tmp_path_factory.mktemp("pdf"),
+        {"jining:as-is": render_cache.AS_IS},
+    )
 
 
 def test_taishan_converts_to_pdf(pdfs):
@@ -173,8 +179,8 @@ def test_sign_off_never_alone_on_a_page(pdfs):
 
 def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
     """Every built .docx is valid: python-docx re-opens it and LibreOffice converts it to PDF
-    (all fifty in one pipeline: .docx -> .odt -> PDF, as drafter's PDF is made, so that the
-    pages are drafter's: no Chinese–digit space, LibreOffice's blank pages kept); and in each,
+    (all fifty through drafter's PDF pipeline at once, so that the pages are drafter's: no
+    Chinese–digit space, LibreOffice's blank pages kept); and in each,
     the 版记 stands where 7.4 puts it (_colophon_placement)."""
     _tools()
     import docx
@@ -297,16 +303,16 @@ def _words(pdf: Path, page: int) -> list[tuple[float, float, str]]:
     ]
 
 
-def test_chinese_digit_gap_measured(drafts, pdfs, tmp_path):
+def test_chinese_digit_gap_measured(pdfs):
     """GB/T 9704 sets "2017年4月12日" solid: the .docx turns Word's Chinese–digit space off
     (w:autoSpaceDE/DN="0" on every paragraph, style and the defaults). LibreOffice's DOCX import
     ignores both (writerfilter's DomainMapper has an empty case for each), so drafter's PDF
-    goes through an .odt with LibreOffice's text-autospace off: there the date is one word, no
-    gap. Converted straight from the .docx, LibreOffice still spaces digits from Chinese; the
-    gap is printed (it tells when a LibreOffice release honours the .docx)."""
-    render_cache.soffice("pdf", [drafts["jining"]], tmp_path / "direct", tmp_path / "lo")
+    pipeline turns LibreOffice's own setting off (ParaIsCharacterDistance, writers/soffice.py):
+    there the date is one word, no gap. Left as LibreOffice sets the .docx, it still spaces
+    digits from Chinese; the gap is printed (it tells when a LibreOffice release honours the
+    .docx)."""
     ours = _words(pdfs["jining"], 12)
-    direct = _words(tmp_path / "direct" / "jining.pdf", 12)
+    direct = _words(pdfs["jining:as-is"], 12)
     date = next(w for w in ours if w[2] == "2017年4月12日")  # one word: nothing between
     # its width: 7 digits and 3 characters at the body's 0.25 pt tighter spacing (the last
     # character's box is its 16 pt glyph)
@@ -524,3 +530,16 @@ def test_department_lists_measured(drafts, pdfs):
     print(f"{len(faults)} faults", *faults[:40], sep="\n  ")
     assert len(lists) == 10 + GENERATED_LISTS and total > 500
     assert faults == []
+
+
+def test_a_draft_libreoffice_cannot_open_is_named(built, tmp_path):
+    """One bad file in a batch: the other is converted, and the error names the PDF not made
+    (the macro goes on past a file it cannot open; LibreOffice never waits on a dialog)."""
+    _tools()
+    from drafter.writers import soffice
+
+    missing, made = tmp_path / "missing.pdf", tmp_path / "taishan.pdf"
+    with pytest.raises(soffice.ConversionFailed) as caught:
+        soffice.convert([(tmp_path / "missing.docx", missing), (built / "taishan.docx", made)])
+    assert "missing.pdf" in str(caught.value) and not missing.exists()
+    assert made.read_bytes().startswith(b"%PDF")

@@ -1,0 +1,205 @@
+"""LibreOffice's conversions: many .docx files to PDF in one headless soffice run.
+
+A soffice start costs about 1.4 s of CPU and a draft's conversion 0.3 s, so every PDF drafter
+makes goes through here, as many at once as the caller has: the PDF writer's one draft, the
+tests' dozens (split between two soffice runs, one a core, when there are many).
+
+One run is one Basic macro (MACRO, installed in a scratch user profile) that opens each .docx,
+turns off LibreOffice's space between Chinese and Latin text or digits, and exports the PDF.
+Word honours the .docx's w:autoSpaceDE/DN="0" (no extra space between Chinese and digits);
+LibreOffice's DOCX import ignores both and keeps its default paragraph style's
+ParaIsCharacterDistance (text-autospace="ideograph-alpha": about 3 pt at 3号 on each side of a
+run of digits, so a sealed date is no longer centred under its 署名), and no .docx property
+reaches it; the macro sets it off in the document's defaults before the export. (Before this,
+each conversion was two soffice runs: .docx -> .odt, the setting edited in the .odt's XML,
+.odt -> PDF.) The export keeps the blank page LibreOffice inserts before a section that starts
+on an even page (the 版记's, GB/T 9704 7.4): printed on both sides, the pages must be all there.
+
+Standard library only: scripts/render.sh runs it as a script
+(``python3 soffice.py OUTDIR FILE.docx...``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+FONTS_CONF = Path(__file__).resolve().parent.parent / "fonts.conf"
+TIMEOUT_S = 300  # one run, on a loaded machine
+PER_FILE_S = 10  # and this more for each file it converts
+PARALLEL_FROM = 8  # files in one call from which two soffice runs share them
+# Each list entry is three lines: how (SOLID: autospace off, as drafter's PDF is; AS_IS: as
+# LibreOffice sets the .docx by itself), the .docx, the PDF.
+SOLID, AS_IS = "solid", "as-is"
+
+MACRO = """\
+Sub ToPdf(listFile As String, logFile As String)
+	On Error GoTo Done
+	Dim n As Integer, log As Integer
+	n = FreeFile
+	Open listFile For Input As #n
+	log = FreeFile
+	Open logFile For Output As #log
+	Do While Not EOF(n)
+		Line Input #n, how
+		Line Input #n, source
+		Line Input #n, target
+		Print #log, ConvertOne(how, source, target)
+	Loop
+Done:
+	On Error Resume Next
+	Close
+	StarDesktop.terminate()
+End Sub
+
+Function ConvertOne(how, source, target) As String
+	On Error GoTo Failed
+	Dim hidden(1) As New com.sun.star.beans.PropertyValue
+	hidden(0).Name = "Hidden"
+	hidden(0).Value = True
+	hidden(1).Name = "ReadOnly"
+	hidden(1).Value = True
+	Dim filterData(0) As New com.sun.star.beans.PropertyValue
+	filterData(0).Name = "IsSkipEmptyPages"
+	filterData(0).Value = False
+	Dim export(1) As New com.sun.star.beans.PropertyValue
+	export(0).Name = "FilterName"
+	export(0).Value = "writer_pdf_Export"
+	export(1).Name = "FilterData"
+	export(1).Value = filterData()
+	doc = StarDesktop.loadComponentFromURL(ConvertToURL(source), "_blank", 0, hidden())
+	If how = "solid" Then
+		doc.createInstance("com.sun.star.text.Defaults").ParaIsCharacterDistance = False
+	End If
+	doc.storeToURL(ConvertToURL(target), export())
+	doc.close(True)
+	ConvertOne = "ok " & target
+	Exit Function
+Failed:
+	ConvertOne = "failed " & target & ": " & Error$
+	Resume Closing
+Closing:
+	On Error Resume Next
+	doc.close(True)
+End Function
+"""
+
+_LIBRARIES = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">
+<library:libraries xmlns:library="http://openoffice.org/2000/library" \
+xmlns:xlink="http://www.w3.org/1999/xlink">
+ <library:library library:name="Standard" library:link="false"/>
+</library:libraries>
+"""
+_LIBRARY = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">
+<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" \
+library:readonly="false" library:passwordprotected="false">{element}</library:library>
+"""
+_MODULE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" \
+script:language="StarBasic">{code}</script:module>
+"""
+# ooSetupInstCompleted: a profile LibreOffice has set up already, so its first start does not
+# copy its presets over the macro; no thumbnail, no first-run work.
+_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" \
+xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" \
+oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" \
+oor:op="fuse"><value>false</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Save/Document"><prop oor:name="GenerateThumbnail" \
+oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+"""
+
+
+class ConversionFailed(Exception):
+    """LibreOffice is missing, timed out, or left some PDFs unmade; the message says which."""
+
+
+def executable() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def env() -> dict[str, str]:
+    """The environment soffice runs in: drafter's font substitutes (fonts.conf)."""
+    out = dict(os.environ)
+    if FONTS_CONF.is_file():
+        out["FONTCONFIG_FILE"] = str(FONTS_CONF)
+    return out
+
+
+def make_profile(folder: Path) -> Path:
+    """A LibreOffice user profile in ``folder`` holding MACRO; its file:// URL's path."""
+    basic = folder / "user" / "basic"
+    (basic / "Standard").mkdir(parents=True, exist_ok=True)
+    (folder / "user" / "registrymodifications.xcu").write_text(_SETTINGS, encoding="utf-8")
+    for name in ("script.xlc", "dialog.xlc"):
+        (basic / name).write_text(_LIBRARIES, encoding="utf-8")
+    element = '<library:element library:name="Module1"/>'
+    (basic / "Standard" / "script.xlb").write_text(_LIBRARY.format(element=element), "utf-8")
+    (basic / "Standard" / "dialog.xlb").write_text(_LIBRARY.format(element=""), "utf-8")
+    (basic / "Standard" / "Module1.xba").write_text(_MODULE.format(code=escape(MACRO)), "utf-8")
+    return folder
+
+
+def convert(jobs: Sequence[tuple[Path, Path]], how: Sequence[str] | None = None) -> None:
+    """Convert each (.docx, PDF) pair: in one soffice run, or two side by side when there are
+    PARALLEL_FROM or more. ``how`` gives each pair's SOLID (the default) or AS_IS. Raises
+    ConversionFailed naming every PDF not made."""
+    exe = executable()
+    if exe is None:
+        raise ConversionFailed("soffice not found")
+    modes = list(how) if how is not None else [SOLID] * len(jobs)
+    entries = [
+        (m, Path(s).resolve(), Path(t).resolve()) for m, (s, t) in zip(modes, jobs, strict=True)
+    ]
+    halves = [entries[0::2], entries[1::2]] if len(entries) >= PARALLEL_FROM else [entries]
+    with ThreadPoolExecutor(len(halves)) as pool:
+        problems = [p for found in pool.map(lambda h: _run(exe, h), halves) for p in found]
+    if problems:
+        raise ConversionFailed("; ".join(problems))
+
+
+def _run(exe: str, entries: list[tuple[str, Path, Path]]) -> list[str]:
+    """One soffice run over ``entries``; what went wrong, one line a PDF not made."""
+    if not entries:
+        return []
+    with tempfile.TemporaryDirectory(prefix="drafter-soffice-") as tmp:
+        work = Path(tmp)
+        profile = make_profile(work / "profile")
+        jobs, log = work / "jobs.txt", work / "log.txt"
+        lines = [str(x) for entry in entries for x in entry]
+        jobs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        for _, _, target in entries:
+            target.unlink(missing_ok=True)
+        macro = f'macro:///Standard.Module1.ToPdf("{jobs}","{log}")'
+        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", macro]
+        timeout = TIMEOUT_S + PER_FILE_S * len(entries)
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env())
+            detail = (done.stderr or done.stdout).strip()[-300:]
+        except subprocess.TimeoutExpired:
+            detail = f"timed out after {timeout} s"
+        said = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
+    failed = [line for line in said.splitlines() if line.startswith("failed ")]
+    missing = [t for _, _, t in entries if not t.is_file()]
+    if not failed and not missing:
+        return []
+    return failed or [f"{t.name} not made ({detail or 'no message'})" for t in missing]
+
+
+if __name__ == "__main__":
+    outdir = Path(sys.argv[1])
+    outdir.mkdir(parents=True, exist_ok=True)
+    convert([(Path(d), outdir / (Path(d).stem + ".pdf")) for d in sys.argv[2:]])
