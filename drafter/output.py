@@ -79,6 +79,25 @@ def remove_stale_parts(folder: Path) -> list[Path]:
     return removed
 
 
+def remove_unfinished() -> None:
+    """Remove every temporary file this process has begun and not finished, in each folder it
+    has written into: for a signal handler that ends the process at once (os._exit, a batch
+    worker), where no ``finally`` runs. By name, so a file just made by mkstemp is found too."""
+    me = os.getpid()
+    for folder in list(_cleaned):  # every folder atomic_path and probe wrote into, before mkstemp
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            match = _STALE.match(entry.name)
+            if match and int(match.group(1)) == me:
+                try:
+                    os.unlink(entry.path)
+                except OSError:
+                    pass
+
+
 def _clean_once(folder: Path) -> None:
     key = os.path.realpath(folder)
     if key not in _cleaned:

@@ -120,7 +120,7 @@ def test_hostile_profiles_do_not_change_a_later_draft_in_one_batch_worker(tmp_pa
     for i, body in enumerate(HOSTILE):
         (tmp_path / "in" / f"hostile{i}.yaml").write_text(_with_body(body), encoding="utf-8")
     with ProcessPoolExecutor(
-        max_workers=1, initializer=batch._worker_init, initargs=("zh_CN", os.getpid())
+        max_workers=1, initializer=batch.worker_init, initargs=("zh_CN", os.getpid())
     ) as pool:
         issues = pool.submit(_batch_pair, str(tmp_path)).result()
     assert issues[-1] != [str(os.getpid())]  # it ran in a worker process

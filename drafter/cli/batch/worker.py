@@ -1,0 +1,127 @@
+"""A batch's worker process: how it starts (language, library, signals, its parent's death), how a
+signal ends it, and building one job (where one broken profile never stops the others)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from ...errors import DrafterError, Issue
+from ...i18n import _
+from ...output import remove_unfinished
+from .jobs import Job, Result
+
+Outcome = tuple[
+    list[Path], list[Issue], float
+]  # what a worker sends back: written, issues, seconds
+
+
+def terminate(signum: int, frame: Any) -> None:
+    """SIGTERM in the batch's own process -> SystemExit, so `finally` blocks remove temporary files
+    and stop the workers before the process ends."""
+    sys.exit(128 + signum)
+
+
+def stop(signum: int, frame: Any) -> None:
+    """SIGTERM or SIGINT in a worker: remove the file it is writing, then end at once.
+
+    Not SystemExit: concurrent.futures catches it in a task and sends it back as the task's
+    result, so the worker carried on with the next job; and unwinding through the pool's queue
+    code could leave a lock held or half a message in a pipe that the parent then waited on."""
+    remove_unfinished()
+    os._exit(128 + signum)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive the batch: stop (cleaning up) if the parent goes, however it goes."""
+    import multiprocessing
+    import signal
+    import threading
+
+    try:  # Linux: the kernel sends SIGTERM the moment the parent dies
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:  # everywhere: poll, in case the signal was missed or is not available
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(2)  # time for the SIGTERM handler's clean-up; then go regardless
+        os._exit(1)
+
+    if multiprocessing.get_start_method() != "fork":
+        parent = os.getppid()  # a fork server's child: watch the server, which dies with the batch
+    threading.Thread(target=watch, name="drafter-parent-watch", daemon=True).start()
+
+
+def prepare(lang: str) -> None:
+    from ... import i18n, library
+
+    i18n.set_language(lang)
+    library.load()
+
+
+def worker_init(lang: str, parent: int | None = None) -> None:
+    """The pool's initializer: each worker ends promptly on SIGTERM or SIGINT (a terminal's Ctrl-C
+    reaches the whole process group), and with the batch."""
+    import signal
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    if parent is not None:
+        _die_with_parent(parent)
+    prepare(lang)
+
+
+def warm() -> None:
+    """Import and load what every build needs, once, before the workers start: where workers are
+    forked (Linux) they begin with it all, instead of each paying for it again."""
+    from ... import library, words
+    from ...compose import plan as compose
+    from ...writers import docx
+
+    library.load()
+    compose.shared_renderer()
+    docx.template()
+    words.load()  # titles' word set: 2.8 MB, shared by forked workers
+
+
+def build_job(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) -> Result:
+    from ... import api
+
+    started = time.perf_counter()
+    result = Result(job)
+    try:
+        result.written = api.build(
+            job.profile,
+            outdir,
+            formats,
+            comments=comments,
+            stem=job.name,
+            overrides=job.overrides,
+            overrides_source=job.overrides_source,
+        )
+    except DrafterError as exc:
+        result.issues = list(exc.issues)
+    except Exception as exc:  # noqa: BLE001 - one broken profile must not stop the batch
+        result.issues = [internal_error(job, exc)]
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def build_in_worker(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) -> Outcome:
+    """build_job, sending back only what the worker made: the job (its overrides and their line
+    map) stays with the parent, so the message through the pool's pipe stays small."""
+    result = build_job(job, outdir, formats, comments)
+    return result.written, result.issues, result.seconds
+
+
+def internal_error(job: Job, exc: BaseException) -> Issue:
+    return Issue(str(job.profile), None, None, _("internal error: {error}").format(error=repr(exc)))

@@ -1,0 +1,61 @@
+"""A batch worker that a signal stops ends at once and leaves no partial file; a worker killed from
+outside fails its jobs with a message, never a traceback, and the batch still ends."""
+
+from __future__ import annotations
+
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pytest
+from conftest import generate_profiles
+
+from drafter.cli import batch
+from drafter.cli.batch import pool
+from drafter.output import atomic_path
+
+
+def _stopped_while_writing(target: str, sig: int) -> str:
+    with atomic_path(Path(target)) as tmp:
+        tmp.write_bytes(b"half a draft")
+        os.kill(os.getpid(), sig)
+    return "carried on"  # what a worker that turned the signal into SystemExit did next
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_signalled_worker_removes_its_unfinished_file_and_ends(tmp_path, sig):
+    target = tmp_path / "draft.docx"
+    with ProcessPoolExecutor(
+        max_workers=1, initializer=batch.worker_init, initargs=("zh_CN",)
+    ) as workers:
+        future = workers.submit(_stopped_while_writing, str(target), sig)
+        with pytest.raises(BrokenProcessPool):
+            future.result(timeout=60)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+BUILD = pool.build_in_worker  # the real one, before a test replaces it
+
+
+def _dies_on_the_third(job, outdir, formats, comments):
+    if job.name.endswith("0002"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return BUILD(job, outdir, formats, comments)
+
+
+def test_a_worker_killed_from_outside_fails_the_jobs_left_with_a_message(tmp_path, monkeypatch):
+    generate_profiles(6, tmp_path / "in", seed=3)
+    (tmp_path / "out").mkdir()
+    jobs = batch.discover([tmp_path / "in"])
+    monkeypatch.setattr(pool, "build_in_worker", _dies_on_the_third)
+    results = list(batch.run(jobs, tmp_path / "out", ("md",), workers=2))
+    assert sorted(r.job.name for r in results) == sorted(j.name for j in jobs)
+    failed = [r for r in results if not r.ok]
+    assert any(r.job.name.endswith("0002") for r in failed)
+    for result in failed:
+        [issue] = result.issues
+        assert "BrokenProcessPool" in str(issue) and str(result.job.profile) in str(issue)
+    built = {p.stem for p in (tmp_path / "out").glob("*.md")}
+    assert built == {r.job.name for r in results if r.ok}
