@@ -1,18 +1,19 @@
 """Compiled forms of drafter's own files, kept on disk between processes, as Python keeps .pyc.
 
 Things costly in every fresh process that never change between builds: reading the content
-library's YAML, compiling its Jinja templates, reading Babel's locale data (only the keys
-drafter's formats read: compose/figures.py). They are stored in drafter's own ``__pycache__``
-folder, keyed by a digest of what they were made from (the template files, the code that reads
-or compiles them, the Python, Jinja and Babel versions), so a stale entry is never used. Only
-drafter's own templates are stored, never a profile's text. If the folder is not writable the
-cache is simply not kept; nothing else changes.
+library's YAML, compiling its Jinja templates, building the .docx template (writers/
+docx_template_cache.py), reading Babel's locale data (only the keys drafter's formats read:
+compose/figures.py). They are stored in drafter's own ``__pycache__`` folder, keyed by a digest
+of what they were made from (the template files, the code that reads or compiles them, the
+Python, Jinja, python-docx and Babel versions), so a stale entry is never used. Only drafter's
+own templates are stored, never a profile's text. If the folder is not writable the cache is
+simply not kept; nothing else changes.
 
 Nothing stale piles up: a file's kind is its name up to the first "-" (library-, words-,
-jinja-, babel-), and writing one keeps only the KEEP_PER_KIND files of its kind used last (a hit
-marks a file used), so the pickles of a changed library or of test copies of templates/ are
-removed as new ones come; a compiled template no process has used for CODE_GENERATIONS stores
-is dropped.
+jinja-, template-, babel-), and writing one keeps only the KEEP_PER_KIND files of its kind used
+last (a hit marks a file used), so the pickles of a changed library or of test copies of
+templates/ are removed as new ones come; a compiled template no process has used for
+CODE_GENERATIONS stores is dropped.
 """
 
 from __future__ import annotations

@@ -57,3 +57,39 @@ def test_saving_writes_what_python_docx_writes():
         assert a.read(x) == b.read(y)
     styles = next(f for f in docx_save._FROZEN.values() if f.partname == "/word/styles.xml")
     assert a.getinfo("word/styles.xml").compress_size == len(styles.deflated)
+
+
+def _fresh_template(monkeypatch) -> None:
+    """Forget this process's template (restored after the test), so the next draft makes one."""
+    monkeypatch.setattr(docx_template, "_BUILT", [])
+    monkeypatch.setattr(docx_save, "_SHARED", {})
+    monkeypatch.setattr(docx_save, "_FROZEN", {})
+
+
+@pytest.mark.parametrize("masthead", ["letter", "standard"])
+def test_a_template_from_the_disk_cache_saves_as_a_built_one(tmp_path, monkeypatch, masthead):
+    """docx_template_cache: a process that finds the template stored loads it, its shared parts
+    unparsed, and its drafts' files are the built template's, member for member."""
+    import re
+
+    from docx.opc.part import Part, XmlPart
+
+    from drafter import diskcache
+    from drafter.writers import docx_template_cache
+
+    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path)
+    document = _draft(masthead)
+    files, statics = [], []
+    for stored in (False, True):
+        _fresh_template(monkeypatch)
+        assert (docx_template_cache.load() is not None) is stored
+        files.append(zipfile.ZipFile(io.BytesIO(api.render(document, "docx"))))
+        styles = next(p for p in docx_save._SHARED.values() if p.partname == "/word/styles.xml")
+        assert isinstance(styles, XmlPart) is not stored and isinstance(styles, Part)
+        statics.append(docx_template.static())
+    built, loaded = files
+    assert built.namelist() == loaded.namelist()
+    clock = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>|w:date=\"[^\"]*\"")
+    for name in built.namelist():
+        assert clock.sub(b"", built.read(name)) == clock.sub(b"", loaded.read(name)), name
+    assert statics[0] == statics[1] and statics[0].style_ids  # the style ids came along

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
 from .. import layout as L
-from . import docx_package, docx_save
+from . import docx_package, docx_save, docx_template_cache
 from .docx_props import (
     char_indent,
     char_spacing,
@@ -47,23 +47,30 @@ _BUILT: list[tuple[docx.document.Document, Static]] = []
 
 def _built() -> tuple[docx.document.Document, Static]:
     if not _BUILT:
-        doc = docx.Document()  # built on once, kept in _BUILT: no copy of a blank (11 ms)
-        style_ids = {
-            name: doc.styles[name].style_id for name in {lay.style for lay in L.ROLES.values()}
-        }
-        table_grid = doc.styles["Table Grid"].style_id
-        _styles(doc)
-        _page(doc)
-        body = doc.element.body  # not doc._body: a deep copy would detach that handle
-        for p in list(body.iterchildren(qn("w:p"))):
-            body.remove(p)
-        docx_package.prepare(doc)
+        doc, style_ids, table_grid = docx_template_cache.load() or _build()
         section = doc.sections[-1]
         width, left, right = section.page_width, section.left_margin, section.right_margin
-        assert width is not None and left is not None and right is not None  # set just above
+        assert width is not None and left is not None and right is not None  # set in _page
         docx_save.freeze(doc)
         _BUILT.append((doc, Static(style_ids, table_grid, Emu(width - left - right))))
     return _BUILT[0]
+
+
+def _build() -> tuple[docx.document.Document, dict[str, str], str]:
+    """The template built from python-docx's default (its parts then kept in the disk cache)."""
+    doc = docx.Document()  # built on once, kept in _BUILT: no copy of a blank (11 ms)
+    style_ids = {
+        name: doc.styles[name].style_id for name in {lay.style for lay in L.ROLES.values()}
+    }
+    table_grid = doc.styles["Table Grid"].style_id
+    _styles(doc)
+    _page(doc)
+    body = doc.element.body  # not doc._body: a deep copy would detach that handle
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    docx_package.prepare(doc)
+    docx_template_cache.store(doc, style_ids, table_grid)
+    return doc, style_ids, table_grid
 
 
 def template() -> docx.document.Document:
