@@ -127,6 +127,48 @@ def test_every_heading_number_the_writer_writes_reads_back(level):
         assert (classify._CN_NUMBERS[read] if level <= 2 else int(read)) == n
 
 
+# -- a masthead and a cover notice: the words notice.yaml prints them with -----------------------
+def test_the_masthead_and_notice_title_words_are_notice_yamls():
+    from drafter.library.notice_words import NoticeWords
+
+    assert P.NOTICE_WORDS == NoticeWords("文件", "关于印发", "的通知", "印发")
+    assert classify.NOTICE_OPEN == "关于印发" and classify.NOTICE_END == "的通知"
+    reading = library.load().reading
+    assert not {"masthead_end", "notice_title_open", "notice_title_end", "notice_verb"} & set(
+        reading
+    )
+
+
+def test_a_changed_organ_mark_and_title_change_what_the_checker_reads(tree):
+    from drafter.library.notice_words import notice_words
+
+    notice = tree / "text" / "notice.yaml"
+    edit(notice, 'organ_mark: "{{ notice.issuer }}文件"', 'organ_mark: "{{ notice.issuer }}公文"')
+    edit(notice, "}}关于印发{% if", "}}关于颁布{% if")
+    lib = library.load.__wrapped__(tree)
+    words = notice_words(lib.notice, lib.reading["organ_break"])
+    assert (words.masthead_end, words.title_open, words.verb) == ("公文", "关于颁布", "颁布")
+
+
+def test_an_organ_mark_ending_in_what_it_fills_in_is_a_fault_of_notice_yaml(tree):
+    n = edit(
+        tree / "text" / "notice.yaml",
+        'organ_mark: "{{ notice.issuer }}文件"',
+        'organ_mark: "{{ notice.issuer }}"',
+    )
+    [fault] = _faults(tree)
+    assert fault == (
+        f"templates/text/notice.yaml:{n}: organ_mark: "
+        "须在发文机关之后以其自身的文字结尾：drafter check 据此识别发文机关标志"
+    )
+
+
+def test_a_title_without_its_own_words_is_a_fault_of_notice_yaml(tree):
+    n = edit(tree / "text" / "notice.yaml", '{% endif %}的通知"', '{% endif %}"')
+    [fault] = _faults(tree)
+    assert fault.startswith(f"templates/text/notice.yaml:{n}: title: 须在发文机关之后和末尾")
+
+
 # -- 避头尾: one list of marks for every line drafter breaks or models ------------------------------
 def test_the_marks_no_line_starts_or_ends_with_have_one_source():
     from drafter import layout

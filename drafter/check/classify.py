@@ -39,11 +39,10 @@ OTHER = "other"
 
 _CN_NUMBERS = {numbering.chinese(n): n for n in range(1, numbering.MAX_NUMBER + 1)}
 SPACES = " \t\u3000\u00a0"
-# The words a masthead and a cover notice's title are told by (templates/text/reading.yaml).
-READING = P.READING
-MASTHEAD_END = READING["masthead_end"]
-NOTICE_OPEN, NOTICE_END = READING["notice_title_open"], READING["notice_title_end"]
-NOTICE_VERB = READING["notice_verb"]
+# The words a masthead and a cover notice's title are told by (templates/text/notice.yaml).
+MASTHEAD_END = P.NOTICE_WORDS.masthead_end
+NOTICE_OPEN, NOTICE_END = P.NOTICE_WORDS.title_open, P.NOTICE_WORDS.title_end
+NOTICE_VERB = P.NOTICE_WORDS.verb
 
 # Each genre's sections in their required order (templates/genres/<id>/genre.yaml): id, the
 # pattern of its heading synonyms (matched after "一、"), the synonyms as a message names them,

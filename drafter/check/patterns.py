@@ -6,7 +6,7 @@ Derived from the writer's data: heading numbers (numbering.yaml's marks and nume
 department list's item label (departments.yaml's item_label, through the department list's
 document.yaml), the 。 closing a run-in lead (joins.yaml lead_end),
 the book-title marks 《》 (joins.yaml), and the masthead's and a cover notice's words
-(reading.yaml)."""
+(notice.yaml's organ_mark and title, library/notice_words.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from typing import Any
 from .. import library
 from ..compose.numbering import CHINESE_LEVELS
 from ..library.documents import load_document, text_at
+from ..library.notice_words import notice_words
 from ..library.schemas.texts import NUMBER_SLOT
 
 _LIB = library.load()
@@ -49,7 +50,9 @@ FONTS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in TEXT["fonts"].items
 CHINESE_FACES = tuple(TEXT["chinese_faces"])
 
 # the writer's own words
-READING = _LIB.reading  # the masthead's and a cover notice's title's words (reading.yaml)
+READING = _LIB.reading  # the marks titles are read by (reading.yaml)
+# the words a masthead and a cover notice's title are printed with (notice.yaml)
+NOTICE_WORDS = notice_words(_LIB.notice, READING["organ_break"])
 LEAD_END: str = _LIB.joins["lead_end"]  # （一）坚持创新引领。…
 BOOK_OPEN: str = _LIB.joins["book_open"]
 BOOK_CLOSE: str = _LIB.joins["book_close"]

@@ -18,7 +18,7 @@ from .document import Doc
 from .findings import TITLE_BREAK, TITLE_SHAPE, Finding
 from .geometry import char_width, page
 from .ooxml import W, run_text, runs, twips
-from .patterns import READING
+from .patterns import NOTICE_WORDS, READING
 from .styles import Styles
 
 # a year range, kept whole as the writer keeps it, and the marks no line starts with (避头尾),
@@ -106,7 +106,7 @@ def organ_names(paras: list[Para]) -> list[str]:
     names = []
     for para in paras:
         if para.kind == "masthead":
-            names.append(para.text.removesuffix(READING["masthead_end"]).strip())
+            names.append(para.text.removesuffix(NOTICE_WORDS.masthead_end).strip())
         elif para.kind == "signature":
             names.append(para.text.strip())
     return [n for n in dict.fromkeys(names) if len(n) >= 2]

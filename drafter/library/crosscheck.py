@@ -7,10 +7,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from jinja2 import TemplateSyntaxError
+
 from .. import schemacheck
 from ..i18n import _
 from .faults import Add, FieldPath, check_part
 from .ids import get, keys
+from .notice_words import ends_in_words, words
 from .schemas import CHECK_PATTERNS, Ids
 from .schemas.texts import HEADING_LEVELS, NUMBER_SLOT
 
@@ -26,6 +29,7 @@ def cross_check(data: dict[str, Any], ids: Ids, add: Add) -> None:
     check = get(data, "text/check.yaml", "patterns")
     _patterns(check, CHECK_PATTERNS, add, "text/check.yaml", ("patterns",))
     _numbering(data.get("text/numbering.yaml"), add)
+    _notice_words(data.get("text/notice.yaml"), add)
     heading = ("heading_numbers",)
     _patterns(get(data, "text/check.yaml", *heading), ("arabic",), add, "text/check.yaml", heading)
     for level in HEADING_LEVELS:
@@ -220,5 +224,39 @@ def _numbering(marks: Any, add: Add) -> None:
                 (level,),
                 _("must hold {slot} once, where the number goes, and no other braces").format(
                     slot=NUMBER_SLOT
+                ),
+            )
+
+
+def _notice_words(notice: Any, add: Add) -> None:
+    """organ_mark and title end in words of their own, and title opens with some after the
+    issuer: `drafter check` tells a masthead and a cover notice by them (library/notice_words.py)."""
+    if not isinstance(notice, dict):
+        return
+    for key, least in (("organ_mark", 1), ("title", 2)):
+        source = notice.get(key)
+        if not isinstance(source, str):
+            continue
+        try:
+            ok = ends_in_words(source) and len(words(source)) >= least
+        except TemplateSyntaxError as error:
+            add(
+                "text/notice.yaml",
+                (key,),
+                _("template syntax error: {detail}").format(detail=error),
+            )
+            continue
+        if not ok:
+            add(
+                "text/notice.yaml",
+                (key,),
+                _(
+                    "must have words of its own after the issuer and at its end: "
+                    "drafter check tells a cover notice's title by them"
+                )
+                if least == 2
+                else _(
+                    "must end with words of its own after the issuer: "
+                    "drafter check tells a masthead by them"
                 ),
             )

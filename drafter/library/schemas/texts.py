@@ -130,10 +130,6 @@ def text_schemas() -> dict[str, dict[str, Any]]:
                 "year_range",
                 "short_note",
                 "organ_break",
-                "masthead_end",
-                "notice_title_open",
-                "notice_title_end",
-                "notice_verb",
             )
         ),
         "text/responsibility.yaml": text_file(
