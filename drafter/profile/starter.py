@@ -31,8 +31,9 @@ def quote(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def check_typed(option: str, value: str, room: int = 0) -> None:
-    """What the clerk typed for ``option`` must be usable as profile text."""
+def check_typed(option: str, value: str, room: int | None = 0) -> None:
+    """What the clerk typed for ``option`` must be usable as profile text: one line, no template
+    markers, and short enough with ``room`` more (None: its length is checked later)."""
     problem = None
     if not value.strip():
         problem = _("must not be empty")
@@ -43,17 +44,21 @@ def check_typed(option: str, value: str, room: int = 0) -> None:
             "template markers ({{ }}, {% %}, {# #}) work only in a task's title and body; "
             "write this text plainly"
         )
-    elif len(value) + room > limits.MAX_NAME_CHARS:
+    elif room is not None and len(value) + room > limits.MAX_NAME_CHARS:
         problem = _("too long: at most {max} characters").format(max=limits.MAX_NAME_CHARS - room)
     if problem:
         raise DrafterError.single(option, None, None, problem)
 
 
+# The names the starter makes from what was typed, which must fit a name's length as well
+DERIVED_NAMES = (("county", "full_name"), ("county", "prefecture"), ("notice", "issuer"))
+
+
 def starter_profile(
     name: str, level: str, province: str, extends: str | None = None, today: dt.date | None = None
 ) -> str:
-    check_typed("NAME", name, room=len("人民政府"))
-    check_typed("--province", province, room=len("所属市"))
+    check_typed("NAME", name, room=None)  # lengths once the names they make are known
+    check_typed("--province", province, room=None)
     if extends is not None:
         check_typed("--extends", extends)
     lib = library.load()
@@ -69,7 +74,7 @@ def starter_profile(
     batch = max((y for y in lib.rounds if y <= today.year), default=min(lib.rounds))
     text = template.render(
         batch=batch,
-        rounds="、".join(map(str, lib.rounds)),
+        rounds=lib.rounds,
         end=max(batch + 2, today.year),
         name=name,
         level=level,
@@ -83,7 +88,15 @@ def starter_profile(
     )
     data, _smap = parse(text.encode("utf-8"), "starter")
     assert data["county"]["name"] == name and data["county"]["province"] == province
+    for option, typed in (("NAME", name), ("--province", province)):
+        check_typed(option, typed, room=_room(data, typed))
     return text
+
+
+def _room(data: dict, typed: str) -> int:
+    """How much the longest name the starter made from ``typed`` adds to it (an issuer's 人民政府)."""
+    made = [data[part][key] for part, key in DERIVED_NAMES if isinstance(data.get(part), dict)]
+    return max((len(m) - len(typed) for m in made if isinstance(m, str) and typed in m), default=0)
 
 
 def field_texts() -> dict[str, dict]:
