@@ -543,3 +543,31 @@ def test_a_draft_libreoffice_cannot_open_is_named(built, tmp_path):
         soffice.convert([(tmp_path / "missing.docx", missing), (built / "taishan.docx", made)])
     assert "missing.pdf" in str(caught.value) and not missing.exists()
     assert made.read_bytes().startswith(b"%PDF")
+
+
+def test_lean_styles_keeps_what_a_draft_uses(built):
+    """The styles LibreOffice is handed: every style a part names, what those are based on,
+    linked to or followed by, and the defaults; none of the rest, no latent styles."""
+    import zipfile
+
+    from drafter.writers import soffice
+
+    with zipfile.ZipFile(built / "taishan.docx") as docx:
+        styles = docx.read("word/styles.xml").decode("utf-8")
+        parts = "".join(
+            docx.read(n).decode("utf-8")
+            for n in docx.namelist()
+            if n.startswith("word/") and n.endswith(".xml") and n != "word/styles.xml"
+        )
+    lean = soffice.lean_styles(styles, parts)
+    ids = set(soffice._STYLE_ID.findall(lean))
+    used = set(soffice._STYLE_USE.findall(parts))
+    assert used and used <= ids
+    for block in soffice._STYLE.findall(lean):
+        assert set(soffice._STYLE_REF.findall(block)) <= ids
+    assert set(re.findall(r'w:type="(\w+)" w:default="1"', styles)) == set(
+        re.findall(r'w:type="(\w+)" w:default="1"', lean)
+    )
+    print(f"\nstyles: {len(soffice._STYLE_ID.findall(styles))} in the .docx, {len(ids)} kept")
+    assert len(ids) < len(soffice._STYLE_ID.findall(styles)) / 2
+    assert "<w:latentStyles" in styles and "<w:latentStyles" not in lean
