@@ -487,3 +487,17 @@ def test_a_variant_text_that_is_not_in_the_folder_names_its_line(tree):
         f"templates/genres/work_plan/genre.yaml:{n}: sections[0].variants.strategy: "
     )
     assert "guiding_strategy.j2" in fault
+
+
+def test_a_document_yaml_is_checked_by_its_schema_when_the_library_loads(tree):
+    """templates/genres/<id>/document.yaml has a schema of its own: every fault at once, each at
+    its line, before any document is built."""
+    path = tree / "genres" / "report" / "document.yaml"
+    keep = 1 + edit(path, "  - id: overview ", "  - id: overview\n    keep: often\n   ")
+    widths = edit(path, "widths: report", "widths: reports")
+    unknown = edit(path, "records: indicators          # one paragraph", "record: indicators  #")
+    found = faults(tree)
+    name = "templates/genres/report/document.yaml"
+    assert any(f.startswith(f"{name}:{keep}: sections[0].keep: ") for f in found), found
+    assert any(f.startswith(f"{name}:{widths}: sections[3].widths: ") for f in found), found
+    assert any(f.startswith(f"{name}:{unknown}: sections[1].record: ") for f in found), found

@@ -159,3 +159,15 @@ def test_the_loaded_genres_hold_typed_sections_and_items():
         assert genre.sections and all(isinstance(s, genres.Section) for s in genre.sections)
         for items in genre.catalogues.values():
             assert all(isinstance(i, entries.Item) for i in items.values())
+
+
+def test_a_documents_schema_has_every_key_a_section_kind_reads():
+    """document.yaml's schema (library/schemas/document.py) and the loader's tables and
+    DocSection (library/documents.py) name the same section keys."""
+    from drafter.library import documents
+    from drafter.library.schemas.document import section_rule
+
+    rule = set(section_rule()["schema"])
+    tables = set(documents._COMMON).union(*documents._KIND_KEYS.values())
+    fields = {f.name for f in dataclasses.fields(documents.DocSection)} - {"line"}
+    assert rule == tables == fields

@@ -16,9 +16,11 @@ from ..errors import DrafterError
 from ..profile import yamlread
 from . import genres, schemas
 from .crosscheck import cross_check
+from .documents import DOCUMENT_FILE
 from .faults import Faults, LibraryError
 from .genres import GENRE_FILE
 from .ids import defined_ids
+from .schemas.document import document_rule
 
 __all__ = ["LibraryError", "read"]
 
@@ -48,7 +50,7 @@ def read(root: Path) -> dict[str, Any]:
 
 
 def _rule(name: str, rules: dict[str, dict[str, Any]], ids: schemas.Ids) -> dict[str, Any] | None:
-    """A file's schema: its own, a genre's, else (a text file not yet known here) a mapping of texts,
+    """A file's schema: its own, a genre's or a document's, else (a text file not yet known here) a mapping of texts,
     or (a catalogue file not known here) a catalogue of items.
 
     defaults.yaml is a profile's bottom layer: the profile schema checks it, merged."""
@@ -56,6 +58,8 @@ def _rule(name: str, rules: dict[str, dict[str, Any]], ids: schemas.Ids) -> dict
         return rules[name]
     if name.startswith("genres/") and name.endswith(f"/{GENRE_FILE}"):
         return schemas.genre_rule(ids)
+    if name.startswith("genres/") and name.endswith(f"/{DOCUMENT_FILE}"):
+        return document_rule()
     if name.startswith(("genres/", "text/")):
         return schemas.text_file_rule()
     if name.startswith("catalogue/"):

@@ -22,8 +22,8 @@ from .checker import Checker, list_of
 
 DOCUMENT_FILE = "document.yaml"
 
-_KEYS = {"id": True, "summary": True, "texts": True, "title": True, "sections": True}
-# each kind's own keys, required or not, beside the keys every section has
+# The shape is document.yaml's schema's (library/schemas/document.py); here, each kind's own keys,
+# required or not, beside the keys every section has
 _COMMON = {"id": True, "kind": True, "heading": False, "repeat": False, "keep": False}
 _KIND_KEYS = {
     "summary": {"text": True, "records": False, "where": False, "empty": False},
@@ -38,7 +38,7 @@ _KIND_KEYS = {
 }
 # The section kinds of a document (drafter/compose/kinds DOCUMENT_BUILDERS; tests keep them equal).
 DOCUMENT_KINDS = tuple(_KIND_KEYS)
-_TEXT_KEYS = (
+TEXT_KEYS = (
     "heading",
     "text",
     "empty",
@@ -105,7 +105,7 @@ def _load(root: Path, doc_id: str, _stamps: tuple[int, ...]) -> DocumentDef:
     name = f"templates/genres/{doc_id}/{DOCUMENT_FILE}"
     data, smap = parse((root / "genres" / doc_id / DOCUMENT_FILE).read_bytes(), name)
     check = Checker(name, smap)
-    if not check.keys(data, _KEYS, ()):
+    if not _shape(check, data):
         raise DrafterError(check.issues)
     if data["id"] != doc_id:
         check.add(("id",), _("the id must be the folder's name, {name}").format(name=doc_id))
@@ -133,6 +133,17 @@ def _load(root: Path, doc_id: str, _stamps: tuple[int, ...]) -> DocumentDef:
         title=data["title"],
         sections=tuple(s for s in sections if s),
     )
+
+
+def _shape(check: Checker, data: Any) -> bool:
+    """document.yaml against its schema, as the library checks it when it loads (a server
+    reloads an edited document without reloading the library)."""
+    from .faults import schema_faults
+    from .schemas.document import document_rule
+
+    for path, message in schema_faults(data, document_rule()):
+        check.add(path, message)
+    return not check.issues
 
 
 def text_at(texts: dict[str, Any], key: str) -> Any:
@@ -177,18 +188,10 @@ def _section(
     check: Checker, data: Any, i: int, texts: dict[str, Any], file: str
 ) -> DocSection | None:
     path = ("sections", i)
-    kind = data.get("kind") if isinstance(data, dict) else None
-    if kind not in _KIND_KEYS:
-        check.add(
-            (*path, "kind"),
-            _("unknown section kind {kind} (known: {names})").format(
-                kind=kind, names=", ".join(DOCUMENT_KINDS)
-            ),
-        )
-        return None
+    kind = data["kind"]  # one of DOCUMENT_KINDS: the schema says so
     if not check.keys(data, {**_COMMON, **_KIND_KEYS[kind]}, path):
         return None
-    for key in _TEXT_KEYS:
+    for key in TEXT_KEYS:
         if key in data:
             _known_text(check, texts, file, data[key], (*path, key))
     if kind == "table":

@@ -33,13 +33,8 @@ class Faults:
         self.found.append((name, tuple(path), message))
 
     def check(self, name: str, value: Any, rule: dict[str, Any]) -> None:
-        schema = {_ROOT: {**rule, "required": True, "nullable": False}}
-        checker = schemacheck.validator(schema)
-        if checker.validate({_ROOT: value}, normalize=False):
-            return
-        for error in schemacheck.leaves(checker.errors):
-            path = tuple(error.document_path)[1:]
-            self.add(name, path, message(error, schema))
+        for path, text in schema_faults(value, rule):
+            self.add(name, path, text)
 
     def raise_any(self) -> None:
         issues = []
@@ -48,6 +43,18 @@ class Faults:
             issues.append(Issue(file, line, path or None, message))
         if issues:
             raise LibraryError(sorted(set(issues), key=lambda i: (i.file, *i.sort_key)))
+
+
+def schema_faults(value: Any, rule: dict[str, Any]) -> list[tuple[FieldPath, str]]:
+    """A file's faults against its root rule: each field's path and what is wrong there."""
+    schema = {_ROOT: {**rule, "required": True, "nullable": False}}
+    checker = schemacheck.validator(schema)
+    if checker.validate({_ROOT: value}, normalize=False):
+        return []
+    return [
+        (tuple(error.document_path)[1:], message(error, schema))
+        for error in schemacheck.leaves(checker.errors)
+    ]
 
 
 def message(error: cerr.ValidationError, schema: dict[str, Any]) -> str:
