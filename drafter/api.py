@@ -17,14 +17,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import library
 from .errors import DrafterError, Issue, OutputError, ProfileError
+from .library import Library
 from .model import Document
 from .profile.load import BaseTexts, Profile, Source
 from .profile.yamlread import SourceMap
 from .writers import FORMATS, Format, get
+
+if TYPE_CHECKING:  # the checker loads only when a front end checks a file
+    from .check.findings import Finding
 
 __all__ = [
     "FORMATS",
@@ -35,12 +39,17 @@ __all__ = [
     "ProfileError",
     "build",
     "build_report",
+    "check",
+    "content",
     "draft",
     "draft_notes",
     "draft_report",
     "file_names",
     "load_profile",
+    "json_schema",
     "render",
+    "starter_profile",
+    "task_tags",
     "write",
 ]
 
@@ -211,3 +220,38 @@ def build_report(
     profile = load_profile(profile_source)
     document = draft_report(profile, actuals)
     return write(document, outdir, f"{stem or profile.stem}.report", formats, comments=False)
+
+
+# -- what front ends need besides drafts: the checker, the starter, the library's choices -------
+def check(path: Path) -> list[Finding]:
+    """`drafter check`'s findings for the .docx at ``path`` (untrusted), document-wide first.
+    A file that cannot be read as a .docx raises DrafterError."""
+    from .check import check as run
+
+    return run(Path(path))
+
+
+def starter_profile(name: str, level: str, province: str, extends: str | None = None) -> str:
+    """The commented starter profile `drafter init` writes: YAML text that validates as it is."""
+    from .profile.starter import starter_profile as make
+
+    return make(name, level, province, extends)
+
+
+def content() -> Library:
+    """The content library (templates/, loaded once): its tasks, genres, levels and roles."""
+    return library.load()
+
+
+def task_tags() -> tuple[str, ...]:
+    """The tags a catalogue task may carry (`drafter tasks --tag`)."""
+    from .profile.schema import TAGS
+
+    return tuple(TAGS)
+
+
+def json_schema() -> dict[str, Any]:
+    """The profile schema as JSON Schema (draft 2020-12), built from the library's choices."""
+    from .profile import jsonschema
+
+    return jsonschema.export(library.load())

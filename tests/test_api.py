@@ -220,3 +220,25 @@ def test_the_corpus_problems_all_have_codes(tmp_path):
                 assert issue.code != FALLBACK, (case["file"], str(issue))
                 codes.add(issue.code)
     assert len(codes) >= 30
+
+
+def test_front_ends_get_the_checker_starter_and_choices_from_the_api(tmp_path):
+    """What `drafter init`, `check`, `tasks`, `genres` and `schema` print comes from these calls."""
+    text = api.starter_profile("示例县", "县", "山东省")
+    profile = api.load_profile(text, name="示例县.yaml")
+    assert profile.data["county"]["name"] == "示例县"
+    (path,) = api.write(api.draft(profile), tmp_path, "示例县", ["docx"])
+    assert api.check(path) == []
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(api.DrafterError) as info:
+        api.check(broken)
+    assert info.value.issues[0].file.endswith("broken.docx")
+    # a level the library does not know: an error naming the option, not a KeyError
+    with pytest.raises(api.DrafterError) as info:
+        api.starter_profile("示例县", "county", "山东省")
+    (issue,) = info.value.issues
+    assert issue.file == "--level" and "县, 区, 县级市, 地级市" in issue.text("en")
+    assert "universities" in api.task_tags()
+    assert {"work_plan", "opinion", "protection_zone"} <= set(api.content().genres)
+    assert api.json_schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"

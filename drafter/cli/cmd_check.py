@@ -13,12 +13,13 @@ from .common import EXIT_BAD_INPUT, say_issues
 
 
 def check_docx(files: tuple[Path, ...]) -> None:
-    from ..check import check, escape, format_finding
+    from .. import api
+    from ..check import escape, format_finding
 
     failed = False
     for path in files:
         try:
-            findings = check(path)
+            findings = api.check(path)
         except DrafterError as exc:
             failed = True
             say_issues(exc)

@@ -16,8 +16,8 @@ from .options import LibraryChoice, decorate
 def init(
     name: str, level: str, province: str, extends: str | None, output: Path | None, force: bool
 ) -> None:
+    from .. import api
     from ..output import name_problem, write_text
-    from ..profile.starter import starter_profile
 
     problem = None if output else name_problem(f"{name}.yaml")
     if problem:
@@ -30,7 +30,7 @@ def init(
         )
         sys.exit(EXIT_BAD_INPUT)
     try:
-        text = starter_profile(name, level, province, extends)
+        text = api.starter_profile(name, level, province, extends)
     except DrafterError as exc:
         say_issues(exc)
         sys.exit(EXIT_BAD_INPUT)

@@ -9,13 +9,12 @@ from .options import decorate
 
 
 def tasks(group: str | None, tag: str | None) -> None:
-    from .. import library
-    from ..profile.schema import TAGS
+    from .. import api
 
-    lib = library.load()
+    lib = api.content()
     for name, value, known in (
         ("--group", group, list(lib.groups)),
-        ("--tag", tag, list(TAGS)),
+        ("--tag", tag, list(api.task_tags())),
     ):
         if value is not None and value not in known:
             raise click.BadParameter(
@@ -40,9 +39,9 @@ def tasks(group: str | None, tag: str | None) -> None:
 
 def genres() -> None:
     """One line per genre: its id (profile.genre), what it drafts, the levels and programme kinds it fits."""
-    from .. import library
+    from .. import api
 
-    for genre in library.load().genres.values():
+    for genre in api.content().genres.values():
         click.echo(
             _("{id}  {summary}  (levels: {levels}; programmes: {programmes})").format(
                 id=genre.id,
@@ -57,10 +56,9 @@ def schema() -> None:
     """The profile schema as JSON Schema, built from the library's choices."""
     import json
 
-    from .. import library
-    from ..profile import jsonschema
+    from .. import api
 
-    click.echo(json.dumps(jsonschema.export(library.load()), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(api.json_schema(), ensure_ascii=False, indent=2))
 
 
 def tasks_command() -> click.Command:

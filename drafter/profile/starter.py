@@ -62,6 +62,15 @@ def starter_profile(
     if extends is not None:
         check_typed("--extends", extends)
     lib = library.load()
+    if level not in lib.levels:  # the command line's choice checks it; the API's callers may not
+        raise DrafterError.single(
+            "--level",
+            None,
+            None,
+            _("expected one of: {choices}; got {value}").format(
+                choices=", ".join(lib.levels), value=level
+            ),
+        )
     today = today or dt.date.today()
     env = Environment(
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True

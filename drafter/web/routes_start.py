@@ -7,8 +7,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import library
+from ..api import starter_profile
 from ..library.genres import DEFAULT_GENRE
-from ..profile.starter import starter_profile
 from . import batch, genre_view, lang, pipeline, profiles_dir, uploads
 from .pages import form_page, language, msg, start_error, start_page
 from .values import NAME, flatten, form_values
