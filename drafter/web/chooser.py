@@ -13,7 +13,6 @@ from ..model import Document
 
 EXCERPT = 60  # characters of a task's text shown in the chooser
 _VAR = re.compile(r"{{\s*([a-z_.]+)[^}]*}}")
-_PLACEHOLDER = "××"
 _TAG = re.compile(r"{%.*?%}")  # a catalogue title's Jinja tags: left out of the chooser's label
 # plan.* lists of catalogue items the form labels by their titles (a genre's items catalogues too)
 CATALOGUES = ("principles", "goals", "safeguards", "steps")
@@ -34,21 +33,22 @@ def _fill(template: str, data: dict[str, Any], level: str) -> str:
     """A catalogue text with the county's plain facts put in; anything else shows as ××."""
     lib = library.load()
     lw = lib.levels.get(level, lib.levels[lib.default_level])
+    unknown = lib.joins["unknown"]
 
     def value(match: re.Match) -> str:
         parts = match.group(1).split(".")
         if parts[0] == "lw" and len(parts) == 2:
-            return str(lw.get(parts[1], _PLACEHOLDER))
+            return str(lw.get(parts[1], unknown))
         node: Any = data
         for part in parts:
             node = node.get(part) if isinstance(node, dict) else None
-        return node if isinstance(node, str) and node else _PLACEHOLDER
+        return node if isinstance(node, str) and node else unknown
 
     return _VAR.sub(value, _TAG.sub("", template))
 
 
 def excerpt(text: str) -> str:
-    return text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
+    return text if len(text) <= EXCERPT else text[:EXCERPT] + library.load().joins["cut"]
 
 
 def department_names(data: dict[str, Any]) -> dict[str, str]:

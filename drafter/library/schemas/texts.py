@@ -77,7 +77,9 @@ def text_schemas() -> dict[str, dict[str, Any]]:
                 "title_words": list_of(text(), required=True),
             }
         ),
-        "text/joins.yaml": text_file(texts("sep", "last", "book_open", "book_close")),
+        "text/joins.yaml": text_file(
+            texts("sep", "last", "book_open", "book_close", "unknown", "cut")
+        ),
         # crosscheck.py: ten digits, and each level's mark holds its {n} once
         "text/numbering.yaml": mapping(texts("digits", "ten", *HEADING_LEVELS)),
         "text/notes.yaml": text_file(texts("growth", "per_10k")),
