@@ -41,3 +41,29 @@ def test_compiled_catalogue_matches_its_source():
     with (ROOT / "drafter" / "locale" / "drafter.pot").open("rb") as fh:
         ids = {m.id for m in read_po(fh) if m.id}
     assert ids <= set(po), f"untranslated: {ids - set(po)}"
+
+
+def test_the_template_catalogue_holds_every_message_of_the_code():
+    """drafter.pot is what scripts/i18n.sh extracts today: no message of the code or of the web
+    pages is missing from it (and so from the translation, by the test above), none is stale."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    found = {
+        msg if isinstance(msg, str) else msg[0]
+        for _file, _line, msg, _comments, _context in extract_from_dir(
+            str(ROOT),
+            method_map,
+            options_map,
+            keywords={"_": None, "ngettext": (1, 2)},
+        )
+    }
+    with (ROOT / "drafter" / "locale" / "drafter.pot").open("rb") as fh:
+        pot = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id}
+    assert len(found) > 300
+    assert found - pot == set(), "run scripts/i18n.sh and translate the new messages"
+    assert pot - found == set(), (
+        "run scripts/i18n.sh: the catalogue holds messages gone from the code"
+    )
