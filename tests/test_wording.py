@@ -88,6 +88,9 @@ def test_notice_by_the_office_with_a_short_title_and_no_quotes():
     assert body.startswith(f"《{PLAN}》已经县政府同意")  # the body still quotes the title
     part = next(p for p in doc.parts if p.name == "notice")
     assert [b.text for b in part.blocks if b.role == Role.SIGNATURE] == ["示例县人民政府办公室"]
+    # the 版记's 印发机关 is the office itself, not 示例县人民政府办公室办公室 (7.4.3)
+    assert doc.imprint is not None and doc.imprint.printer == "示例县人民政府办公室"
+    assert draft(lambda d: None).imprint.printer.endswith("人民政府办公室")
 
 
 def test_forwarding_notice():

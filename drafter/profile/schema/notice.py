@@ -32,7 +32,7 @@ def notice_parts(lib: Library) -> dict[str, Any]:
                 "addressees": r.texts(r.name(), required=True, minlength=1),
                 "approved_by": r.text(),  # default: the government (县政府)
                 "instruction": r.text(True),
-                "title_issuer": r.name(),  # the issuer as the title names it (县政府办公室)
+                "title_issuer": r.name(),  # the issuer as the title names it (××县政府办公室)
                 "title_quotes": {"type": "boolean"},
                 "approval": {"type": "string", "allowed": list(APPROVALS)},
                 "meeting": r.mapping(
