@@ -197,3 +197,23 @@ def test_the_list_is_cut_into_pages_where_a_department_would_not_fit():
     md = markdown.render(lists)
     assert "---" not in md
     assert sum(line.startswith("任务") for line in md.splitlines()) == len(plan.tasks)
+
+
+def test_bodies_of_units_and_places_come_after_the_departments():
+    """A 成员单位 (collective) or the towns (area) are many units: the list names each department
+    first, then them, each in the order the plan first names it."""
+    assert LIB.roles["leading_group_members"].collective and LIB.roles["towns"].area
+    tasks = [
+        grouped("1", "组甲", ("leading_group_members", "县知识产权工作领导小组成员单位")),
+        grouped("2", "组甲", ("towns", "各乡镇、街道和园区")),
+        grouped("3", "组甲", ("science", "县科技局")),
+        grouped("4", "组甲", ("market", "县市场监管局")),
+    ]
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    heads = [p.text for p in department_lists(plan, LIB).paragraphs() if p.role is Role.HEADING1]
+    assert heads == [
+        "一、县科技局",
+        "二、县市场监管局",
+        "三、县知识产权工作领导小组成员单位",
+        "四、各乡镇、街道和园区",
+    ]

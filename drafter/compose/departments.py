@@ -62,15 +62,16 @@ def departments(tasks: list[TaskEntry]) -> list[str]:
     return [d.name for d in by_role(tasks)]
 
 
-def records(tasks: list[TaskEntry]) -> list[Record]:
-    """Each department as the list's texts name it: its name, the tasks it leads and joins."""
+def records(tasks: list[TaskEntry], last: frozenset[str] = frozenset()) -> list[Record]:
+    """Each department as the list's texts name it: its name, the tasks it leads and joins; the
+    roles in ``last`` (bodies of units, places) after the departments, each group as first named."""
 
     def entries(found: list[TaskEntry]) -> list[Record]:
         return [{"number": e.number, "title": e.title, "group": e.group_title} for e in found]
 
     return [
         {"name": d.name, "role": d.role, "leads": entries(d.leads), "joins": entries(d.joins)}
-        for d in by_role(tasks)
+        for d in sorted(by_role(tasks), key=lambda d: d.role in last)
     ]
 
 
@@ -82,7 +83,12 @@ def department_lists(plan: Document, lib: Library, renderer: Renderer | None = N
         definition,
         renderer or Renderer(),
         {"plan_title": plan.title},
-        {"departments": records(plan.tasks)},
+        # a department's own list first: 成员单位 and the towns are many units, not one
+        {
+            "departments": records(
+                plan.tasks, frozenset(r for r, e in lib.roles.items() if e.collective or e.area)
+            )
+        },
     )
     blocks = document_blocks(sheet)
     document = titles.shape(
