@@ -258,7 +258,7 @@ TABLE_WIDTHS_MM: dict[str, list[float]] = {
     "members": [28, 32, 96],  # 领导小组成员名单, borderless
     "indicators": [14, 44, 14, 18, 20, 24, 22],
     "division": [12, 46, 30, 46, 22],  # 任务分工
-    "report": [23, 11, 30, 19, 19, 18, 15, 21],  # 进展报告
+    "report": [38, 11, 24, 15, 15, 17, 15, 21],  # 进展报告: the indicator's name the widest
 }
 
 
