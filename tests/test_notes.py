@@ -399,7 +399,8 @@ def test_a_genre_s_own_default_tasks_are_no_change(tmp_path):
     )
     data["tasks"]["exclude"] = ["ip-admin-reform"]
     _plan, notes = build(tmp_path, data)
-    assert section(notes, "需要说明的问题")[1] == "一是删去了“推进知识产权管理体制改革”1项任务。"
+    # one change: said without 一是, which counts two or more
+    assert section(notes, "需要说明的问题")[1] == "删去了“推进知识产权管理体制改革”1项任务。"
 
 
 def test_notes_citing_nothing_say_the_plan_s_own_words(tmp_path):

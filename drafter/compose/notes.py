@@ -268,9 +268,15 @@ class _Notes:
             lines.append(self.render("overridden", overridden=overridden))
         if not lines:
             return [_body(self.render("no_changes"))]
-        numbered = [
-            self.render("ordinal", n=numbering.chinese(i)) + line for i, line in enumerate(lines, 1)
-        ]
+        # the ordinal (text/notes_drafting.yaml) counts two or more; a lone change goes without it
+        numbered = (
+            [
+                self.render("ordinal", n=numbering.chinese(i)) + line
+                for i, line in enumerate(lines, 1)
+            ]
+            if len(lines) > 1
+            else lines
+        )
         return [_body(self.render("changes_intro")), *(_body(line) for line in numbered)]
 
 
