@@ -420,8 +420,8 @@ def test_rendered_layout_figures(rendered):
         "工作方案（2022—2025年）》的通知",
     ]
     assert plan_title == ["泰安市泰山区国家知识产权强县建设", "试点县（区）工作方案（2022—2025年）"]
-    # 7.3.5.1 with the Chinese–digit autospace off (the PDF goes through an .odt that turns
-    # LibreOffice's own off): the date 右空四字, the 署名 centred above it
+    # 7.3.5.1 with the Chinese–digit autospace off (writers/soffice.py turns LibreOffice's own
+    # off): the date 右空四字, the 署名 centred above it
     sign_off = _sign_off(first)
     print(f"sealed sign-off: {sign_off}")
     assert abs(sign_off["date right chars"] - L.SEALED_DATE_RIGHT_CHARS) < 0.2

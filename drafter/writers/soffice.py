@@ -225,7 +225,9 @@ def convert(jobs: Sequence[tuple[Path, Path]], how: Sequence[str] | None = None)
 
 
 def _run(exe: str, entries: list[tuple[str, Path, Path]]) -> list[str]:
-    """One soffice run over ``entries``; what went wrong, one line a PDF not made."""
+    """One soffice run over ``entries``; what went wrong, one line a PDF not made. LibreOffice
+    reads and writes only in a scratch folder, under plain names (the macro's list is read in
+    the system's encoding and a line a name); each PDF made is then moved to its target."""
     if not entries:
         return []
     with tempfile.TemporaryDirectory(prefix="drafter-soffice-") as tmp:
@@ -233,27 +235,36 @@ def _run(exe: str, entries: list[tuple[str, Path, Path]]) -> list[str]:
         profile = make_profile(work / "profile")
         jobs, log = work / "jobs.txt", work / "log.txt"
         lines = []
-        for k, (how, source, target) in enumerate(entries):
-            lean = work / f"{k}.docx"
-            lean_copy(source, lean)
-            lines += [how, str(lean), str(target)]
+        for k, (how, source, _) in enumerate(entries):
+            lean_copy(source, work / f"{k}.docx")
+            lines += [how, str(work / f"{k}.docx"), str(work / f"{k}.pdf")]
         jobs.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        for _, _, target in entries:
-            target.unlink(missing_ok=True)
         macro = f'macro:///Standard.Module1.ToPdf("{jobs}","{log}")'
         cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", macro]
         timeout = TIMEOUT_S + PER_FILE_S * len(entries)
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env())
-            detail = (done.stderr or done.stdout).strip()[-300:]
+            detail = (done.stderr or done.stdout).strip()[-300:] or "no message"
         except subprocess.TimeoutExpired:
             detail = f"timed out after {timeout} s"
         said = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
-    failed = [line for line in said.splitlines() if line.startswith("failed ")]
-    missing = [t for _, _, t in entries if not t.is_file()]
-    if not failed and not missing:
-        return []
-    return failed or [f"{t.name} not made ({detail or 'no message'})" for t in missing]
+        why = {}  # the macro's line for each PDF it could not make: "failed PATH: error"
+        for line in said.splitlines():
+            if line.startswith("failed ") and ": " in line:
+                where, error = line[len("failed ") :].split(": ", 1)
+                why[where] = error
+        problems = []
+        for k, (_, source, target) in enumerate(entries):
+            made = work / f"{k}.pdf"
+            if made.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(made), target)
+            else:
+                target.unlink(missing_ok=True)
+                problems.append(
+                    f"{target.name} not made from {source.name}: {why.get(str(made), detail)}"
+                )
+    return problems
 
 
 if __name__ == "__main__":
