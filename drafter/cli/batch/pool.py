@@ -9,6 +9,7 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...output import remove_stale_parts
 from .jobs import Job, Result
 from .worker import build_in_worker, build_job, internal_error, prepare, warm, worker_init
 
@@ -74,6 +75,9 @@ def run(
         # finding its workers gone, fails every pending one, and in Python 3.11 failing one
         # that was cancelled raises InvalidStateError in its manager thread (a traceback).
         pool.shutdown(wait=True, cancel_futures=True)
+        # Every worker is gone now. One that was killed (it had not stopped within the grace, or
+        # something outside killed it) could not remove its unfinished file: this process does.
+        remove_stale_parts(outdir)
         gc.unfreeze()  # this process may go on (a caller's): its objects are collectable again
 
 
