@@ -94,3 +94,37 @@ def test_a_worker_killed_after_the_grace_leaves_no_partial_file(tmp_path, monkey
     assert any(p.name.startswith(f".{stuck_job.name}.md.{stuck}.") for p in out.iterdir())
     results.close()  # as on an interrupt: SIGTERM, the grace, SIGKILL
     assert sorted(p.name for p in out.iterdir()) == [f"{other.name}.md"]
+
+
+WORKER_INIT = pool.worker_init
+
+
+def _signalled_as_it_starts(lang, parent=None):
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)  # an interrupt before the worker's own handlers are in
+        WORKER_INIT(lang, parent)
+    except BaseException as exc:  # the pool logs it: "Exception in initializer", a traceback
+        Path(os.environ["DRAFTER_TEST_RAISED"]).write_text(repr(exc), encoding="utf-8")
+        raise
+
+
+def test_a_worker_signalled_as_it_starts_ends_without_a_traceback(tmp_path, monkeypatch, capfd):
+    """It starts with the batch's handlers (SIGTERM -> SystemExit): the signal waits, blocked,
+    until its own handler is in, which ends it quietly."""
+    generate_profiles(2, tmp_path / "in", seed=3)
+    (tmp_path / "out").mkdir()
+    jobs = batch.discover([tmp_path / "in"])
+    monkeypatch.setattr(pool, "worker_init", _signalled_as_it_starts)
+    monkeypatch.setenv("DRAFTER_TEST_RAISED", str(tmp_path / "raised"))
+    before = signal.signal(signal.SIGTERM, batch.terminate)
+    try:
+        results = list(batch.run(jobs, tmp_path / "out", ("md",), workers=2))
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert sorted(r.job.name for r in results) == sorted(j.name for j in jobs)
+    for result in results:
+        [issue] = result.issues
+        assert "BrokenProcessPool" in str(issue)
+    assert not (tmp_path / "raised").exists(), (tmp_path / "raised").read_text(encoding="utf-8")
+    assert "Traceback" not in capfd.readouterr().err
+    assert list((tmp_path / "out").iterdir()) == []

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING
 
 from ...output import remove_stale_parts
 from .jobs import Job, Result
-from .worker import build_in_worker, build_job, internal_error, prepare, warm, worker_init
+from .worker import (
+    block_stop_signals,
+    build_in_worker,
+    build_job,
+    internal_error,
+    prepare,
+    restore_signals,
+    warm,
+    worker_init,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -87,12 +96,19 @@ def _submit(
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
+    # A worker starts (here, in submit) with this process's handlers, which raise SystemExit or
+    # KeyboardInterrupt: a traceback from its initializer. So SIGINT and SIGTERM stay blocked across
+    # the start; worker_init unblocks them once its own handlers are in; here they are unblocked
+    # after, and one that came meanwhile is delivered then.
+    blocked = block_stop_signals()
     try:
         return pool.submit(build_in_worker, job, outdir, formats, comments)
     except BrokenProcessPool as exc:  # a worker died (killed from outside): this job cannot run
         failed: Future = Future()
         failed.set_exception(exc)
         return failed
+    finally:
+        restore_signals(blocked)
 
 
 def _result(job: Job, future: Future) -> Result:

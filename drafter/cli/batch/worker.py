@@ -75,9 +75,28 @@ def worker_init(lang: str, parent: int | None = None) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    if parent is not None:
+    if parent is not None:  # its thread starts with them blocked: they always reach the main thread
         _die_with_parent(parent)
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the batch while it started this worker
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     prepare(lang)
+
+
+def block_stop_signals() -> set[int] | None:
+    """Block SIGINT and SIGTERM in this thread; the mask before, for restore_signals (None where
+    signals cannot be masked: Windows)."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT}))
+
+
+def restore_signals(mask: set[int] | None) -> None:
+    import signal
+
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def warm() -> None:
