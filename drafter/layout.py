@@ -361,6 +361,9 @@ TABLE_FONT = FANGSONG
 # (Times New Roman). The hint goes on these runs only: on a run with digits LibreOffice would
 # treat the digits as Chinese and break lines between them.
 SHARED_PUNCTUATION = "“”‘’—…·–"
+# Digits and Latin letters keep Times New Roman and Latin script, whose language is en-US
+# (writers/docx_package's LATIN_LANG): under zh-CN LibreOffice broke lines anywhere in them
+# ("〔202|4〕", "P|CT"); Word never does. A line breaks before a number or word, not inside.
 # 避头尾 (no line starts with a closing mark, none ends with an opening one) is
 # templates/text/reading.yaml's closing_marks and opening_marks, except these closing marks,
 # which LibreOffice lets hang past the line's end (measured: 32 lines ending

@@ -118,14 +118,15 @@ def test_attachment_starts_new_page_with_label(built):
 
 
 def test_grid_spacing_and_chinese_defaults(doc):
-    """22 lines on a line grid, runs a quarter point tight for 28 a line, zh-CN, no CJK–digit gap."""
+    """22 lines on a line grid, runs a quarter point tight for 28 a line, zh-CN (Latin text en-US,
+    so LibreOffice keeps digit groups whole), no CJK–digit gap."""
     grid = doc.sections[0]._sectPr.find(qn("w:docGrid"))
     assert (grid.get(qn("w:type")), grid.get(qn("w:linePitch"))) == ("lines", "576")
     body = para(doc, "为落实《知识产权强国建设纲要")
     assert body.runs[0]._r.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     lang = defaults.find(f".//{qn('w:lang')}")
-    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("zh-CN", "zh-CN")
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("en-US", "zh-CN")
     for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
         assert defaults.find(f".//{qn(tag)}").get(qn("w:val")) == "0"
     rfonts = defaults.find(f".//{qn('w:rFonts')}")

@@ -19,6 +19,11 @@ from .. import layout as L
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 LANG = "zh-CN"
+# Latin text's language (w:lang/@w:val), as Word itself writes it for a Chinese document: under
+# zh-CN LibreOffice breaks Latin-script runs with its Chinese break iterator, anywhere, so
+# "〔2024〕" and "PCT" were split across lines; under en-US digit groups and Latin words stay
+# whole (layout.py's typography; docx_lines models it, tests/test_pdf.py measures it).
+LATIN_LANG = "en-US"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 # Fonts Word and WPS should know: (name, Latin alternative, charset, family, pitch).
 # charset 86 is GB2312; the panose and signature fields are left out so no reader trusts them.
@@ -60,7 +65,8 @@ def properties(doc, title: str, author: str, created: dt.datetime | None = None)
 
 
 def _defaults(doc) -> None:
-    """Document defaults: body font and size, zh-CN, no space after, no CJK–Latin auto spacing."""
+    """Document defaults: body font and size, zh-CN (Latin text en-US), no space after, no
+    CJK–Latin auto spacing."""
     styles = doc.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -93,7 +99,7 @@ def _defaults(doc) -> None:
 
 def _lang():
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), LANG)
+    lang.set(qn("w:val"), LATIN_LANG)
     lang.set(qn("w:eastAsia"), LANG)
     lang.set(qn("w:bidi"), "ar-SA")
     return lang
