@@ -121,11 +121,29 @@ def line_starts(
         # a Latin word or number stays whole: break before it
         while k > i and _word(text[k]) and _word(text[k - 1]):
             k -= 1
-        # no closing mark at a line's start, no opening mark at its end
-        while k > i + 1 and (text[k] in NO_START or text[k - 1] in NO_END):
+        # no closing mark at a line's start, no opening mark at its end; where the line is cut
+        # in Latin text (its language en-US: Unicode's line breaking, not the Chinese one), no
+        # break between a closing mark and a Latin character after it ("〕|1197号") nor a Latin
+        # character and an opening mark after it
+        latin = _latin_cut(text, j)
+        while k > i + 1 and (
+            text[k] in NO_START
+            or text[k - 1] in NO_END
+            or (latin and _word(text[k]) and text[k - 1] in NO_START)
+            or (latin and _word(text[k - 1]) and text[k] in NO_END)
+        ):
             k -= 1
         i = k if k > i else max(j, i + 1)
     return starts
+
+
+def _latin_cut(text: str, j: int) -> bool:
+    """Whether LibreOffice breaks the line cut at ``j`` by a Latin language's rules: the last
+    letter or digit from ``j`` back is Latin (its language, not the Chinese one, decides)."""
+    for ch in reversed(text[: j + 1]):
+        if ch.isalnum():
+            return ch.isascii()
+    return False
 
 
 def _word(ch: str) -> bool:
