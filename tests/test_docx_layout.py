@@ -325,7 +325,8 @@ def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
 def test_line_breaks_as_libreoffice_sets_them():
     """docx_lines breaks a body line as LibreOffice does (measured on its PDF): 28 characters at
     15.75 pt; a ，。、；： past the end hangs on the line; another closing mark takes the character
-    before it down (避头尾); a number stays whole; a Latin character makes the ” after it narrow."""
+    before it down (避头尾); a number stays whole, with the closing mark after it; a Latin character
+    makes the ” after it narrow."""
     from drafter import layout as L
     from drafter.writers import docx_lines as P
 
@@ -343,6 +344,12 @@ def test_line_breaks_as_libreoffice_sets_them():
     assert lines(han[:28] + "）" + han[:3]) == [han[:27], han[27] + "）" + han[:3]]
     assert lines(han[:27] + "2025年") == [han[:27], "2025年"]  # 27 + 2 em of digits: no room
     assert lines(han[:26] + "2025年") == [han[:26] + "2025", "年"]
+    # cut in Latin text (Latin text is en-US: Unicode's line breaking), measured on a PDF of these
+    # lines: no mark hangs after a digit, none of 〕1197 and 20） is split
+    assert lines(han[:27] + "20，" + han[:3]) == [han[:27], "20，" + han[:3]]
+    assert lines(han[:27] + "20）" + han[:3]) == [han[:27], "20）" + han[:3]]
+    assert lines(han[:23] + "〔2021〕1197号") == [han[:23], "〔2021〕1197号"]
+    assert lines(han[:27] + "“PCT”") == [han[:27], "“PCT”"]
     # with a narrow ” (after +) 19 more characters fit, with a full-width one 18
     assert len(lines("运用“互联网+”手段" + han[:25])[0]) == len("运用“互联网+”手段") + 19
 

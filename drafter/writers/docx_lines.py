@@ -113,24 +113,27 @@ def line_starts(
                 break
             i = newline + 1
             continue
-        if hang and text[j] in HANGING:
+        # where the line is cut in Latin text (the last letter or digit is Latin: its language,
+        # en-US, breaks it by Unicode's rules, not the Chinese ones) no mark hangs ("20，" goes
+        # down whole), and no break comes between a closing mark and a Latin character after it
+        # ("〕|1197号") nor a Latin character and an opening mark after it
+        latin = _latin_cut(text, j)
+        if hang and text[j] in HANGING and not latin:
             j += 1
             if j >= n:
                 break
         k = j
-        # a Latin word or number stays whole: break before it
-        while k > i and _word(text[k]) and _word(text[k - 1]):
-            k -= 1
-        # no closing mark at a line's start, no opening mark at its end; where the line is cut
-        # in Latin text (its language en-US: Unicode's line breaking, not the Chinese one), no
-        # break between a closing mark and a Latin character after it ("〕|1197号") nor a Latin
-        # character and an opening mark after it
-        latin = _latin_cut(text, j)
-        while k > i + 1 and (
-            text[k] in NO_START
-            or text[k - 1] in NO_END
-            or (latin and _word(text[k]) and text[k - 1] in NO_START)
-            or (latin and _word(text[k - 1]) and text[k] in NO_END)
+        # a Latin word or number stays whole: break before it; no closing mark at a line's start,
+        # no opening mark at its end
+        while k > i and (
+            (_word(text[k]) and _word(text[k - 1]))
+            or k > i + 1
+            and (
+                text[k] in NO_START
+                or text[k - 1] in NO_END
+                or (latin and _word(text[k]) and text[k - 1] in NO_START)
+                or (latin and _word(text[k - 1]) and text[k] in NO_END)
+            )
         ):
             k -= 1
         i = k if k > i else max(j, i + 1)
