@@ -57,26 +57,36 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def remove_stale_parts(folder: Path) -> list[Path]:
-    """Remove drafter's own temporary files left in ``folder`` by a process that is gone."""
-    removed: list[Path] = []
+def _parts(folder: str | Path) -> Iterator[tuple[os.DirEntry[str], int]]:
+    """drafter's temporary files in ``folder``, each with the pid its name carries."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return removed
+        return
     for entry in entries:
         match = _STALE.match(entry.name)
-        if not match or not entry.is_file(follow_symlinks=False):
-            continue
-        pid = int(match.group(1))
-        if pid == os.getpid() or _alive(pid):
-            continue
-        try:
-            os.unlink(entry.path)
-            removed.append(Path(entry.path))
-        except OSError:
-            pass
-    return removed
+        if match:
+            yield entry, int(match.group(1))
+
+
+def _unlink(path: str) -> bool:
+    try:
+        os.unlink(path)
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale_parts(folder: Path) -> list[Path]:
+    """Remove drafter's own temporary files left in ``folder`` by a process that is gone."""
+    return [
+        Path(entry.path)
+        for entry, pid in _parts(folder)
+        if entry.is_file(follow_symlinks=False)
+        and pid != os.getpid()
+        and not _alive(pid)
+        and _unlink(entry.path)
+    ]
 
 
 def remove_unfinished() -> None:
@@ -85,17 +95,9 @@ def remove_unfinished() -> None:
     worker), where no ``finally`` runs. By name, so a file just made by mkstemp is found too."""
     me = os.getpid()
     for folder in list(_cleaned):  # every folder atomic_path and probe wrote into, before mkstemp
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            match = _STALE.match(entry.name)
-            if match and int(match.group(1)) == me:
-                try:
-                    os.unlink(entry.path)
-                except OSError:
-                    pass
+        for entry, pid in _parts(folder):
+            if pid == me:
+                _unlink(entry.path)
 
 
 def _clean_once(folder: Path) -> None:
