@@ -9,7 +9,7 @@ import click
 
 from ..errors import DrafterError
 from ..i18n import _
-from .common import EXIT_BAD_INPUT, say_issues
+from .common import EXIT_BAD_INPUT, each_profile, say_issues
 from .options import draft_options, profile_files, writer_formats
 
 
@@ -24,18 +24,12 @@ def build(
     except DrafterError as exc:
         say_issues(exc)
         sys.exit(EXIT_BAD_INPUT)
-    failed = 0
-    for path in profiles:
-        try:
-            written = api.build(path, outdir, writer_formats(formats), comments=not no_comments)
-        except DrafterError as exc:
-            failed += 1
-            say_issues(exc)
-        else:
-            for out in written:
-                click.echo(_("wrote {file}").format(file=out))
-    if failed:
-        sys.exit(EXIT_BAD_INPUT)
+
+    def one(path: Path) -> list[str]:
+        written = api.build(path, outdir, writer_formats(formats), comments=not no_comments)
+        return [_("wrote {file}").format(file=out) for out in written]
+
+    each_profile(profiles, one)
 
 
 def command() -> click.Command:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from ..errors import DrafterError
 from ..i18n import _
-from .common import EXIT_BAD_INPUT, say_issues
+from .common import each_profile
 from .options import profile_files
 
 
@@ -17,17 +15,11 @@ def validate(profiles: tuple[Path, ...]) -> None:
     """Check profiles: load and compose each, print every problem."""
     from .. import api
 
-    failed = 0
-    for path in profiles:
-        try:
-            api.draft(api.load_profile(path))
-        except DrafterError as exc:
-            failed += 1
-            say_issues(exc)
-        else:
-            click.echo(_("{file}: valid").format(file=path))
-    if failed:
-        sys.exit(EXIT_BAD_INPUT)
+    def one(path: Path) -> str:
+        api.draft(api.load_profile(path))
+        return _("{file}: valid").format(file=path)
+
+    each_profile(profiles, one)
 
 
 def command() -> click.Command:
