@@ -54,7 +54,7 @@ PHASE_NAMES = [
 ]
 
 KEY_COSTS = [  # (key, file suffix, function, label)
-    ("build", "drafter/api.py", "build", "whole build (load, compose, write .docx)"),
+    ("build", "drafter/api/drafts.py", "build", "whole build (load, compose, write .docx)"),
     ("load", "drafter/profile/load.py", "load", "profiles.load: read YAML, merge, validate"),
     (
         "validate",

@@ -1,57 +1,18 @@
-"""drafter as a library: profile in, document model, bytes out. The CLI and batch call only this.
-
-    from drafter import api
-
-    profile = api.load_profile(yaml_text, name="sample.yaml")   # raises api.ProfileError
-    document = api.draft(profile)
-    data = api.render(document, "docx")                          # bytes; nothing is written
-    paths = api.write(document, outdir, "sample", ["docx", "md"])  # atomic files, modes kept
-
-Every bad input raises a :class:`DrafterError` whose ``issues`` each carry a stable ``code``,
-``file``, ``line``, ``field`` (a path tuple) and ``args``; show them in a language with
-``issue.text("en")`` (or ``issue.message("en")`` for the message alone).
-"""
+"""Drafts: a profile loaded, drafted, rendered and written; what `drafter build` and `report` do."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from . import library
-from .errors import DrafterError, Issue, OutputError, ProfileError
-from .library import Library
-from .model import Document
-from .profile.load import BaseTexts, Profile, Source
-from .profile.yamlread import SourceMap
-from .writers import FORMATS, Format, get
-
-if TYPE_CHECKING:  # the checker loads only when a front end checks a file
-    from .check.findings import Finding
-
-__all__ = [
-    "FORMATS",
-    "DrafterError",
-    "Issue",
-    "OutputError",
-    "Profile",
-    "ProfileError",
-    "build",
-    "build_report",
-    "check",
-    "content",
-    "draft",
-    "draft_notes",
-    "draft_report",
-    "file_names",
-    "load_profile",
-    "json_schema",
-    "render",
-    "starter_profile",
-    "task_tags",
-    "write",
-]
+from .. import library
+from ..errors import DrafterError, OutputError, ProfileError
+from ..model import Document
+from ..profile.load import BaseTexts, Profile, Source
+from ..profile.yamlread import SourceMap
+from ..writers import Format, get
 
 
 def load_profile(
@@ -69,7 +30,7 @@ def load_profile(
     ({"base/shandong.yaml": "..."}), or None — beside a file source, else the shipped
     base profiles. Raises ProfileError holding every problem found.
     """
-    from .profile import load as profiles
+    from ..profile import load as profiles
 
     return profiles.from_source(
         source,
@@ -84,7 +45,7 @@ def load_profile(
 def draft(profile: Profile) -> Document:
     """The plan's document model. Raises ProfileError for what only composing finds
     (every task role the county has not named, a template in the profile that fails)."""
-    from .compose import plan as compose
+    from ..compose import plan as compose
 
     try:
         return compose.plan(profile, library.load())
@@ -98,7 +59,7 @@ def draft_notes(profile: Profile, plan: Document | None = None) -> Document:
     """The 起草说明 (drafting notes) of the profile's plan, as a document model. ``plan`` is the
     plan's model (``draft(profile)``, drafted here when not given): the notes read its sections,
     goals and task counts from it. Raises ProfileError like ``draft``."""
-    from .compose.notes import drafting_notes
+    from ..compose.notes import drafting_notes
 
     plan = plan or draft(profile)
     try:
@@ -122,7 +83,7 @@ def draft_report(
 
     Render it like a plan (docx or md). Raises DrafterError listing every fault of the actuals.
     """
-    from .compose.report import progress_report
+    from ..compose.report import progress_report
 
     source = actuals.encode("utf-8") if isinstance(actuals, str) else actuals
     return progress_report(profile, source, library.load(), name=name)
@@ -152,8 +113,8 @@ def write(
     A format whose Format.source is not "plan" (notes) writes that document of ``companions``
     (see ``companions()``). A file that cannot be written raises OutputError naming it and why.
     """
-    from .i18n import _
-    from .output import os_reason, write_bytes
+    from ..i18n import _
+    from ..output import os_reason, write_bytes
 
     written = []
     for fmt in formats:
@@ -220,38 +181,3 @@ def build_report(
     profile = load_profile(profile_source)
     document = draft_report(profile, actuals)
     return write(document, outdir, f"{stem or profile.stem}.report", formats, comments=False)
-
-
-# -- what front ends need besides drafts: the checker, the starter, the library's choices -------
-def check(path: Path) -> list[Finding]:
-    """`drafter check`'s findings for the .docx at ``path`` (untrusted), document-wide first.
-    A file that cannot be read as a .docx raises DrafterError."""
-    from .check import check as run
-
-    return run(Path(path))
-
-
-def starter_profile(name: str, level: str, province: str, extends: str | None = None) -> str:
-    """The commented starter profile `drafter init` writes: YAML text that validates as it is."""
-    from .profile.starter import starter_profile as make
-
-    return make(name, level, province, extends)
-
-
-def content() -> Library:
-    """The content library (templates/, loaded once): its tasks, genres, levels and roles."""
-    return library.load()
-
-
-def task_tags() -> tuple[str, ...]:
-    """The tags a catalogue task may carry (`drafter tasks --tag`)."""
-    from .profile.schema import TAGS
-
-    return tuple(TAGS)
-
-
-def json_schema() -> dict[str, Any]:
-    """The profile schema as JSON Schema (draft 2020-12), built from the library's choices."""
-    from .profile import jsonschema
-
-    return jsonschema.export(library.load())
