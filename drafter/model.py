@@ -152,6 +152,9 @@ class Document:
     masthead: Masthead = Masthead.STANDARD
     imprint: Imprint | None = None
     tasks: list[TaskEntry] = field(default_factory=list)
+    # the plan says which unit leads each task (an attached table with a 牵头单位 column); its
+    # responsibility lists alone (…按职责分工负责) name no lead
+    leads_named: bool = False
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for p in self.parts for b in p.blocks if isinstance(b, Paragraph)]

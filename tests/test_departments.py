@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import shutil
 
+import pytest
 import yaml
 from conftest import ROOT, load_profile, write_profile
 
@@ -13,6 +14,7 @@ from drafter import api, library
 from drafter import layout as L
 from drafter.compose import pages
 from drafter.compose.departments import by_role, department_lists
+from drafter.errors import DrafterError
 from drafter.model import Document, Emphasis, Paragraph, Part, Role, TaskEntry
 from drafter.writers import markdown
 
@@ -53,7 +55,7 @@ def test_grouped_by_role_id_not_by_the_name_printed():
     assert [t.number for t in found[0].joins] == ["3"]
     assert [t.number for t in found[1].leads] == ["3"]
     assert [t.number for t in found[1].joins] == ["1"]
-    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks, leads_named=True)
     lists = department_lists(plan, LIB)
     assert headings(lists) == ["一、县市场监督管理局", "二、县科技局"]
     texts = [p.text for p in lists.paragraphs()]
@@ -70,6 +72,45 @@ def test_grouped_by_role_id_not_by_the_name_printed():
         "1.组",
         "任务3：任务3标题",
     ]
+
+
+def test_a_plan_naming_no_lead_lists_each_department_s_tasks_as_one():
+    """Without a 分工表 the plan's lists (…按职责分工负责) name no lead: a department's tasks are
+    one list, in the plan's order, its groups the （一） headings, and no 牵头/配合 anywhere."""
+    tasks = [
+        grouped("1", "完善知识产权制度体系", ("market", "县市场监管局")),
+        entry("2", ("science", "县科技局"), ("market", "县市场监管局")),
+        grouped("3", "推动知识产权高质量创新创造", ("market", "县市场监管局")),
+    ]
+    tasks[1].group_title = "完善知识产权制度体系"
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    paras = list(department_lists(plan, LIB).paragraphs())
+    texts = [p.text for p in paras]
+    assert texts[2:] == [
+        "一、县市场监管局",
+        "（一）完善知识产权制度体系",
+        "任务1：任务1标题",
+        "任务2：任务2标题",
+        "（二）推动知识产权高质量创新创造",
+        "任务3：任务3标题",
+        "二、县科技局",
+        "（一）完善知识产权制度体系",
+        "任务2：任务2标题",
+    ]
+    assert paras[3].role is Role.HEADING2 and paras[3].keep_with_next
+    assert not any("牵头" in t or "配合" in t for t in texts)
+
+
+def test_the_plan_names_leads_only_with_its_division_table(tmp_path):
+    data = copy.deepcopy(load_profile("taishan"))
+    data.setdefault("plan", {})["attachments"] = []
+    plain = api.draft(api.load_profile(write_profile(data, tmp_path / "a.yaml")))
+    data["plan"]["attachments"] = ["division"]
+    tabled = api.draft(api.load_profile(write_profile(data, tmp_path / "b.yaml")))
+    assert (plain.leads_named, tabled.leads_named) == (False, True)
+    texts = [p.text for p in department_lists(tabled, LIB).paragraphs()]
+    assert texts[3:5] == ["（一）牵头任务", texts[4]] and texts[4].startswith("1.")
+    assert "（一）牵头任务" not in [p.text for p in department_lists(plain, LIB).paragraphs()]
 
 
 def test_two_roles_one_office_are_one_department(tmp_path):
@@ -106,7 +147,7 @@ def test_the_list_is_built_from_its_document_s_section_kinds(tmp_path):
     spec["sections"][0]["lists"].reverse()
     path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     tasks = [entry("1", ("market", "县市场监管局"), ("science", "县科技局"))]
-    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks, leads_named=True)
     texts = [p.text for p in department_lists(plan, library.load(root)).paragraphs()]
     assert texts == [
         "《某县方案》重点任务分工（按部门）",
@@ -127,7 +168,7 @@ def test_the_list_is_built_from_its_document_s_section_kinds(tmp_path):
 
 def test_a_department_is_kept_whole_and_its_lines_hang_after_the_label():
     tasks = [entry("12", ("market", "县市场监管局"))]
-    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks, leads_named=True)
     paras = list(department_lists(plan, LIB).paragraphs())
     unit = paras[2:]  # the department's heading to its last line
     assert [p.keep_with_next for p in unit] == [True] * (len(unit) - 1) + [False]
@@ -149,7 +190,7 @@ def test_tasks_stand_under_their_group_s_heading_and_the_line_is_label_and_title
         grouped("2", "完善知识产权制度体系", ("market", "县市场监管局")),
         grouped("3", "推动知识产权高质量创新创造", ("market", "县市场监管局")),
     ]
-    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks, leads_named=True)
     paras = list(department_lists(plan, LIB).paragraphs())
     assert [p.text for p in paras[3:9]] == [
         "（一）牵头任务",
@@ -172,7 +213,9 @@ def test_the_list_is_cut_into_pages_where_a_department_would_not_fit():
     short = [grouped(str(n), "组甲", ("science", "县科技局")) for n in range(1, 4)]
     long = [grouped(str(n), f"组{n // 6}", ("market", "县市场监管局")) for n in range(4, 34)]
     mid = [grouped(str(n), "组乙", ("finance", "县财政局")) for n in range(34, 46)]
-    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=short + long + mid)
+    plan = Document(
+        title="某县方案", parts=[Part("plan", [])], tasks=short + long + mid, leads_named=True
+    )
     lists = department_lists(plan, LIB)
     assert len(lists.parts) >= 3
     filled = [sum(map(pages.lines, part.blocks)) for part in lists.parts]
@@ -209,7 +252,7 @@ def test_bodies_of_units_and_places_come_after_the_departments():
         grouped("3", "组甲", ("science", "县科技局")),
         grouped("4", "组甲", ("market", "县市场监管局")),
     ]
-    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks)
+    plan = Document(title="某县方案", parts=[Part("plan", [])], tasks=tasks, leads_named=True)
     heads = [p.text for p in department_lists(plan, LIB).paragraphs() if p.role is Role.HEADING1]
     assert heads == [
         "一、县科技局",
@@ -217,3 +260,20 @@ def test_bodies_of_units_and_places_come_after_the_departments():
         "三、县知识产权工作领导小组成员单位",
         "四、各乡镇、街道和园区",
     ]
+
+
+def test_a_list_shown_by_an_unknown_flag_is_an_error_naming_its_file(tmp_path):
+    root = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", root)
+    path = root / "genres" / "departments" / "document.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec["sections"][1]["lists"][0]["when"] = "leads_nammed"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    plan = Document(
+        title="某县方案", parts=[Part("plan", [])], tasks=[entry("1", ("market", "县市场监管局"))]
+    )
+    with pytest.raises(DrafterError) as caught:
+        department_lists(plan, library.load(root))
+    (problem,) = caught.value.issues
+    assert problem.file.endswith("genres/departments/document.yaml")
+    assert "leads_nammed" in problem.message and "leads_named" in problem.message

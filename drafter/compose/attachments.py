@@ -116,6 +116,12 @@ def division(scope: Scope, tasks: list[TaskEntry]) -> list[Block]:
     return [Table(columns=columns, rows=rows, widths_mm=widths, header=True, ruled=True)]
 
 
+def name_leads(scope: Scope) -> bool:
+    """Whether an attachment names each task's lead (the division table's 牵头单位 column)."""
+    return any(key in NAMING_LEADS for key in chosen(scope))
+
+
+NAMING_LEADS = frozenset({"division"})  # division(): e.lead in its own column
 BUILDERS: dict[str, Callable[[Scope, list[TaskEntry]], list[Block]]] = {
     "members": members,
     "indicators": indicators,

@@ -63,14 +63,21 @@ def departments(tasks: list[TaskEntry]) -> list[str]:
 
 
 def records(tasks: list[TaskEntry], last: frozenset[str] = frozenset()) -> list[Record]:
-    """Each department as the list's texts name it: its name, the tasks it leads and joins; the
-    roles in ``last`` (bodies of units, places) after the departments, each group as first named."""
+    """Each department as the list's texts name it: its name, the tasks it leads and joins, and
+    both in the plan's order (its duties, where the plan names no lead); the roles in ``last``
+    (bodies of units, places) after the departments, each group as first named."""
 
     def entries(found: list[TaskEntry]) -> list[Record]:
         return [{"number": e.number, "title": e.title, "group": e.group_title} for e in found]
 
     return [
-        {"name": d.name, "role": d.role, "leads": entries(d.leads), "joins": entries(d.joins)}
+        {
+            "name": d.name,
+            "role": d.role,
+            "leads": entries(d.leads),
+            "joins": entries(d.joins),
+            "duties": entries([t for t in tasks if t in d.leads or t in d.joins]),
+        }
         for d in sorted(by_role(tasks), key=lambda d: d.role in last)
     ]
 
@@ -82,7 +89,7 @@ def department_lists(plan: Document, lib: Library, renderer: Renderer | None = N
     sheet = Sheet(
         definition,
         renderer or Renderer(),
-        {"plan_title": plan.title},
+        {"plan_title": plan.title, "leads_named": plan.leads_named},
         # a department's own list first: 成员单位 and the towns are many units, not one
         {
             "departments": records(

@@ -109,7 +109,8 @@ def document(scope: Scope) -> Document:
         raise DrafterError(list(dict.fromkeys(issues)))
     parts = [notice.notice_part(scope)] if "notice" in scope.genre.parts else []
     parts.append(plan_part)
-    if "attachments" in scope.genre.parts:
+    attached = "attachments" in scope.genre.parts
+    if attached:
         parts += attachments.attachment_parts(scope, tasks)
     ctx, data = scope.ctx, scope.data
     status = data["plan"]["status"]
@@ -120,6 +121,7 @@ def document(scope: Scope) -> Document:
             parts=parts,
             header_text=None if status == "final" else status,
             tasks=tasks,
+            leads_named=attached and attachments.name_leads(scope),
             author=ctx["notice"]["issuer"],
             names=names,
             sign_off=SignOff(ctx["notice"]["seal"]),

@@ -53,6 +53,8 @@ TEXT_KEYS = (
 class ListSpec:
     heading: str  # the text key of its （一）heading
     entries: str  # the field of the record holding its entries
+    when: str | None = None  # a flag of the sheet's context: the list is shown only when true
+    unless: str | None = None  # … only when false
 
 
 @dataclass(frozen=True)
@@ -198,9 +200,17 @@ def _section(
         _table_shape(check, data, path, texts)
     lists = []
     for j, spec in enumerate(data.get("lists") or []):
-        if check.keys(spec, {"heading": True, "entries": True}, (*path, "lists", j)):
+        keys = {"heading": True, "entries": True, "when": False, "unless": False}
+        if check.keys(spec, keys, (*path, "lists", j)):
             _known_text(check, texts, file, spec.get("heading"), (*path, "lists", j, "heading"))
-            lists.append(ListSpec(str(spec.get("heading")), str(spec.get("entries"))))
+            lists.append(
+                ListSpec(
+                    str(spec.get("heading")),
+                    str(spec.get("entries")),
+                    spec.get("when"),
+                    spec.get("unless"),
+                )
+            )
     return DocSection(
         id=check.text(data, "id", path),
         kind=kind,

@@ -28,7 +28,16 @@ def section_rule() -> dict[str, Any]:
             "cells": list_of(text(regex=ID), minlength=1),  # a record field per column
             "widths": one_of(list(TABLE_WIDTHS_MM)),
             "lists": list_of(
-                mapping({"heading": req(text()), "entries": req(text(regex=ID))}), minlength=1
+                mapping(
+                    {
+                        "heading": req(text()),
+                        "entries": req(text(regex=ID)),
+                        # shown only when a flag of the context is true (when) or false (unless)
+                        "when": text(regex=ID),
+                        "unless": text(regex=ID),
+                    }
+                ),
+                minlength=1,
             ),
         }
     )
