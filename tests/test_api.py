@@ -4,6 +4,7 @@ file, line, field and arguments, shown in either language on demand; one writer 
 from __future__ import annotations
 
 import io
+import os
 import threading
 import zipfile
 from pathlib import Path
@@ -242,3 +243,31 @@ def test_front_ends_get_the_checker_starter_and_choices_from_the_api(tmp_path):
     assert "universities" in api.task_tags()
     assert {"work_plan", "opinion", "protection_zone"} <= set(api.content().genres)
     assert api.json_schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_the_batch_runner_reads_manifests_and_peeks_at_profiles_through_the_api(tmp_path):
+    """drafter batch's manifest reader and its look at a folder's files are api calls: entries
+    with their names, overrides and lines; a bad entry an error at its line."""
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text(
+        "profiles:\n  - a.yaml\n  - path: sub/b.yaml\n    name: b-plan\n"
+        "    overrides:\n      county:\n        name: 乙县\n",
+        encoding="utf-8",
+    )
+    first, second = api.read_manifest(manifest)
+    assert (first.profile, first.name, first.overrides) == (tmp_path / "a.yaml", "a", None)
+    assert (second.profile, second.name) == (tmp_path / "sub" / "b.yaml", "b-plan")
+    assert second.overrides == {"county": {"name": "乙县"}}
+    assert second.overrides_source.line(("county", "name")) == 7
+    assert second.origin == (str(manifest), 4, "profiles[1].name")
+    assert api.peek(manifest) == (None, True)
+    child = tmp_path / "child.yaml"
+    child.write_text("extends: base/x.yaml\ncounty: {name: 甲县}\n", encoding="utf-8")
+    assert api.peek(child) == (os.path.realpath(tmp_path / "base" / "x.yaml"), False)
+    assert api.peek(tmp_path / "missing.yaml") == (None, False)
+    manifest.write_text("profiles:\n  - path: a.yaml\n    colour: red\n", encoding="utf-8")
+    with pytest.raises(api.DrafterError) as info:
+        api.read_manifest(manifest)
+    (issue,) = info.value.issues
+    assert (issue.line, issue.field) == (3, ("profiles", 0, "colour"))
+    assert issue.message("en") == "unknown field (known fields: path, name, overrides)"

@@ -18,7 +18,11 @@ from ..errors import DrafterError, Issue, OutputError, ProfileError
 from ..library import Library
 from ..model import Document
 from ..profile.load import Profile
+from ..profile.manifest import Entry as ManifestEntry
+from ..profile.manifest import Peek
+from ..profile.yamlread import SourceMap
 from ..writers import FORMATS
+from .batch import peek, read_manifest, warm
 from .drafts import (
     build,
     build_report,
@@ -31,7 +35,16 @@ from .drafts import (
     render,
     write,
 )
-from .front import check, content, json_schema, starter_profile, task_tags
+from .front import (
+    check,
+    content,
+    escape,
+    format_finding,
+    json_schema,
+    show_value,
+    starter_profile,
+    task_tags,
+)
 
 __all__ = [
     "FORMATS",
@@ -39,9 +52,12 @@ __all__ = [
     "DrafterError",
     "Issue",
     "Library",
+    "ManifestEntry",
     "OutputError",
+    "Peek",
     "Profile",
     "ProfileError",
+    "SourceMap",
     "build",
     "build_report",
     "check",
@@ -50,11 +66,17 @@ __all__ = [
     "draft",
     "draft_notes",
     "draft_report",
+    "escape",
     "file_names",
+    "format_finding",
     "load_profile",
     "json_schema",
+    "peek",
+    "read_manifest",
     "render",
+    "show_value",
     "starter_profile",
     "task_tags",
+    "warm",
     "write",
 ]

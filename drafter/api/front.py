@@ -44,3 +44,27 @@ def json_schema() -> dict[str, Any]:
     from ..profile import jsonschema
 
     return jsonschema.export(library.load())
+
+
+def format_finding(path: Path | str, finding: Finding) -> str:
+    """A finding as `drafter check` prints it (``plan.docx: ¶57: code: message ("excerpt")``),
+    every unsafe character written as a visible escape."""
+    from ..check import format_finding as show
+
+    return show(path, finding)
+
+
+def escape(text: str) -> str:
+    """``text`` with every unsafe character (control, bidi, line separators) written as a visible
+    escape: what a message printing an untrusted name needs."""
+    from ..check import escape as esc
+
+    return esc(text)
+
+
+def show_value(value: Any) -> str:
+    """A value as messages quote it: JSON, a date in ISO form, a mapping or list by its type's
+    name; a long one cut."""
+    from ..schemacheck import show_value as show
+
+    return show(value)

@@ -14,7 +14,6 @@ from .common import EXIT_BAD_INPUT, say_issues
 
 def check_docx(files: tuple[Path, ...]) -> None:
     from .. import api
-    from ..check import escape, format_finding
 
     failed = False
     for path in files:
@@ -25,9 +24,9 @@ def check_docx(files: tuple[Path, ...]) -> None:
             say_issues(exc)
             continue
         for finding in findings:
-            click.echo(format_finding(path, finding))
+            click.echo(api.format_finding(path, finding))
         if not findings:
-            click.echo(_("{file}: no problems found").format(file=escape(str(path))))
+            click.echo(_("{file}: no problems found").format(file=api.escape(str(path))))
         failed = failed or bool(findings)
     if failed:
         sys.exit(EXIT_BAD_INPUT)

@@ -16,7 +16,7 @@ import click
 from ..i18n import _
 
 if TYPE_CHECKING:
-    from .. import library
+    from .. import api
 
 FORMATS = ("docx", "md", "dept", "notes", "pdf")
 # A command-line format may stand for several of the writer registry's (drafter.writers.FORMATS).
@@ -37,15 +37,15 @@ class LibraryChoice(click.Choice):
     """A choice among ids the content library holds (levels …), read when the option is used or shown,
     so building the command line reads no YAML."""
 
-    def __init__(self, ids: Callable[[library.Library], tuple[str, ...]]):
+    def __init__(self, ids: Callable[[api.Library], tuple[str, ...]]):
         self._ids = ids
         super().__init__(())
 
     @property  # type: ignore[override]
     def choices(self) -> tuple[str, ...]:
-        from .. import library  # 50 ms of imports that `drafter --help` does not need
+        from .. import api  # 50 ms of imports that `drafter --help` does not need
 
-        return self._ids(library.load())
+        return self._ids(api.content())
 
     @choices.setter
     def choices(self, _value: object) -> None:

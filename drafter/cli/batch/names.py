@@ -9,13 +9,12 @@ from pathlib import Path
 from ...errors import DrafterError, Issue
 from ...i18n import _
 from ...output import name_problem, probe
-from ...schemacheck import show_value
 from .jobs import Job
 
 
 def check_names(jobs: list[Job], outdir: Path, formats: tuple[str, ...]) -> None:
     """Every output name is one safe file name, and no two jobs write the same file; before any work."""
-    from ...api import file_names
+    from ...api import file_names, show_value
 
     seen: dict[str, Job] = {}
     issues = []

@@ -62,10 +62,10 @@ def _die_with_parent(parent: int) -> None:
 
 
 def prepare(lang: str) -> None:
-    from ... import i18n, library
+    from ... import api, i18n
 
     i18n.set_language(lang)
-    library.load()
+    api.content()
 
 
 def worker_init(lang: str, parent: int | None = None) -> None:
@@ -102,14 +102,9 @@ def restore_signals(mask: set[int] | None) -> None:
 def warm() -> None:
     """Import and load what every build needs, once, before the workers start: where workers are
     forked (Linux) they begin with it all, instead of each paying for it again."""
-    from ... import library, words
-    from ...compose import plan as compose
-    from ...writers import docx
+    from ... import api
 
-    library.load()
-    compose.shared_renderer()
-    docx.template()
-    words.load()  # titles' word set: 2.8 MB, shared by forked workers
+    api.warm()
 
 
 def build_job(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) -> Result:
