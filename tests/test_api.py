@@ -271,3 +271,21 @@ def test_the_batch_runner_reads_manifests_and_peeks_at_profiles_through_the_api(
     (issue,) = info.value.issues
     assert (issue.line, issue.field) == (3, ("profiles", 0, "colour"))
     assert issue.message("en") == "unknown field (known fields: path, name, overrides)"
+
+
+def test_the_web_form_gets_its_schema_labels_defaults_and_preview_from_the_api():
+    """What the web app generates its form from and previews with are api calls."""
+    schema = api.profile_schema()
+    assert schema["county"]["type"] == "dict" and "level" in schema["county"]["schema"]
+    assert set(schema["county"]["schema"]["level"]["allowed"]) == set(api.content().levels)
+    assert api.field_texts()["county.name"]["en"]
+    assert api.profile_defaults()["plan"]["goals"][0] == "output_quality"  # templates/defaults.yaml
+    assert api.profile_defaults("opinion")["plan"]["goals"] == ["strong_city"]  # the genre's own
+    api.profile_defaults()["plan"]["goals"].clear()  # a copy each call
+    assert api.profile_defaults()["plan"]["goals"]
+    assert (api.shipped_profiles() / "taishan.yaml").is_file()
+    assert (api.shipped_profiles() / "base").is_dir()
+    profile = api.load_profile(api.shipped_profiles() / "taishan.yaml")
+    html = api.preview_html(api.draft(profile))
+    assert html.startswith('<article class="draft">') and "泰山区" in html
+    assert ".draft .part{" in api.preview_style()

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from ..errors import DrafterError, Issue, OutputError, ProfileError
 from ..library import Library
+from ..library.entries import Goal, Item
+from ..library.genres import DEFAULT_GENRE, LISTED_KINDS, Genre
 from ..model import Document
 from ..profile.load import Profile
 from ..profile.manifest import Entry as ManifestEntry
@@ -35,6 +37,15 @@ from .drafts import (
     render,
     write,
 )
+from .form import (
+    examples_folder,
+    field_texts,
+    preview_html,
+    preview_style,
+    profile_defaults,
+    profile_schema,
+    shipped_profiles,
+)
 from .front import (
     check,
     content,
@@ -47,10 +58,15 @@ from .front import (
 )
 
 __all__ = [
+    "DEFAULT_GENRE",
     "FORMATS",
+    "LISTED_KINDS",
     "Document",
     "DrafterError",
+    "Genre",
+    "Goal",
     "Issue",
+    "Item",
     "Library",
     "ManifestEntry",
     "OutputError",
@@ -67,13 +83,20 @@ __all__ = [
     "draft_notes",
     "draft_report",
     "escape",
+    "examples_folder",
+    "field_texts",
     "file_names",
     "format_finding",
     "load_profile",
     "json_schema",
     "peek",
+    "preview_html",
+    "preview_style",
+    "profile_defaults",
+    "profile_schema",
     "read_manifest",
     "render",
+    "shipped_profiles",
     "show_value",
     "starter_profile",
     "task_tags",

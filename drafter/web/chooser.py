@@ -7,9 +7,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .. import library
-from ..library.entries import Goal, Item
-from ..model import Document
+from .. import api
+from ..api import Document, Goal, Item
 
 EXCERPT = 60  # characters of a task's text shown in the chooser
 _VAR = re.compile(r"{{\s*([a-z_.]+)[^}]*}}")
@@ -25,13 +24,13 @@ def mapping(value: Any) -> dict[str, Any]:
 
 def level_of(data: dict[str, Any]) -> str:
     level = mapping(data.get("county")).get("level")
-    lib = library.load()
+    lib = api.content()
     return level if isinstance(level, str) and level in lib.levels else lib.default_level
 
 
 def _fill(template: str, data: dict[str, Any], level: str) -> str:
     """A catalogue text with the county's plain facts put in; anything else shows as ××."""
-    lib = library.load()
+    lib = api.content()
     lw = lib.levels.get(level, lib.levels[lib.default_level])
     unknown = lib.joins["unknown"]
 
@@ -48,12 +47,12 @@ def _fill(template: str, data: dict[str, Any], level: str) -> str:
 
 
 def excerpt(text: str) -> str:
-    return text if len(text) <= EXCERPT else text[:EXCERPT] + library.load().joins["cut"]
+    return text if len(text) <= EXCERPT else text[:EXCERPT] + api.content().joins["cut"]
 
 
 def department_names(data: dict[str, Any]) -> dict[str, str]:
     """Each role's name: the profile's own, else the level's default, with the county's facts in."""
-    lib = library.load()
+    lib = api.content()
     level = level_of(data)
     own = mapping(data.get("departments"))
     out = {}
@@ -70,7 +69,7 @@ def department_names(data: dict[str, Any]) -> dict[str, str]:
 
 def groups(layout: str, order: list[str] | None) -> list[dict[str, Any]]:
     """The plan's task headings: a layout's, or one per catalogue group in the county's order."""
-    lib = library.load()
+    lib = api.content()
     if order:
         return [{"title": lib.groups[g].title, "groups": [g]} for g in order if g in lib.groups]
     headings = lib.layouts.get(layout) or lib.layouts["five"]
@@ -79,7 +78,7 @@ def groups(layout: str, order: list[str] | None) -> list[dict[str, Any]]:
 
 def tasks(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Every catalogue task with its group, title, excerpt and departments for this county."""
-    lib = library.load()
+    lib = api.content()
     level = level_of(data)
     names = department_names(data)
     own = mapping(data.get("departments"))
@@ -105,7 +104,7 @@ def tasks(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def in_draft(document: Document, data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The tasks the draft holds, by id (matched on their title), with number and departments."""
-    lib = library.load()
+    lib = api.content()
     tasks_data = mapping(data.get("tasks"))
     overrides = mapping(tasks_data.get("overrides"))
     by_title: dict[str, str] = {}
@@ -130,15 +129,15 @@ def in_draft(document: Document, data: dict[str, Any]) -> dict[str, dict[str, An
 
 
 def role_labels() -> dict[str, str]:
-    return {role: spec.label for role, spec in library.load().roles.items()}
+    return {role: spec.label for role, spec in api.content().roles.items()}
 
 
 def group_titles() -> dict[str, str]:
-    return {g: spec.title for g, spec in library.load().groups.items()}
+    return {g: spec.title for g, spec in api.content().groups.items()}
 
 
 def indicator_names() -> dict[str, str]:
-    lib = library.load()
+    lib = api.content()
     return {
         k: lib.joins["name_unit"].format(name=v.name, unit=v.unit)
         for k, v in lib.indicators.items()
@@ -146,7 +145,7 @@ def indicator_names() -> dict[str, str]:
 
 
 def catalogue_titles(section: str, level: str) -> dict[str, str]:
-    lib = library.load()
+    lib = api.content()
     table: dict[str, Mapping[str, Goal | Item]] = {
         "principles": lib.principles,
         "goals": lib.goals,

@@ -17,9 +17,7 @@ from typing import Any
 import yaml
 from starlette.datastructures import FormData
 
-from .. import library
-from ..profile.schema import profile_schema
-from ..profile.starter import field_texts
+from .. import api
 
 # How a cerberus rule is shown: one kind per widget.
 GROUP, TEXT, LONGTEXT, NUMBER, DATE, BOOL, CHOICE, CHOICES, TEXTS, RECORDS, KEYED = (
@@ -103,7 +101,7 @@ def _field(path: tuple[str, ...], rule: dict[str, Any]) -> Field:
 @lru_cache(maxsize=1)
 def form_tree() -> list[Field]:
     """Every top-level field of the profile schema, in schema order."""
-    schema = profile_schema(library.load())
+    schema = api.profile_schema()
     return [_field((k,), r) for k, r in schema.items()]
 
 
@@ -140,7 +138,7 @@ def all_paths() -> list[str]:
 
 @lru_cache(maxsize=1)
 def texts() -> dict[str, dict[str, Any]]:
-    return field_texts()
+    return api.field_texts()
 
 
 def label(dotted: str, lang: str) -> str:
@@ -181,7 +179,7 @@ def _scalar(f: Field, raw: str) -> Any:
 @lru_cache(maxsize=1)
 def defaults() -> dict[str, Any]:
     """What a profile gets for a field it leaves out (templates/defaults.yaml)."""
-    with (library.load().root / "defaults.yaml").open(encoding="utf-8") as fh:
+    with (api.content().root / "defaults.yaml").open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 
@@ -271,7 +269,7 @@ def dig(value: Any, dotted: str) -> Any:
 
 def wordings(indicator: str) -> list[str]:
     """The wordings an indicator offers (templates/catalogue/indicators.yaml)."""
-    return list(library.load().indicators[indicator].wordings or {})
+    return list(api.content().indicators[indicator].wordings or {})
 
 
 def placeholder(dotted: str, key: str, values: dict[str, Any]) -> str:
@@ -280,6 +278,6 @@ def placeholder(dotted: str, key: str, values: dict[str, Any]) -> str:
         return ""
     county = values.get("county")
     level = county.get("level") if isinstance(county, dict) else None
-    lib = library.load()
+    lib = api.content()
     level = level if isinstance(level, str) and level in lib.levels else lib.default_level
     return str(lib.levels[level].get(key, ""))

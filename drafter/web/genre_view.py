@@ -9,9 +9,8 @@ import copy
 from functools import lru_cache
 from typing import Any
 
-from .. import library
-from ..library.genres import DEFAULT_GENRE, LISTED_KINDS, Genre
-from ..profile.load import defaults as profile_defaults
+from .. import api
+from ..api import DEFAULT_GENRE, LISTED_KINDS, Genre
 
 # plan.* fields that only a section of one kind uses (the rest follow the genre's own sections)
 _KIND_FIELDS = {
@@ -27,29 +26,29 @@ SWITCHED = ("plan", "tasks")
 def genre_id(data: dict[str, Any]) -> str:
     """The genre the data names, if the library has it; else the default."""
     chosen = data.get("genre")
-    return chosen if isinstance(chosen, str) and chosen in library.load().genres else DEFAULT_GENRE
+    return chosen if isinstance(chosen, str) and chosen in api.content().genres else DEFAULT_GENRE
 
 
 def genre_of(data: dict[str, Any]) -> Genre:
-    return library.load().genres[genre_id(data)]
+    return api.content().genres[genre_id(data)]
 
 
 def choices() -> list[tuple[str, str]]:
     """(id, summary) of every genre, in the library's order: the form's genre choice."""
-    return [(g.id, g.summary) for g in library.load().genres.values()]
+    return [(g.id, g.summary) for g in api.content().genres.values()]
 
 
 def fits() -> dict[str, dict[str, list[str]]]:
     """Per genre, the levels and programme kinds it fits: the start page filters by them."""
     return {
         g.id: {"levels": list(g.levels), "kinds": list(g.programmes)}
-        for g in library.load().genres.values()
+        for g in api.content().genres.values()
     }
 
 
 @lru_cache(maxsize=16)
 def _defaults(genre: str) -> dict[str, Any]:
-    return profile_defaults(library.load(), genre)
+    return api.profile_defaults(genre)
 
 
 def defaults(genre: str) -> dict[str, Any]:
@@ -60,7 +59,7 @@ def defaults(genre: str) -> dict[str, Any]:
 def hidden(genre: Genre) -> set[str]:
     """The dotted form paths this genre does not read: the form leaves them out, so they are
     never sent (and never an error the clerk did not cause)."""
-    tree = library.load()
+    tree = api.content()
     out = {k for k in _top_fields() if k not in genre.fields}
     kinds = genre.kinds()
     for kind, paths in _KIND_FIELDS.items():
@@ -120,7 +119,7 @@ def fit(data: dict[str, Any], was: str | None) -> dict[str, Any]:
             node = node.get(part) if isinstance(node, dict) else None
         if isinstance(node, dict):
             node.pop(last, None)
-    if was and was != genre.id and was in library.load().genres:
+    if was and was != genre.id and was in api.content().genres:
         old = _defaults(was)
         for section in SWITCHED:
             node, before = out.get(section), old.get(section) or {}

@@ -11,9 +11,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from .. import library
-from ..library.genres import DEFAULT_GENRE
-from ..writers import html as html_writer
+from .. import api
+from ..api import DEFAULT_GENRE
 from . import chooser, fields, genre_view, lang, pipeline, profiles_dir, uploads
 from .values import picks
 
@@ -29,7 +28,7 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        F=fields, label=fields.label, help_text=fields.help_text, draft_style=html_writer.STYLE
+        F=fields, label=fields.label, help_text=fields.help_text, draft_style=api.preview_style()
     )
     return env
 
@@ -67,8 +66,8 @@ def start_page(request: Request, error: str | None = None, status: int = 200) ->
         request,
         "start.html",
         status=status,
-        levels=library.load().level_ids,
-        kinds=library.load().programme_kinds,
+        levels=api.content().level_ids,
+        kinds=api.content().programme_kinds,
         genres=genre_view.choices(),
         fits=genre_view.fits(),
         default_genre=DEFAULT_GENRE,
@@ -105,7 +104,7 @@ def form_page(
         values=data,
         notes=notes or [],
         problems=[p.as_json() for p in result.problems],
-        preview=html_writer.fragment(result.document) if result.document else "",
+        preview=api.preview_html(result.document) if result.document else "",
         in_draft=chooser.in_draft(result.document, data) if result.document else {},
         tasks=chooser.tasks(data),
         groups=chooser.group_titles(),

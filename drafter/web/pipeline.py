@@ -1,4 +1,4 @@
-"""The web app's only way into drafter: profile text -> drafter.api -> drafts.
+"""The web app's drafts: profile text -> drafter.api -> a draft, or the problems the form shows.
 
 Everything here is per request: a profile is a YAML text built from the form (the same text
 the clerk downloads), bases are the shipped ones plus what that request uploaded, and
@@ -16,8 +16,7 @@ from typing import Any
 import yaml
 
 from .. import api
-from ..model import Document
-from ..profile.load import profiles_root  # where the shipped profiles are; nothing else of profiles
+from ..api import Document
 
 PROFILE_NAME = "profile.yaml"  # the name messages give the form's own profile
 
@@ -68,7 +67,7 @@ def shipped_bases() -> dict[str, str]:
     Every load passes these (and the request's uploads) as one mapping, never a folder: so
     `extends:` cannot reach any other file, and messages never show a server path.
     """
-    root = profiles_root()
+    root = api.shipped_profiles()
     return {
         f"base/{p.name}": p.read_text(encoding="utf-8")
         for p in sorted((root / "base").glob("*.yaml"))

@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ..library import templates_root
-from ..profile.load import profiles_root
+from .. import api
 
 # name -> file under the profiles folder (the seed counties and the made-up sample), and one
 # example of each other genre (examples/, in a checkout)
@@ -24,7 +23,7 @@ EXAMPLES = {
 
 def _folders() -> list[Path]:
     """The shipped profiles; in a checkout also examples/ beside drafter/."""
-    return [profiles_root(), templates_root().parent / "examples"]
+    return [api.shipped_profiles(), api.examples_folder()]
 
 
 @lru_cache(maxsize=1)

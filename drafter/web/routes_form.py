@@ -10,7 +10,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from ..writers import html as html_writer
+from .. import api
 from . import chooser, pipeline, uploads
 from .pages import form_page, language, msg, start_error
 from .values import NAME, profile_from_form
@@ -57,7 +57,7 @@ async def preview(request: Request) -> JSONResponse:
         "yaml": result.text,
     }
     if result.document is not None:
-        body["html"] = html_writer.fragment(result.document)
+        body["html"] = api.preview_html(result.document)
         body["tasks"] = chooser.in_draft(result.document, data)
     return JSONResponse(body)
 

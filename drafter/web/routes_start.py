@@ -6,9 +6,8 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from .. import library
-from ..api import starter_profile
-from ..library.genres import DEFAULT_GENRE
+from .. import api
+from ..api import DEFAULT_GENRE, starter_profile
 from . import batch, genre_view, lang, pipeline, profiles_dir, uploads
 from .pages import form_page, language, msg, start_error, start_page
 from .values import NAME, flatten, form_values
@@ -22,7 +21,7 @@ async def new(request: Request) -> HTMLResponse:
     q = request.query_params
     _ = msg(request)
     name, province = q.get("name", "").strip(), q.get("province", "").strip()
-    lib = library.load()
+    lib = api.content()
     genre_id = q.get("genre") or DEFAULT_GENRE
     genre = lib.genres.get(genre_id)
     level = q.get("level", "")
