@@ -133,7 +133,15 @@ def build_job(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) 
 def build_in_worker(job: Job, outdir: Path, formats: tuple[str, ...], comments: bool) -> Outcome:
     """build_job, sending back only what the worker made: the job (its overrides and their line
     map) stays with the parent, so the message through the pool's pipe stays small."""
+    import gc
+
     result = build_job(job, outdir, formats, comments)
+    # python-docx's objects hold one another in cycles (a table and its rows, the recursive
+    # closure iter_parts walks the package with), so a draft's whole XML tree (libxml2's memory,
+    # which the collector does not count) lives until a collection happens to run: drafts' trees
+    # piled up and fragmented the heap, a worker's peak RSS 51 -> 63 MB over 1,000 drafts. Freed
+    # here, after each draft, it stays flat; what warm() loaded is frozen, so this walks little.
+    gc.collect()
     return result.written, result.issues, result.seconds
 
 
