@@ -80,6 +80,9 @@ def worker_init(lang: str, parent: int | None = None) -> None:
     if hasattr(signal, "pthread_sigmask"):  # blocked by the batch while it started this worker
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     prepare(lang)
+    import gc
+
+    gc.freeze()  # a forked worker has the batch's frozen; a spawned one: its collections stay small
 
 
 def block_stop_signals() -> set[int] | None:
