@@ -1,6 +1,8 @@
 """Measure a rendered PDF: glyph boxes from ``pdftotext -bbox``, red ink from a ``pdftoppm`` raster.
 
-All positions in millimetres from the paper's top-left corner.
+All positions in millimetres from the paper's top-left corner. Each line is told by where it
+stands: in the type area (the body, framed 版记 lines included), above it (a page header) or
+below it (the page number), so that a footer's words never join a body line's.
 """
 
 from __future__ import annotations
@@ -11,11 +13,26 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
+from drafter import layout as L
+
 PT_MM = 25.4 / 72
 _WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 )
 _PAGE = re.compile(r"<page ")
+TYPE_TOP_MM = L.MARGIN_TOP_MM
+TYPE_BOTTOM_MM = L.PAGE_HEIGHT_MM - L.MARGIN_BOTTOM_MM
+HEADER, BODY, FOOTER = "header", "body", "footer"
+
+
+def zone(top: float, bottom: float) -> str:
+    """Where a box stands: wholly above the type area (a header), below it (a footer: the page
+    number, 7 mm under it), or in it."""
+    if bottom <= TYPE_TOP_MM:
+        return HEADER
+    if top >= TYPE_BOTTOM_MM:
+        return FOOTER
+    return BODY
 
 
 @dataclass(frozen=True)
@@ -26,6 +43,7 @@ class Line:
     right: float
     text: str
     heights: tuple[float, ...]  # each word's box height in mm (tells a size)
+    zone: str = BODY  # HEADER, BODY or FOOTER: above, in or below the type area
 
 
 def pages(pdf: Path) -> list[list[Line]]:
@@ -35,10 +53,11 @@ def pages(pdf: Path) -> list[list[Line]]:
     ).stdout
     out = []
     for chunk in _PAGE.split(html)[1:]:
-        rows: dict[int, list[tuple[float, float, float, float, str]]] = {}
+        rows: dict[tuple[int, str], list[tuple[float, float, float, float, str]]] = {}
         for m in _WORD.finditer(chunk):
             x0, y0, x1, y1 = (float(v) * PT_MM for v in m.groups()[:4])
-            rows.setdefault(round(y1 * 2), []).append((x0, y0, x1, y1, unescape(m.group(5))))
+            key = (round(y1 * 2), zone(y0, y1))
+            rows.setdefault(key, []).append((x0, y0, x1, y1, unescape(m.group(5))))
         lines = []
         for key in sorted(rows):
             ws = sorted(rows[key])
@@ -50,10 +69,20 @@ def pages(pdf: Path) -> list[list[Line]]:
                     right=ws[-1][2],
                     text="".join(w[4] for w in ws),
                     heights=tuple(w[3] - w[1] for w in ws),
+                    zone=key[1],
                 )
             )
         out.append(lines)
     return out
+
+
+def body(page: list[Line]) -> list[Line]:
+    """A page's lines in the type area: no header, no page number."""
+    return [line for line in page if line.zone == BODY]
+
+
+def footer(page: list[Line]) -> list[Line]:
+    return [line for line in page if line.zone == FOOTER]
 
 
 def red_bands(pdf: Path, page: int, dpi: int = 200) -> list[tuple[float, float]]:

@@ -693,12 +693,11 @@ def gb_notice():
         else:
             _line(doc, text, first=2)
     # the 版记 in a last section of its own, on an even page, aligned to the bottom of the type
-    # area, with no page number (7.4, 7.5)
+    # area (7.4); the text ends on page 5, so no blank page comes before it and it keeps the
+    # text's page numbers (7.5: its footers linked to theirs)
     doc.add_section(WD_SECTION.EVEN_PAGE)
     last = doc.sections[-1]
     _set(last._sectPr, "w:vAlign", **{"w:val": "bottom"})
-    for footer in (last.footer, last.even_page_footer):
-        footer.is_linked_to_previous = False
     copy = _line(
         doc, "抄送：县委办公室，县人大常委会办公室，县政协办公室。", size=14, left=1, right=1
     )
@@ -999,9 +998,25 @@ def _colophon_with_text(doc):
     last.getparent().remove(last)
 
 
-def _colophon_numbered(doc):
+def _colophon_unnumbered(doc):
     for footer in (doc.sections[-1].footer, doc.sections[-1].even_page_footer):
-        footer.is_linked_to_previous = True  # the text's footers, with their page numbers
+        footer.is_linked_to_previous = False  # footers of its own, empty: no page number
+
+
+def _colophon_numbered_after_a_blank_page(doc):
+    """Blank lines take the text to the foot of page 6, an even page: a blank page comes before
+    the 版记's, and its page, numbered with the text's footers, must not be."""
+    from drafter.writers import docx_pages
+
+    body = doc.element.body
+    section_end = doc.sections[-2]._sectPr.getparent().getparent()  # its w:p
+    stop = section_end.getnext()
+    while True:
+        end = docx_pages.text_end(body, stop=stop)
+        if end.page == 6 and end.room_pt < 2 * 28.8:
+            return
+        assert end.page <= 6, end
+        section_end.addprevious(_line(doc)._p)
 
 
 def _thin_last_rule(doc):
@@ -1078,7 +1093,20 @@ BREAKS = [
     ("text after the 版记", _text_after_colophon, "colophon-position", "7.4", "抄送："),
     ("版记 on any next page", _colophon_next_page, "colophon-page", "7.4", "抄送："),
     ("版记 after text on its page", _colophon_with_text, "colophon-page", "7.4", "抄送："),
-    ("版记 page numbered", _colophon_numbered, "page-number", "7.5", "抄送："),
+    (
+        "版记 page unnumbered after an odd page",
+        _colophon_unnumbered,
+        "page-number",
+        "7.5",
+        "抄送：",
+    ),
+    (
+        "版记 page numbered after a blank page",
+        _colophon_numbered_after_a_blank_page,
+        "page-number",
+        "7.5",
+        "抄送：",
+    ),
     ("thin last 版记 rule", _thin_last_rule, "colophon-rules", "7.4.1", "抄送："),
     ("抄送 flush left", _colophon_flush_left, "colophon-layout", "7.4.2", "抄送："),
     ("page number 4 mm too high", _page_number_low, "page-number", "7.5", None),

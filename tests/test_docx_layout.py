@@ -286,8 +286,10 @@ def _top_mm(para) -> float:
 
 def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
     """7.4: 印发机关 and 印发日期 by default from the issuer's office and the notice date, in a
-    section of its own that starts on an even page with no page number, framed so that its last
-    0.35 mm rule is the type area's bottom edge; 抄送 from the profile, wrapping after its colon."""
+    section of its own that starts on an even page, framed so that its last 0.35 mm rule is the
+    type area's bottom edge; 抄送 from the profile, wrapping after its colon. 7.5: after the
+    plan's odd page 13 (no blank page before it) the 版记's page keeps the text's page numbers;
+    after a full even page (and the blank page that follows) its section's footers are empty."""
     (line,) = framed(doc)
     assert line.text == "泰安市泰山区人民政府办公室\t2022年12月4日印发"
     # one line of 28.8 pt and two 0.35 mm rules end 262 mm down (less LibreOffice's 0.15 mm)
@@ -298,8 +300,17 @@ def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
     last = doc.sections[-1]
     assert len(doc.sections) == 2 and last.start_type == WD_SECTION.EVEN_PAGE
     for footer in (last.footer, last.even_page_footer):
-        assert not footer.is_linked_to_previous and "PAGE" not in footer._element.xml
+        assert footer.is_linked_to_previous  # the text's, with its PAGE field
     assert "PAGE" in doc.sections[0].footer._element.xml
+
+    def full(d):  # 21 lines on page 12 (tests/test_pdf.py measures it: blank page 13)
+        drop = ("ip-management-mechanism", "ip-finance")
+        d["tasks"]["select"] = [t for t in d["tasks"]["select"] if t not in drop]
+
+    last = variant_docx(variant, tmp_path, full).sections[-1]
+    assert last.start_type == WD_SECTION.EVEN_PAGE
+    for footer in (last.footer, last.even_page_footer):
+        assert not footer.is_linked_to_previous and "PAGE" not in footer._element.xml
     # the frame is anchored to an empty paragraph of a point that ends the body
     anchor = doc.paragraphs[-1]
     assert framed(doc)[-1]._p is doc.paragraphs[-2]._p and anchor.text == ""

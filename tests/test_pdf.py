@@ -178,9 +178,16 @@ def test_taishan_converts_to_pdf(pdfs):
     assert "一、指导思想" in second
     assert second.endswith("—2—")
     assert "16.加大知识产权宣传力度。" in text_of(pdf)
-    # 7.4: the 版记 alone at the foot of an even page, unnumbered; the plan ends on page 13
+    # 7.4: the 版记 alone at the foot of an even page; the plan ends on page 13, so no blank
+    # page comes before it and it keeps its number (7.5)
     assert pages % 2 == 0
-    assert text_of(pdf, pages, pages) == "泰安市泰山区人民政府办公室2022年12月4日印发"
+    # (pdftotext reads the even page's left-hand number into the 印发 line: 办公室—14—2022年…;
+    # pdfmeasure tells the footer from the type area by where it stands)
+    last = pdfmeasure.pages(pdf)[-1]
+    assert [x.text for x in pdfmeasure.body(last)] == [
+        "泰安市泰山区人民政府办公室2022年12月4日印发"
+    ]
+    assert [x.text for x in pdfmeasure.footer(last)] == [f"—{pages}—"]
     assert text_of(pdf, pages - 1, pages - 1).endswith(f"—{pages - 1}—")
 
 
@@ -218,8 +225,13 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
         pages = pdfmeasure.pages(pdf)
         assert len(pages) >= 5, (name, len(pages))
         placed = _colophon_placement(pages, name)
-        kinds[placed["kind"]] = kinds.get(placed["kind"], 0) + 1
+        kind = placed["kind"] + (", numbered" if placed["版记 page number"] else ", unnumbered")
+        kinds[kind] = kinds.get(kind, 0) + 1
     print(f"\n50 generated drafts, where the 版记 went: {kinds}")
+    # 7.5 both ways among them: a 版记 page of its own numbered after an odd page, and one
+    # after a blank page unnumbered (county-0008: 22 lines on page 16, blank 17)
+    assert kinds.get("own page after odd text page, numbered", 0) > 10, kinds
+    assert kinds.get("own page after a blank page, unnumbered", 0) >= 1, kinds
 
 
 # -- 7.4: the 版记 at the foot of the last page, an even one ------------------------------------
@@ -230,8 +242,11 @@ PRINTED = re.compile(r".+\d{4}年\d{1,2}月\d{1,2}日印发")  # 印发机关 an
 def _colophon_placement(pages, name: str = "") -> dict:
     """Where the text ends and the 版记 stands, measured; asserts GB/T 9704 7.4 and 7.5: the
     版记 on the last page, an even one; no wholly blank page but the one a full even last text
-    page leaves before the 版记's page; neither that page nor a page holding only the 版记
-    numbered. Returns the figures (page numbers 1-based)."""
+    page leaves before the 版记's page, and that page shows nothing; the 版记's page numbered
+    (— N — below the type area) unless that blank page comes before it, when neither is (7.5:
+    版记页前有空白页的，空白页和版记页均不编排页码). Returns the figures (page numbers
+    1-based). Lines are told by where they stand (pdfmeasure.zone): a header above the type
+    area and the page number below it are not text."""
     n = len(pages)
     colophon = [
         k for k, page in enumerate(pages, 1) if any(PRINTED.fullmatch(x.text) for x in page)
@@ -239,25 +254,27 @@ def _colophon_placement(pages, name: str = "") -> dict:
     assert colophon == [n], (name, "版记 not (only) on the last page", colophon, n)
     assert n % 2 == 0, (name, "the last page is odd", n)
     # the 版记's lines: from the 抄送 (if any) down; its top, from the paper's top
-    last = pages[-1]
+    last = pdfmeasure.body(pages[-1])
     first_at = next(
         i for i, x in enumerate(last) if x.text.startswith("抄送") or PRINTED.fullmatch(x.text)
     )
     colophon_top = last[first_at].top
-    # a wrapped 抄送 line is the 版记's too; the rest above it is text or a page number
+    # a wrapped 抄送 line is the 版记's too; the type area's lines above it are text
     text_on = {
         k
         for k, page in enumerate(pages, 1)
-        for i, x in enumerate(page)
-        if not PAGE_NUMBER.fullmatch(x.text) and not (k == n and i >= first_at)
+        for i, _x in enumerate(pdfmeasure.body(page))
+        if not (k == n and i >= first_at)
     }
     text_end = max(text_on)
     blanks = [k for k, page in enumerate(pages, 1) if not page]
+    numbers = [[x.text for x in pdfmeasure.footer(page)] for page in pages]
     figures = {
         "pages": n,
         "text ends on page": text_end,
         "版记 on page": n,
         "blank pages": blanks,
+        "版记 page number": "".join(numbers[-1]) or None,
     }
     if text_end == n:
         kind = "text's even page"
@@ -268,41 +285,43 @@ def _colophon_placement(pages, name: str = "") -> dict:
         kind = "own page after a blank page"
         assert text_end == n - 2 and blanks == [n - 1], (name, figures)
         # allowed only when the 版记 would not fit under the text on its (even) last page
-        bottom = max(x.bottom for x in pages[text_end - 1] if not PAGE_NUMBER.fullmatch(x.text))
+        bottom = max(x.bottom for x in pdfmeasure.body(pages[text_end - 1]))
         figures["text's last line bottom mm"] = round(bottom, 1)
         figures["版记 top mm"] = round(colophon_top, 1)
         assert bottom + L.pt_to_mm(L.LINE_PITCH_PT) > colophon_top - 1, (name, figures)
     assert all(k == n - 1 for k in blanks), (name, "a blank page elsewhere", figures)
-    if text_end < n:  # the 版记 alone on its page: unnumbered (7.5)
-        assert not any(PAGE_NUMBER.fullmatch(x.text) for x in last), (name, figures)
+    # 7.5 both ways: numbered with no blank page before it, else neither page numbered
+    assert numbers[-1] == ([] if blanks else [f"—{n}—"]), (name, figures)
+    assert all(numbers[k - 1] == [f"—{k}—"] for k in range(2, text_end + 1)), (name, numbers)
     # the last rule on the type area's bottom
-    assert 0 <= L.PAGE_HEIGHT_MM - L.MARGIN_BOTTOM_MM - last[-1 if text_end < n else -2].bottom
+    assert 0 <= L.PAGE_HEIGHT_MM - L.MARGIN_BOTTOM_MM - last[-1].bottom
     figures["kind"] = kind
     return figures
 
 
 def test_colophon_on_an_even_last_page(pdfs):
     """7.4 on LibreOffice's PDF, each way the text can end: on an odd page (泰山区's plan, page
-    13), the 版记 alone on the next page; on an even page with room (济宁市's 实施意见, page 12,
-    also with a 抄送 of two lines, and 泰山区's plan less two tasks, 20 lines on page 12), at that
-    page's foot, with no blank page before it (before, it went two pages on, after a blank page);
-    on a full even page (泰山区 less two other tasks, 21 lines on page 12), after a blank page,
-    both unnumbered. The page numbers are printed."""
+    13), the 版记 alone on the next page, numbered (7.5: no blank page before it); on an even
+    page with room (济宁市's 实施意见, page 12, also with a 抄送 of two lines, and 泰山区's plan
+    less two tasks, 20 lines on page 12), at that page's foot, with no blank page before it
+    (before, it went two pages on, after a blank page), numbered with the page; on a full even
+    page (泰山区 less two other tasks, 21 lines on page 12), after a blank page, both unnumbered.
+    The page numbers are printed."""
     names = ("taishan", "jining", "jining-cc", "taishan-room", "taishan-full")
     seen = {}
     for name in names:
         seen[name] = _colophon_placement(pdfmeasure.pages(pdfs[name]), name)
         print(f"\n{name}: {seen[name]}")
     ends = {
-        name: (f["text ends on page"], f["版记 on page"], f["blank pages"])
+        name: (f["text ends on page"], f["版记 on page"], f["blank pages"], f["版记 page number"])
         for name, f in seen.items()
     }
     assert ends == {
-        "taishan": (13, 14, []),
-        "jining": (12, 12, []),
-        "jining-cc": (12, 12, []),
-        "taishan-room": (12, 12, []),
-        "taishan-full": (12, 14, [13]),
+        "taishan": (13, 14, [], "—14—"),
+        "jining": (12, 12, [], "—12—"),
+        "jining-cc": (12, 12, [], "—12—"),
+        "taishan-room": (12, 12, [], "—12—"),
+        "taishan-full": (12, 14, [13], None),
     }
 
 
@@ -362,8 +381,8 @@ def test_no_line_breaks_inside_a_number_or_a_latin_word(pdfs):
         lines = [
             line.text
             for page in pdfmeasure.pages(pdfs[name])
-            for line in page
-            if line.text and not re.fullmatch(r"—\d+—", line.text)  # not a page number
+            for line in pdfmeasure.body(page)  # not a header or a page number
+            if line.text
         ]
         split += [
             (name, a[-6:], b[:6])
@@ -431,12 +450,14 @@ def test_rendered_layout_figures(rendered):
     number = next(line for line in first if line.text.endswith("号"))
     rule_top = red[-1][0]
     rule_gap = rule_top - number.bottom
-    # the 版记's page and a blank page before it carry no number (7.5)
+    # 7.5: every page numbered but a blank page before the 版记's and, after one, the 版记's
     colophon = next(n for n, p in enumerate(pages) if any(x.text.endswith("印发") for x in p))
-    numbered = [p for p in pages[:colophon] if p]
-    page_numbers = [next(x for x in p if re.fullmatch(r"—\d+—", x.text)) for p in numbered]
     blanks = [n + 1 for n, p in enumerate(pages[:colophon]) if not p]
-    imprint_bottom = pages[colophon][-1].bottom
+    numbered = [p for p in pages[: colophon + (0 if blanks else 1)] if p]
+    page_numbers = [
+        next(x for x in pdfmeasure.footer(p) if PAGE_NUMBER.fullmatch(x.text)) for p in numbered
+    ]
+    imprint_bottom = pdfmeasure.body(pages[colophon])[-1].bottom
     number_gap = {round(line.top - type_bottom, 1) for line in page_numbers}
     title = [line.text for line in first if line.top > rule_top and line.heights[0] > 8][:4]
     plan_page = next(p for p in pages if any(line.text == "一、指导思想" for line in p))
@@ -452,7 +473,9 @@ def test_rendered_layout_figures(rendered):
         f" {type_bottom - imprint_bottom:.2f} mm above the type area's bottom; blank pages {blanks}"
     )
     assert (colophon + 1) % 2 == 0 and colophon + 1 == len(pages)
-    assert not any(re.fullmatch(r"—\d+—", x.text) for x in pages[colophon])
+    # the plan ends on page 13, so no blank page comes and the 版记's page is numbered
+    colophon_number = [x.text for x in pdfmeasure.footer(pages[colophon])]
+    assert colophon_number == ([] if blanks else [f"—{colophon + 1}—"]) == ["—14—"]
     assert all(n == colophon for n in blanks)  # only the page just before it may be blank
     assert 0 <= type_bottom - imprint_bottom < 3  # the last rule is the type area's bottom
     assert chars == {L.CHARS_PER_LINE}

@@ -207,7 +207,8 @@ def check_colophon_page(doc: Doc, paras: list[Para]) -> list[Finding]:
     an even page: the text's last page when that is even and has room (where the text ends is
     estimated as the writer estimates it, drafter.writers.docx_pages), else a section of its
     own that starts on an even page, where Word and LibreOffice leave a blank page first when
-    the text ends on an even page; neither that page nor the 版记's carries a page number (7.5)."""
+    the text ends on an even page: neither that page nor the 版记's carries a page number; after
+    text ending on an odd page no blank page comes, and the 版记's page is numbered (7.5)."""
     from ..writers import docx_pages
 
     items = [p for p in paras if p.kind in ("copy_to", "issued")]
@@ -245,21 +246,21 @@ def check_colophon_page(doc: Doc, paras: list[Para]) -> list[Finding]:
                 items[0].excerpt,
             )
         ]
+    if end.framed:  # a 信函's framed masthead: where its text ends is not estimated
+        return []
     from .page import has_page_field
 
-    numbered = [
-        name for name in dict.fromkeys(section.footers.values()) if has_page_field(doc, name)
-    ]
+    numbered = any(has_page_field(doc, name) for name in dict.fromkeys(section.footers.values()))
+    if numbered == docx_pages.own_page_numbered(end):
+        return []
     if numbered:
-        return [
-            Finding.of(
-                PAGE_NUMBER,
-                _(
-                    "the 版记's page shows a page number: neither it nor the blank page before it"
-                    " is numbered"
-                ),
-                items[0].index,
-                items[0].excerpt,
-            )
-        ]
-    return []
+        message = _(
+            "the 版记's page shows a page number: neither it nor the blank page before it"
+            " is numbered"
+        )
+    else:
+        message = _(
+            "the text ends on page {page}, an odd page: no blank page comes before the 版记, so"
+            " its page carries its number (link its section's footers to the text's)"
+        ).format(page=end.page)
+    return [Finding.of(PAGE_NUMBER, message, items[0].index, items[0].excerpt)]

@@ -154,19 +154,16 @@ class DocxWriter:
         even = len(document.parts) > 1 or issued
         # at the foot of the text's last page when that is even and has room (7.4); a 信函's
         # framed masthead leaves page 1 to the reader's layout: its 版记 keeps its own page
-        here = (
-            even
-            and not letter
-            and imprint.fits_text_page(
-                docx_pages.text_end(body.element, known=body.runs), document.imprint, letter
-            )
-        )
+        end = docx_pages.text_end(body.element, known=body.runs) if even else None
+        here = end is not None and not letter and imprint.fits_text_page(end, document.imprint)
         imprint.write(
             body.doc,
             document.imprint,
             letter=letter,
             even_page=even and not here,
             on_text_page=here,
+            # on a page of its own after text ending on an odd page: no blank page, numbered
+            numbered=end is not None and not here and docx_pages.own_page_numbered(end),
         )
 
 

@@ -6,11 +6,13 @@ pages out; the writer estimates it (docx_pages, which matches LibreOffice's page
 shipped example). Text ending on an even page with room at its foot: the 版记 stands there, in
 the text's section, framed from the paper's top like the lines below. Otherwise the 版记 opens a
 section of its own that starts on the next even page (w:type evenPage): after text ending on an
-odd page it stands on the next page; after text ending on a full even page Word and LibreOffice
-leave one blank page before it. Both pages show no page number (7.5: 版记页前有空白页的，空白页和
-版记页均不编排页码), so the section's footers are empty. When the estimate is wrong, the section
-still puts the 版记 on an even page, at worst after a blank page: the estimate only decides for the
-text's page when it is sure (fits_text_page).
+odd page it stands on the next page, numbered as the text's pages (its footers linked to theirs);
+after text ending on a full even page Word and LibreOffice leave one blank page before it, and
+neither page shows a number (7.5: 版记页前有空白页的，空白页和版记页均不编排页码), so the
+section's footers are empty (LibreOffice's inserted blank page shows nothing: measured). When the
+estimate is wrong, the section still puts the 版记 on an even page, at worst after a blank page:
+the estimate only decides for the text's page when it is sure (fits_text_page); its parity
+decides the number (docx_pages.own_page_numbered).
 
 The frame sits on the type area's bottom edge, so its last rule is the 版心's bottom whatever the
 text above it. Rules are the type area's width:
@@ -54,15 +56,18 @@ def _border(parent, side: str, mm: float | None) -> None:
     parent.append(el)
 
 
-def _even_page_section(doc) -> None:
-    """End the text's section and start the 版记's on the next even page, with no page number."""
+def _even_page_section(doc, numbered: bool) -> None:
+    """End the text's section and start the 版记's on the next even page: numbered as the
+    text's pages (its footers linked to them) when no blank page comes before it, else with
+    footers of its own, empty (7.5)."""
     section = doc.add_section(WD_SECTION.EVEN_PAGE)
     # python-docx ends the text's section with an empty paragraph: one point tall, so that it
     # cannot push a full last page's text on
     _one_point(doc.paragraphs[-1].paragraph_format)
     section.different_first_page_header_footer = False  # a 信函's first page has its own
-    for footer in (section.footer, section.even_page_footer):
-        footer.is_linked_to_previous = False  # a footer of its own, empty
+    if not numbered:
+        for footer in (section.footer, section.even_page_footer):
+            footer.is_linked_to_previous = False  # a footer of its own, empty
 
 
 def _one_point(pf) -> None:
@@ -86,11 +91,17 @@ def fits_text_page(end: docx_pages.End, imprint: Imprint, letter: bool = False) 
 
 
 def write(
-    doc, imprint: Imprint, letter: bool = False, even_page: bool = True, on_text_page: bool = False
+    doc,
+    imprint: Imprint,
+    letter: bool = False,
+    even_page: bool = True,
+    on_text_page: bool = False,
+    numbered: bool = False,
 ) -> None:
-    """Append the 版记 at the end of the body, on an even page of its own when ``even_page``,
-    or at the foot of the text's last page when ``on_text_page`` (that page is even and has
-    room: fits_text_page). A 信函格式 document's 版记 has no 印发 line or rules (10.1).
+    """Append the 版记 at the end of the body, on an even page of its own when ``even_page``
+    (with the text's page numbers when ``numbered``: numbered_own_page), or at the foot of the
+    text's last page when ``on_text_page`` (that page is even and has room: fits_text_page). A
+    信函格式 document's 版记 has no 印发 line or rules (10.1).
 
     Each line is a paragraph in a frame (w:framePr) at the bottom of the type area: on a page of
     its own, each in a frame placed from the paper's top (layout.imprint_tops_mm), after the text
@@ -104,7 +115,7 @@ def write(
     places = [(("w:vAnchor", "margin"), ("w:yAlign", "bottom"))] * len(lines)
     if even_page or on_text_page:  # framed from the paper's top, as on a page of its own
         if not on_text_page:
-            _even_page_section(doc)
+            _even_page_section(doc, numbered)
         tops = tops_mm(imprint, letter)
         places = [
             (("w:vAnchor", "page"), ("w:y", str(round(L.mm_to_pt(top) * L.TWIPS_PER_PT))))

@@ -29,6 +29,9 @@ PAGE_PT = L.TEXT_AREA_PT  # where LibreOffice's text area ends: its pages are wh
 TABLE_BORDER_PT = 0.5  # Table Grid's rules, one per row
 DEFAULT_SIZE_PT = L.BODY_SIZE_PT
 DEFAULT_SPACING_PT = L.CHAR_SPACING_TWENTIETHS / 20  # Normal's character spacing
+# heights are sums of floats: a page exactly full (22 lines and the 1 pt paragraph that ends a
+# section) must not read as over by a rounding error
+OVER_PT = PAGE_PT + 0.01
 
 
 @dataclass(frozen=True)
@@ -230,11 +233,11 @@ def text_end(body, stop=None, known: dict | None = None, trace: list | None = No
                 m += 1
             if m < len(boxes):
                 group += boxes[m].before + sum(boxes[m].heights[:1])
-            if y + group > PAGE_PT and group <= PAGE_PT:
+            if y + group > OVER_PT and group <= PAGE_PT:
                 page, y = page + 1, 0.0
         before = box.before if y > 0 else (box.before if box.page_break or k == 0 else 0.0)
         first = box.heights[0] if box.heights else 0.0
-        if y > 0 and y + before + first > PAGE_PT:
+        if y > 0 and y + before + first > OVER_PT:
             page, y, before = page + 1, 0.0, 0.0
             if box.table >= 0 and not box.header:
                 y = header.get(box.table, 0.0)
@@ -242,7 +245,7 @@ def text_end(body, stop=None, known: dict | None = None, trace: list | None = No
         if trace is not None:
             trace.append((k, page, y, len(box.heights)))
         for h in box.heights:
-            if y > 0 and y + h > PAGE_PT:
+            if y > 0 and y + h > OVER_PT:
                 page, y = page + 1, 0.0
                 if box.table >= 0 and not box.header:
                     y = header.get(box.table, 0.0)
@@ -262,3 +265,10 @@ def fits_foot(end: End, top_mm: float) -> bool:
         return False
     top_pt = L.mm_to_pt(top_mm - L.MARGIN_TOP_MM)
     return end.used_pt + L.IMPRINT_CLEARANCE_LINES * L.LINE_PITCH_PT <= top_pt
+
+
+def own_page_numbered(end: End) -> bool:
+    """Whether a 版记 on an even page of its own carries a page number: the text ends on an odd
+    page, so no blank page comes between (7.5: 版记页前有空白页的，空白页和版记页均不编排页码).
+    Not when the flow holds frames, whose room the estimate does not know."""
+    return bool(end.page % 2) and not end.framed
