@@ -10,11 +10,11 @@ the current language.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from .codes import code_for
 from .i18n import Message
+from .records import record
 
 FieldPath = tuple[Any, ...]
 _PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
@@ -34,7 +34,7 @@ def show_field(path: FieldPath) -> str:
     return out or "(root)"
 
 
-@dataclass(frozen=True, init=False)
+@record(frozen=True, init=False)
 class Issue:
     file: str
     line: int | None

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from .model import Emphasis, Role
+from .records import record
 
 MM_PER_PT = 25.4 / 72
 TWIPS_PER_PT = 20
@@ -295,7 +295,7 @@ def fit_widths(widths_mm: list[float], cells: list[list[str]], size_pt: float) -
 
 
 # -- paragraph layout per role ------------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class RoleLayout:
     font: str = FANGSONG
     size: float = BODY_SIZE_PT

@@ -6,8 +6,10 @@ Compose builds it; writers render it. Nothing here knows about profiles or pytho
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
+
+from .records import record
 
 
 class Role(str, Enum):
@@ -54,14 +56,14 @@ class Emphasis(str, Enum):
     LEAD3 = "lead3"  # run-in level-3 lead: 1.健全…机制。
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Span:
     text: str
     emphasis: Emphasis = Emphasis.PLAIN
     note: str | None = None  # a review comment anchored at this span
 
 
-@dataclass
+@record
 class Paragraph:
     role: Role
     spans: list[Span]
@@ -74,7 +76,7 @@ class Paragraph:
         return "".join(s.text for s in self.spans)
 
 
-@dataclass
+@record
 class Table:
     columns: list[str]
     rows: list[list[str]]
@@ -103,7 +105,7 @@ class Table:
 Block = Paragraph | Table
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Imprint:
     """版记 (7.4): at the foot of the last page."""
 
@@ -113,7 +115,7 @@ class Imprint:
     cc_label: str = ""  # its leading label (抄送：), which wrapped lines align after
 
 
-@dataclass
+@record
 class Part:
     """A run of blocks that starts on a new page (notice, plan, each attachment)."""
 
@@ -124,7 +126,7 @@ class Part:
     runs_on: bool = False
 
 
-@dataclass
+@record
 class TaskEntry:
     """A numbered task as it stands in the plan, for tables and department lists."""
 
@@ -140,7 +142,7 @@ class TaskEntry:
     partner_roles: list[str] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Document:
     title: str
     parts: list[Part]

@@ -18,6 +18,7 @@ SHARED = {
     "drafter.i18n": "the language a front end chooses per process, thread or request, and _()",
     "drafter.output": "atomic files and output-name checks: how a front end writes what it renders",
     "drafter.limits": "the caps on untrusted input a front end applies before reading (batch size)",
+    "drafter.records": "how every layer declares its data classes (dataclasses, methods shared)",
 }
 OWN = ("drafter.cli", "drafter.web")  # serve starts the web app; each package's own modules
 

@@ -7,12 +7,12 @@ alignment and style names, never by drafter's own markers."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from .. import library
 from ..compose import numbering
 from ..library.genres import DEFAULT_GENRE, Genre
+from ..records import record
 from . import patterns as P
 from .borders import red
 from .document import Doc
@@ -77,7 +77,7 @@ def names_doc(text: str) -> bool:
     return any(word in text for word in DOC_WORDS)
 
 
-@dataclass
+@record
 class Para:
     index: int  # 1-based among the body's paragraphs
     text: str  # leading spaces stripped, line breaks kept

@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from lxml import etree
 
 from ..i18n import _
+from ..records import record
 from .ooxml import R, W
 from .package import Malformed, Package
 
 
-@dataclass
+@record
 class Section:
     number: int  # 1-based
     sect_pr: Any  # an lxml w:sectPr element

@@ -5,7 +5,8 @@ a document (a font name, a heading, a file name) can start a new output line."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..records import record
 
 STANDARD = "GB/T 9704—2012"
 
@@ -107,7 +108,7 @@ CLAUSE = {
 EXCERPT_CHARS = 20
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     paragraph: int | None  # 1-based index among the body's paragraphs; None: the whole document
     code: str  # stable id, one of CODES

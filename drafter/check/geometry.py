@@ -8,9 +8,9 @@ accurate to a fraction of a character, and every rule using them allows ``CHAR_T
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from .. import layout as L
+from ..records import record
 from .document import Doc, Section
 from .ooxml import W, number, twips
 from .styles import Styles
@@ -35,7 +35,7 @@ def text_width(text: str) -> float:
     return sum(char_width(ch) for ch in text if ch not in "\n\t")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Page:
     width: float  # pt
     height: float
@@ -121,7 +121,7 @@ def space_after(styles: Styles, p, pitch: float) -> float:
     return float(sp.get("after") or 0.0)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Span:
     """Where a one-line paragraph's text starts and ends, in characters from the type area's
     left edge, and the line's width in characters."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +20,14 @@ from ..i18n import _
 from ..library import Library
 from ..profile.load import Profile
 from ..profile.yamlread import SourceMap, field_text, parse, read
+from ..records import record
 from ..schemacheck import show_value, suggest, type_name, type_name_of, unknown_field
 from . import targets
 
 FIELDS = ("as_of", "actuals")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Actuals:
     file: str
     as_of: dt.date

@@ -9,13 +9,14 @@ defaults comes from the task selection. All words are in templates/text/notes_dr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..library import Library
 from ..model import Document, Emphasis, Paragraph, Part, Role, Span
 from ..profile.load import Profile
 from ..profile.load import defaults as profile_defaults
+from ..records import record
 from . import figures, joining, numbering, sources, titles
 from . import plan as plan_mod
 from . import targets as targets_mod
@@ -31,7 +32,7 @@ PICK_FIELDS = ("include", "exclude")  # lists every profile has (empty by defaul
 
 
 # -- what the plan says, read from its model ---------------------------------------------------
-@dataclass
+@record
 class Section:
     heading: str  # as printed, without its number
     leads: list[str] = field(default_factory=list)  # numbered item titles, without the closing mark
@@ -84,7 +85,7 @@ def attachment_titles(plan: Document) -> list[str]:
 
 
 # -- what the county changed -------------------------------------------------------------------
-@dataclass
+@record
 class Changes:
     excluded: list[str]  # titles of default tasks the plan leaves out
     included: list[str]  # catalogue tasks it adds to the defaults

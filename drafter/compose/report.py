@@ -26,7 +26,7 @@ Percentages are rounded half up to whole numbers for print; the status uses the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from ..library import Library
 from ..library.documents import load_document
 from ..model import Document, Paragraph, Part
 from ..profile.load import Profile
+from ..records import record
 from . import figures, targets, titles
 from .actuals import Actuals, read_actuals
 from .context import base_context
@@ -47,7 +48,7 @@ DONE, ON_TRACK, BEHIND = "done", "on_track", "behind"
 
 
 # -- the figures ----------------------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class Progress:
     """One indicator's state at the report date."""
 

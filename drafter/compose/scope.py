@@ -3,19 +3,19 @@ targets. Built once, before any section, and never changed after: builders retur
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..library import Library
 from ..library.genres import GENRE_FILE, Genre
 from ..profile.load import Profile
 from ..profile.yamlread import field_text
+from ..records import record
 from . import joining
 from .render import Renderer, Where
 from .targets import Target
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Scope:
     profile: Profile
     lib: Library

@@ -4,14 +4,14 @@ or (for per-10k ratios) from the count and the county's population."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..library.entries import Indicator
+from ..records import record
 from . import figures
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Target:
     indicator: str
     value: float | int

@@ -8,7 +8,7 @@ department list and the division table read the same result, through the documen
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..errors import DrafterError, Issue
@@ -17,9 +17,10 @@ from ..library import Library, era
 from ..library.entries import Heading, Task, TaskVariant
 from ..profile.load import Profile
 from ..profile.yamlread import field_text
+from ..records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PoolTask:
     """A task the plan may carry: the catalogue's, or the county's own (tasks.custom)."""
 
@@ -42,13 +43,13 @@ class PoolTask:
         return cls(**{k: raw[k] for k in keys if k in raw}, origin=("tasks", "custom", i))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Unit:
     role: str  # templates/catalogue/roles.yaml id
     name: str  # the county's name for it
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NumberedTask:
     id: str
     task: PoolTask  # the catalogue's or the county's own entry; its origin says which
@@ -68,14 +69,14 @@ class NumberedTask:
         return list(self.units[1:]) if self.units else []
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TaskHeading:
     number: int  # （一）（二）…
     title: str
     tasks: tuple[NumberedTask, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TaskPlan:
     headings: tuple[TaskHeading, ...]
     issues: tuple[Issue, ...]

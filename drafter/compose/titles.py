@@ -14,11 +14,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 
 from .. import layout, library, words
 from ..model import Document, Role
+from ..records import record
 from ..words import Words
 
 TITLE_ROLES = (Role.TITLE, Role.ATTACHMENT_TITLE)
@@ -28,7 +28,7 @@ LONGEST_WORD = 8  # dictionary words longer than this are not looked for across 
 ORGAN_BREAK_BONUS = 5  # cost taken off an arrangement that breaks after the organ's name
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Marks:
     """Where a title may not break, as templates/text/reading.yaml says."""
 

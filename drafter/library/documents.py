@@ -9,7 +9,7 @@ report's indicators, the list's departments). Every word is in the texts file it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from ..errors import DrafterError
 from ..i18n import _
 from ..layout import TABLE_WIDTHS_MM
 from ..profile.yamlread import parse
+from ..records import record
 from .checker import Checker, list_of
 
 DOCUMENT_FILE = "document.yaml"
@@ -49,7 +50,7 @@ TEXT_KEYS = (
 )  # values naming a text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ListSpec:
     heading: str  # the text key of its （一）heading
     entries: str  # the field of the record holding its entries
@@ -57,7 +58,7 @@ class ListSpec:
     unless: str | None = None  # … only when false
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DocSection:
     """One section of a document: its kind picks the builder; its other fields name texts
     (keys of the texts file) and records (what the composer gives)."""
@@ -83,7 +84,7 @@ class DocSection:
     group: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DocumentDef:
     id: str
     summary: str

@@ -8,11 +8,13 @@ schema keys (library/schemas.py; tests/test_library.py keeps the two equal).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from ..records import record
 
-@dataclass(frozen=True, eq=True)
+
+@record(frozen=True, eq=True)
 class TaskVariant:
     """One source's wording of a task (seed 000's detailed, 003's concise, 002's opinion)."""
 
@@ -22,7 +24,7 @@ class TaskVariant:
     source: list[str]
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class Task:
     """A task a plan can carry: its group, text, the roles answering for it (lead first)."""
 
@@ -43,7 +45,7 @@ class Task:
         return cls(**{**raw, "variants": variants})
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class Role:
     """A department role: its label, and its default name at each level."""
 
@@ -53,12 +55,12 @@ class Role:
     area: bool = False  # a place (towns, parks) rather than a department
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class Group:
     title: str
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class Heading:
     """One heading of a layout: its title and the groups whose tasks it holds."""
 
@@ -66,7 +68,7 @@ class Heading:
     groups: list[str]
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class Indicator:
     """A figure a goal can print: how it is formatted (kind) and worded."""
 
@@ -81,7 +83,7 @@ class Indicator:
     since: int | None = None  # the year it was first counted (drafter/library/era.py)
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class Item:
     """A principle or a safeguard: "（一）title。body", a safeguard with the roles it names."""
 
@@ -94,7 +96,7 @@ class Item:
 Principle = Safeguard = Item
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class GoalFigure:
     """An indicator a goal's segment prints, and the mark after it (default: the clause mark)."""
 
@@ -102,7 +104,7 @@ class GoalFigure:
     sep: str | None = None
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class GoalSegment:
     """A run of a goal's figures: ``before`` them, ``close`` after, ``otherwise`` if none is given."""
 
@@ -117,7 +119,7 @@ class GoalSegment:
         return cls(**{**raw, "figures": figures})
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class Goal:
     """A numbered goal: its title and body segments (prose, or figures of indicators)."""
 
@@ -132,7 +134,7 @@ class Goal:
         return cls(**{**raw, "body": body})
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class Round:
     """A batch year's own documents (its notices) and the task tags that come with it."""
 
@@ -140,7 +142,7 @@ class Round:
     tags: list[str]
 
 
-@dataclass(frozen=True, eq=True)
+@record(frozen=True, eq=True)
 class TaskParam:
     """A figure or name a task text can take from the profile (tasks.params)."""
 

@@ -12,12 +12,13 @@ and programme kinds it fits and its default legal basis. The format: templates/g
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from ..errors import DrafterError
 from ..i18n import _
+from ..records import record
 from .documents import DOCUMENT_FILE, load_document
 from .entries import Item, by_id
 
@@ -37,7 +38,7 @@ TITLES_FILE = "titles.yaml"
 Add = Callable[[str, tuple[Any, ...], str], None]  # (file under templates/, field path, message)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Section:
     """One section of a genre's body: its kind picks the builder, its id only names it."""
 
@@ -52,7 +53,7 @@ class Section:
     field: str | None = None  # items, steps: the plan.<field> list of entry ids
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Genre:
     id: str
     summary: str

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .. import diskcache
 from ..errors import DrafterError
+from ..records import record
 from .entries import Goal, Group, Heading, Indicator, Item, Role, Round, Task, TaskParam, by_id
 from .genres import Genre, load_genres
 
@@ -21,7 +22,7 @@ def templates_root() -> Path:
     return installed if installed.is_dir() else here.parent / "templates"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Library:
     root: Path
     levels: dict[str, dict[str, str]]

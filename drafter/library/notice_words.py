@@ -8,15 +8,16 @@ after the issuer, with 关于印发 and ends in 的通知.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
 
+from ..records import record
+
 _ENV = Environment()  # only lexes: a text's words, never rendered here
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NoticeWords:
     masthead_end: str  # a 发文机关标志 is the organ's name and this (GB/T 9704 7.2.1)
     title_open: str  # a cover notice's title, after the issuer: 关于印发

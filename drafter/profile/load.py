@@ -6,7 +6,6 @@ import copy
 import os
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from .. import limits
 from ..errors import DrafterError, Issue, ProfileError
 from ..i18n import _
 from ..library import Library
+from ..records import record
 from . import genre
 from .validate import validate
 from .yamlread import FieldPath, SourceMap, check_text, parse, read
@@ -24,7 +24,7 @@ from .yamlread import FieldPath, SourceMap, check_text, parse, read
 APPEND = "+"  # `key+: [...]` appends to the base's list instead of replacing it
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Profile:
     path: Path
     data: dict[str, Any]

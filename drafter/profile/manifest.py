@@ -4,20 +4,20 @@ overrides of its own; and the one-parse look at a profile file a batch needs bef
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import DrafterError
 from ..i18n import _
 from ..inputs import read_bytes
+from ..records import record
 from ..schemacheck import show_value, type_name, unknown_field
 from .yamlread import SourceMap, parse, read
 
 MANIFEST_FIELDS = ("path", "name", "overrides")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Entry:
     """One profile a manifest lists: where it is, the output stem, and its overrides."""
 

@@ -7,14 +7,14 @@ through to another writer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ..model import Document
+from ..records import record
 
 Render = Callable[[Document, bool], bytes]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Format:
     name: str
     suffix: str  # appended to the output stem: ".docx", ".departments.md"

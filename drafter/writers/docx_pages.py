@@ -18,10 +18,10 @@ own documents, which write them all; it is not a general layout engine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import layout as L
+from ..records import record
 from .docx_lines import Piece, glyphs_of, line_count
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -34,7 +34,7 @@ DEFAULT_SPACING_PT = L.CHAR_SPACING_TWENTIETHS / 20  # Normal's character spacin
 OVER_PT = PAGE_PT + 0.01
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class End:
     """Where the text ends: its page (1-based) and the height used on that page (pt)."""
 
@@ -111,7 +111,7 @@ def _paragraph_lines(p, width: float, hang: bool = True, known=None) -> tuple[in
     return lines, height
 
 
-@dataclass
+@record
 class _Box:
     before: float
     heights: list[float]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from copy import deepcopy
-from dataclasses import dataclass
 
 import docx
 from docx.enum.section import WD_SECTION
@@ -21,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
 from .. import layout as L
+from ..records import record
 from . import docx_package, docx_save, docx_template_cache
 from .docx_props import (
     char_indent,
@@ -33,7 +33,7 @@ from .docx_props import (
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Static:
     """What a draft reads of the template: style ids by name, and the type area's width."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import docx
 from docx.oxml import OxmlElement
@@ -21,6 +21,7 @@ from docx.text.run import Run
 
 from .. import layout as L
 from ..model import Masthead, Paragraph, Role
+from ..records import record
 from . import docx_pages
 from .docx_props import off_grid, ppr, rpr, set_indent
 from .docx_template import Static
@@ -36,7 +37,7 @@ SHARED_PUNCTUATION = re.compile("[" + L.SHARED_PUNCTUATION + "]+")  # see layout
 SIGN_OFF_ROLES = (Role.SIGNATURE, Role.SIGNER_POST, Role.DATE)
 
 
-@dataclass
+@record
 class Body:
     """Where a draft's blocks go: its document's body, before the body's sectPr."""
 
@@ -127,7 +128,7 @@ def _run_element(p, props, hint: bool):
     return r
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SignOff:
     """The sign-off's layout in a draft: (right indent in characters, lines before) by role,
     and the space above it when docx_fit shrank it (None: the usual lines)."""

@@ -4,19 +4,20 @@ per entry of a manifest (a name and overrides of its own); and what building one
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ... import limits
 from ...errors import DrafterError, Issue
 from ...i18n import _
+from ...records import record
 
 if TYPE_CHECKING:
     from ...api import SourceMap
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Job:
     profile: Path
     name: str  # output file stem
@@ -28,7 +29,7 @@ class Job:
         return self.origin or (str(self.profile), None, None)
 
 
-@dataclass
+@record
 class Result:
     job: Job
     written: list[Path] = field(default_factory=list)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ...errors import Issue
 from ...library.genres import Section
 from ...model import Emphasis, Paragraph, Role, Span, Table, TaskEntry
+from ...records import record
 from .. import numbering
 from ..scope import Scope
 
 Block = Paragraph | Table
 
 
-@dataclass
+@record
 class Built:
     blocks: list[Block] = field(default_factory=list)
     tasks: list[TaskEntry] = field(default_factory=list)  # the numbered tasks, for tables and lists

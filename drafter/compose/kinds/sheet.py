@@ -4,18 +4,19 @@ department list is made from the plan's model alone."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from ...errors import DrafterError
 from ...i18n import _
 from ...library.documents import DocSection, DocumentDef, text_at
+from ...records import record
 from ..render import Renderer, Where
 
 Record = dict[str, Any]  # one indicator, one department …: fields the texts and cells name
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Sheet:
     definition: DocumentDef
     renderer: Renderer

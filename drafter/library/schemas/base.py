@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ...limits import YEAR_MAX, YEAR_MIN
+from ...records import record
 
 INDICATOR_KINDS = ("count", "ratio", "percent", "money")  # how compose/figures.py formats them
 PARAM_KINDS = ("count", "text", "list")  # what a task parameter holds (profile schema, compose)
@@ -17,7 +17,7 @@ TEXT_DEPTH = 3  # how deep a text file's mappings go (notice.yaml approval.gover
 SINCE = {"type": "integer", "min": YEAR_MIN, "max": YEAR_MAX}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Ids:
     """The ids the library's files define, which other files may name."""
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from ...records import record
 
 FieldPath = tuple[Any, ...]
 
 
-@dataclass
+@record
 class SourceMap:
     """Where each field of a loaded document came from: file and line.
 
