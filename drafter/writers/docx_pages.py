@@ -10,9 +10,9 @@ The estimate lays the body out as drafter writes it, the way LibreOffice does (m
 PDF; tests/test_pdf.py compares): exact line heights, no widow control, each paragraph's lines
 broken greedily by its indents and its runs' size and character spacing, with the line-breaking
 rules (避头尾) that move a character down and Latin words and numbers kept whole; table rows by
-their cells' lines, never split, the header row repeated; page breaks before and section
-breaks. Space before a paragraph that a natural page break puts at a page's top is dropped.
-Only properties written on the paragraph, its runs and the table count, so this reads drafter's
+their cells' lines, never split, the header row repeated; a paragraph's rules (the red one
+under the 发文字号) with their spacing; page breaks before and section breaks. Space before a
+paragraph that a natural page break puts at a page's top is dropped. Only properties written on the paragraph, its runs and the table count, so this reads drafter's
 own documents, which write them all; it is not a general layout engine.
 """
 
@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .. import layout as L
 from ..records import record
-from .docx_lines import Piece, glyphs_of, line_count
+from .docx_lines import Piece, glyphs_of, line_count, line_starts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PAGE_PT = L.TEXT_AREA_PT  # where LibreOffice's text area ends: its pages are what this estimates
@@ -94,17 +94,30 @@ def _measure(
     return line_count(glyphs, width, first, rest, hang), max(glyphs[1], default=DEFAULT_SIZE_PT)
 
 
-def _paragraph_lines(p, width: float, hang: bool = True, known=None) -> tuple[int, float]:
-    """(lines, line height in pt) of a body paragraph."""
-    ppr = p.find(W + "pPr")
+def _indents(ppr, width: float) -> tuple[float, float, float]:
+    """(the line's width less the right indent, the first line's indent, the others')."""
     ind = ppr.find(W + "ind") if ppr is not None else None
     left = _twips(ind, "left") or 0.0
     right = _twips(ind, "right") or 0.0
     first_line = _twips(ind, "firstLine") or 0.0
     hanging = _twips(ind, "hanging") or 0.0
+    return width - right, left + first_line - hanging, left
+
+
+def line_starts_of(p, known=None) -> list[int]:
+    """Where a body paragraph's lines start: indices into its runs' text as _pieces reads it
+    (a w:t's characters, one for each w:br, w:cr and w:tab)."""
+    pieces = known if known is not None else _pieces(p)
+    width = L.mm_to_pt(L.TYPE_WIDTH_MM)
+    return line_starts(glyphs_of(list(pieces)), *_indents(p.find(W + "pPr"), width))
+
+
+def _paragraph_lines(p, width: float, hang: bool = True, known=None) -> tuple[int, float]:
+    """(lines, line height in pt) of a body paragraph."""
+    ppr = p.find(W + "pPr")
     spacing = ppr.find(W + "spacing") if ppr is not None else None
     pieces = tuple(known if known is not None else _pieces(p))
-    lines, widest = _measure(pieces, width - right, left + first_line - hanging, left, hang)
+    lines, widest = _measure(pieces, *_indents(ppr, width), hang)
     height = _twips(spacing, "line") or L.LINE_PITCH_PT
     if spacing is None or spacing.get(W + "lineRule") not in ("exact", "atLeast"):
         height = max(L.LINE_PITCH_PT, widest * 1.3)
@@ -122,6 +135,18 @@ class _Box:
     table: int = -1  # which table a row belongs to
     new_section: str | None = None  # a section break after it: its w:type
     framed: bool = False  # a frame: no room in the flow, but the estimate is unsure
+
+
+def _border_pt(ppr, side: str) -> float:
+    """The room a paragraph's rule takes (its distance from the text and its width), as
+    LibreOffice adds it to the paragraph: the red rule under the 发文字号 takes 11.5 pt."""
+    el = ppr.find(f"{W}pBdr/{W}{side}") if ppr is not None else None
+    if el is None or el.get(W + "val") in (None, "nil", "none"):
+        return 0.0
+    try:
+        return float(el.get(W + "space", "0")) + float(el.get(W + "sz", "0")) / 8
+    except ValueError:
+        return 0.0
 
 
 def _section_starts(body) -> dict:
@@ -156,9 +181,9 @@ def _boxes(body, width: float, stop=None, known=None) -> list[_Box]:
             kind = starts.get(el)
             out.append(
                 _Box(
-                    before=_twips(spacing, "before") or 0.0,
+                    before=(_twips(spacing, "before") or 0.0) + _border_pt(ppr, "top"),
                     heights=[height] * lines,
-                    after=_twips(spacing, "after") or 0.0,
+                    after=(_twips(spacing, "after") or 0.0) + _border_pt(ppr, "bottom"),
                     page_break=ppr is not None and _on(ppr.find(W + "pageBreakBefore")),
                     keep_next=ppr is not None and _on(ppr.find(W + "keepNext")),
                     new_section=kind,
