@@ -379,7 +379,8 @@ def test_imprint_on_the_text_page_when_it_fits(tmp_path):
     jining = docx.Document(str(tmp_path / "jining.docx"))
     first = next(p for p in jining.paragraphs if p.text.startswith("济宁市人民政府办公室"))
     end = P.text_end(jining.element.body, stop=first._p)
-    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (12, 11.0)
+    # the text's last line, two blank lines, the 署名 and the date (docx_carry)
+    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (12, 5.0)
     assert len(jining.sections) == 1
     assert abs(_top_mm(first) + 28.8 / 72 * 25.4 + 0.7 - 0.15 - 262) < 0.05
     taishan = docx.Document(str(tmp_path / "taishan.docx"))
@@ -389,6 +390,35 @@ def test_imprint_on_the_text_page_when_it_fits(tmp_path):
 
 
 L_PITCH = 28.8
+
+
+def test_only_the_last_line_goes_over_with_the_sign_off(tmp_path):
+    """7.3.5.5: 济宁市's last paragraph, (五), has 7 lines, and page 11 room for them but not for
+    the sign-off too. Kept whole with the sign-off, LibreOffice moved it all to page 12 (page 11
+    7 lines short); now it is split where its last line starts (docx_carry): the first part,
+    not kept, stays on page 11; its last line, without the first-line indent, keeps with the
+    署名."""
+    from conftest import ROOT, run_cli
+
+    from drafter.writers import docx_pages as P
+
+    assert run_cli("build", str(ROOT / "examples/jining.yaml"), "-o", str(tmp_path)).returncode == 0
+    jining = docx.Document(str(tmp_path / "jining.docx"))
+    texts = [p.text for p in jining.paragraphs]
+    at = texts.index("济宁市人民政府")  # the 署名
+    head, tail = jining.paragraphs[at - 2], jining.paragraphs[at - 1]
+    assert head.text.startswith("（五）加强知识产权文化建设。") and head.text.endswith(
+        "市教育局、市"
+    )
+    assert tail.text == "司法局按职责分工负责）"
+    assert not head.paragraph_format.keep_with_next and tail.paragraph_format.keep_with_next
+    assert ind(head)["firstLineChars"] == "200" and ind(tail)["firstLineChars"] is None
+    assert tail.paragraph_format.alignment == head.paragraph_format.alignment
+    # the head ends page 11 a line short of full; the tail opens page 12
+    end = P.text_end(jining.element.body, stop=tail._p)
+    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (11, 21.0)
+    end = P.text_end(jining.element.body, stop=jining.paragraphs[at + 2]._p)  # the 版记
+    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (12, 5.0)
 
 
 def test_preprinted_paper_keeps_the_masthead_room(variant, tmp_path):

@@ -193,14 +193,32 @@ def test_taishan_converts_to_pdf(pdfs):
 
 def test_sign_off_never_alone_on_a_page(pdfs):
     """7.3.5: text that ends too near the foot for the sign-off even with less room above it
-    takes its last lines over with the 署名 and date; the plan still starts on a page of its
-    own."""
+    takes its last line over with the 署名 and date (not its whole paragraph: docx_carry); the
+    plan still starts on a page of its own."""
     pdf = pdfs["long-notice"]  # notice.instruction: LONG_NOTICE
     first, second = text_of(pdf, 1, 1), text_of(pdf, 2, 2)
     print(f"\nlong notice: page 1 ends {first[-30:]!r}; page 2 {second!r}")
     assert second.endswith("任务落到实处。泰安市泰山区人民政府2022年12月4日—2—")
     assert not second.startswith("泰安市泰山区人民政府")  # text came over with the sign-off
+    assert first.endswith("请认真—1—") and second.startswith("遵照执行，")  # one line of it
     assert text_of(pdf, 3, 3).startswith("泰安市泰山区国家知识产权强县建设")
+
+
+def test_only_the_last_line_goes_over_with_the_sign_off(pdfs):
+    """7.3.5.5 in a long last paragraph: 济宁市's (五) has 7 lines and page 11 room for them, not
+    for the sign-off too. LibreOffice moves a paragraph kept with the next whole, so page 11
+    ended 7 lines short (15 of 22); the writer splits it where its last line starts, and page 11
+    holds 21 lines, page 12 that line, then the 署名 and date."""
+    pages = [pdfmeasure.body(page) for page in pdfmeasure.pages(pdfs["jining"])]
+    print(f"\njining: lines a page {[len(page) for page in pages]}")
+    assert len(pages[10]) == L.LINES_PER_PAGE - 1
+    assert pages[10][-1].text.endswith("市教育局、市")
+    assert [x.text for x in pages[11][:3]] == [
+        "司法局按职责分工负责）",
+        "济宁市人民政府",
+        "2017年4月12日",
+    ]
+    assert all(len(page) == L.LINES_PER_PAGE for page in pages[1:10])
 
 
 def test_fifty_generated_drafts_reopen_and_convert(tmp_path):

@@ -8,8 +8,9 @@ module has one job:
 - docx_props: each layout's paragraph and run properties, built once with python-docx;
 - docx_text: body paragraphs and runs, the sign-off's and hanging lines' adjustments, the red
   rule; docx_tables: tables; docx_letter: the 信函格式's first page; docx_imprint: the 版记;
-- docx_fit: keeps the notice's sign-off on its page; docx_pages (with docx_lines): where the
-  text ends, for the 版记;
+- docx_fit: keeps the notice's sign-off on its page; docx_carry: only the text's last line,
+  not its whole last paragraph, goes over with it; docx_pages (with docx_lines): where the
+  text ends, for the 版记 and docx_carry;
 - docx_save: saves the package, the shared parts from bytes serialised and deflated once.
 
 Speed (a batch builds thousands): python-docx builds, once per process, the template and each
@@ -32,7 +33,7 @@ from docx.shared import Pt
 from .. import layout as L
 from ..model import Document, Masthead, Paragraph, Role, Table
 from ..output import atomic_path
-from . import docx_fit, docx_letter, docx_package, docx_pages, docx_tables, docx_text
+from . import docx_carry, docx_fit, docx_letter, docx_package, docx_pages, docx_tables, docx_text
 from . import docx_imprint as imprint
 from .docx_save import save
 from .docx_template import header, static, template
@@ -113,7 +114,10 @@ class DocxWriter:
         letterhead = _Letter(doc)
         sign_off = _sign_off(document, letter)
         last = None
+        carried = None  # the text's last paragraph, kept with the sign-off (docx_carry)
         for i, part in enumerate(document.parts):
+            if i == 1 and carried is not None and not letter:
+                docx_carry.carry_last_line(body.element, carried, known=body.runs)
             kept = docx_fit.kept_with_next(part.blocks) if i == 0 else set()
             for j, block in enumerate(part.blocks):
                 if isinstance(block, Table):
@@ -128,6 +132,8 @@ class DocxWriter:
                 pf = para.paragraph_format
                 if block.keep_with_next or j in kept:
                     pf.keep_with_next = True
+                if kept and j == min(kept):  # the text's last paragraph, before the sign-off
+                    carried = para._p  # private: tests/test_private_access.py
                 if i > 0 and j == 0:
                     pf.page_break_before = True
                 if j == 0 and block.role is Role.TITLE:  # the title opens its page
@@ -138,6 +144,8 @@ class DocxWriter:
                     letterhead.paragraph(para, block)
                 elif _ends_masthead(block, following):
                     docx_text.red_rule(para, document.masthead is Masthead.PREPRINTED)
+        if len(document.parts) == 1 and carried is not None and not letter:
+            docx_carry.carry_last_line(body.element, carried, known=body.runs)
         if document.imprint is not None:
             self._imprint(body, document, letter)
         docx_package.properties(doc, document.title, document.author)
