@@ -12,8 +12,9 @@ broken greedily by its indents and its runs' size and character spacing, with th
 rules (避头尾) that move a character down and Latin words and numbers kept whole; table rows by
 their cells' lines, never split, the header row repeated; a paragraph's rules (the red one
 under the 发文字号) with their spacing; page breaks before and section breaks. Space before a
-paragraph that a natural page break puts at a page's top is dropped. Only properties written on the paragraph, its runs and the table count, so this reads drafter's
-own documents, which write them all; it is not a general layout engine.
+paragraph that a natural page break puts at a page's top is dropped. Only properties written
+on the paragraph, its runs and the table count, so this reads drafter's own documents, which
+write them all; it is not a general layout engine.
 """
 
 from __future__ import annotations
