@@ -152,14 +152,15 @@ class Codes:
     when something new was compiled.
 
     ``key`` names what compiled them (the environment's code and the Jinja version): entries
-    made under another key are dropped. Each store is a generation; an entry remembers the last
-    one whose process used it, and one unused for CODE_GENERATIONS is not stored again (the
-    templates of an edited library do not pile up).
+    made under another key are dropped. Each entry is marshalled on its own, and loaded when
+    first asked for: a build uses a fifth of what the file holds. Each store is a generation; an
+    entry remembers the last one whose process used it, and one unused for CODE_GENERATIONS is
+    not stored again (the templates of an edited library do not pile up).
     """
 
     def __init__(self, name: str, key: str):
         self.name, self.key = name, key
-        self.codes: dict[str, CodeType] = {}
+        self.codes: dict[str, CodeType | bytes] = {}  # bytes: as stored, not yet loaded
         self.last_used: dict[str, int] = {}  # digest -> the generation that last used it
         self.used: set[str] = set()
         self.generation = 0
@@ -180,6 +181,13 @@ class Codes:
             self.generation = generation
             for digest_, (last, code) in entries.items():
                 self.codes[digest_], self.last_used[digest_] = code, last
+            if any(isinstance(code, CodeType) for code in self.codes.values()):
+                self._changed()  # the earlier layout (entries unmarshalled with the file): store anew
+
+    def _changed(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+            atexit.register(self.save)
 
     def get(self, source: str, compile_: Callable[[str], CodeType]) -> CodeType:
         if not self.loaded:
@@ -187,11 +195,14 @@ class Codes:
         digest_ = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         self.used.add(digest_)
         code = self.codes.get(digest_)
-        if code is None:
+        if isinstance(code, bytes):
+            try:
+                code = self.codes[digest_] = marshal.loads(code)
+            except (ValueError, EOFError, TypeError):  # a broken entry is compiled again
+                code = None
+        if not isinstance(code, CodeType):
             code = self.codes[digest_] = compile_(source)
-            if not self.dirty:
-                self.dirty = True
-                atexit.register(self.save)
+            self._changed()
         return code
 
     def save(self) -> None:
@@ -202,7 +213,7 @@ class Codes:
         for digest_, code in self.codes.items():
             last = generation if digest_ in self.used else self.last_used.get(digest_, generation)
             if generation - last < CODE_GENERATIONS:
-                entries[digest_] = (last, code)
+                entries[digest_] = (last, code if isinstance(code, bytes) else marshal.dumps(code))
         write(self.name, marshal.dumps((self.key, generation, entries)), self.folder)
         self.generation, self.last_used = generation, {d: last for d, (last, _c) in entries.items()}
         self.dirty = False

@@ -8,7 +8,6 @@ the library) share one set of messages without importing each other.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import math
 from collections.abc import Iterable
@@ -124,6 +123,8 @@ def schema_at(schema: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any] |
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only a wrong name needs it: not imported by every build (1 ms with heapq)
+
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return _("; did you mean {name}?").format(name=close[0]) if close else ""
 

@@ -9,6 +9,8 @@ import os
 import shutil
 import time
 
+import pytest
+
 from drafter import diskcache, library
 from drafter.compose.render import Renderer, Where
 
@@ -176,3 +178,16 @@ def test_the_word_set_is_mapped_from_the_cache_and_answers_alike(tmp_path, monke
     assert [w in mapped for w in probes] == [w in built for w in probes]
     assert all(w in mapped for w in listed) and "zz" not in mapped
     assert list(mapped.keys[::5000]) == list(built.keys[::5000])
+
+
+def test_a_stored_template_is_loaded_only_when_asked_for(tmp_path, monkeypatch):
+    monkeypatch.setattr(diskcache, "CACHE_DIR", tmp_path)
+    first = diskcache.Codes("t.marshal", "key")
+    for source in ("{{ a }}", "{{ b }}"):
+        first.get(source, Renderer().env.compile)
+    first.save()
+    later = diskcache.Codes("t.marshal", "key")
+    code = later.get("{{ a }}", lambda source: pytest.fail("compiled again"))
+    kinds = sorted(type(c).__name__ for c in later.codes.values())
+    assert kinds == ["bytes", "code"] and code is later.get("{{ a }}", Renderer().env.compile)
+    assert not later.dirty  # nothing new: not stored again

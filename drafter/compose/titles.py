@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from .. import layout, library, words
@@ -61,6 +61,15 @@ def is_word(text: str, names: Iterable[str] = ()) -> bool:
     return text in set(names) or text in _dictionary()
 
 
+def _occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each of ``name``'s occurrences in ``text``, left to right, none
+    overlapping (as re.finditer finds it: str.find, not one compiled pattern per county name)."""
+    at = text.find(name)
+    while at >= 0:
+        yield at, at + len(name)
+        at = text.find(name, at + len(name))
+
+
 def protected(text: str, names: Iterable[str] = ()) -> set[int]:
     """Offsets k (1 ≤ k < len) where a break would cut a word, a name or a year range."""
     tk = _dictionary()
@@ -75,13 +84,12 @@ def protected(text: str, names: Iterable[str] = ()) -> set[int]:
         span(m.start(), m.end())
     for m in mk.short_note.finditer(text):  # 试点县（区）: the note stays with its word
         span(m.start() - 1 if m.start() else 0, m.end())
-    for name in names:
-        for m in re.finditer(re.escape(name), text):
-            span(m.start(), m.end())
+    found = [where for name in names for where in _occurrences(name, text)]
+    for start, end in found:
+        span(start, end)
     # The draft's own names outrank the general dictionary: 专项小组|成员名单 may break although
     # 小组成员 is a word, as jieba itself segments it once the names are known.
-    edges = {m.start() for n in names for m in re.finditer(re.escape(n), text)}
-    edges |= {m.end() for n in names for m in re.finditer(re.escape(n), text)}
+    edges = {start for start, _end in found} | {end for _start, end in found}
     general: set[int] = set()
     for i in range(len(text)):
         for j in range(i + 2, min(len(text), i + LONGEST_WORD) + 1):
