@@ -4,17 +4,18 @@ it takes as long again: 15 ms of a build).
 
 Only the parts a draft writes into (docx_save.DRAFT_PARTS: body, headers, core properties) are
 parsed on loading; every other part is shared by the drafts and only ever saved, so it stays
-the bytes it was stored as (a plain python-docx Part), as docx_save freezes it anyway. The
-entry's name holds a digest of the code that builds the template and of python-docx's and
-lxml's versions, so a change to either builds it again. tests/test_docx_writer.py checks that
-a loaded template saves as a built one does.
+the bytes it was stored as (a plain python-docx Part), as docx_save freezes it anyway. What is
+stored is python-docx's reader of the saved package (its parts' bytes, content types and
+relationships: plain objects, pickled), not the .docx: reading the zip and parsing its
+relationships again took 2.5 ms of every build. The entry's name holds a digest of the code
+that builds the template and of python-docx's and lxml's versions, so a change to either builds
+it again. tests/test_docx_writer.py checks that a loaded template saves as a built one does.
 """
 
 from __future__ import annotations
 
 import io
-import marshal
-import zipfile
+import pickle
 from pathlib import Path
 
 import docx
@@ -44,17 +45,15 @@ def name() -> str:
     """The cache entry's file name, by what the template is made from."""
     parts = [p.read_bytes() for p in SOURCES]
     parts += [docx.__version__.encode(), repr(etree.LXML_VERSION).encode()]
-    return f"template-{diskcache.TAG}-{diskcache.digest(parts)[:16]}.marshal"
+    return f"template-{diskcache.TAG}-{diskcache.digest(parts)[:16]}.pickle"
 
 
 def store(doc: docx.document.Document, style_ids: dict[str, str], table_grid: str) -> None:
-    """Keep a built template's package (uncompressed, as python-docx saves it) and style ids."""
-    saved, stored = io.BytesIO(), io.BytesIO()
+    """Keep a built template's package (as python-docx reads it back) and style ids."""
+    saved = io.BytesIO()
     doc.save(saved)
-    with zipfile.ZipFile(saved) as src, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, src.read(info))
-    diskcache.write(name(), marshal.dumps((style_ids, table_grid, stored.getvalue())))
+    reader = PackageReader.from_file(saved)
+    diskcache.write(name(), pickle.dumps((style_ids, table_grid, reader), pickle.HIGHEST_PROTOCOL))
 
 
 def load() -> tuple[docx.document.Document, dict[str, str], str] | None:
@@ -63,9 +62,10 @@ def load() -> tuple[docx.document.Document, dict[str, str], str] | None:
     if not data:
         return None
     try:
-        style_ids, table_grid, package_bytes = marshal.loads(data)
+        style_ids, table_grid, reader = pickle.loads(data)  # noqa: S301 - drafter's own cache
+        if not isinstance(reader, PackageReader):
+            return None
         package = Package()
-        reader = PackageReader.from_file(io.BytesIO(package_bytes))
         Unmarshaller.unmarshal(reader, package, _part)
         doc = package.main_document_part.document
     except Exception:  # noqa: BLE001 - a broken cache entry is built again
