@@ -10,10 +10,11 @@ process with python-docx, whose API names what the XML means, and then copied in
 from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from .. import layout as L
 from ..model import Role
@@ -116,6 +117,25 @@ def _scratch() -> DocxParagraph:
 # Built once per process (keyed by what they depend on), then copied into each draft.
 _PPR: dict = {}
 _RPR: dict = {}
+
+
+Built = list[tuple[object, bytes]]  # (key, the properties' XML) of _PPR or _RPR
+
+
+def built() -> tuple[Built, Built]:
+    """Every property built so far, as XML, for docx_template_cache to keep with the template."""
+    return (
+        [(key, etree.tostring(el)) for key, el in _PPR.items()],
+        [(key, etree.tostring(el)) for key, el in _RPR.items()],
+    )
+
+
+def preload(pprs: Built, rprs: Built) -> None:
+    """Properties an earlier process built (from the template's cache entry): parsing them back
+    costs a tenth of building them with python-docx again."""
+    for cache, items in ((_PPR, pprs), (_RPR, rprs)):
+        for key, xml in items:
+            cache.setdefault(key, parse_xml(xml))
 
 
 def ppr(role: Role, style_id: str | None):

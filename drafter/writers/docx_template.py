@@ -29,6 +29,8 @@ from .docx_props import (
     no_auto_space,
     no_orphan_control,
     off_grid,
+    ppr,
+    rpr,
     set_fonts,
 )
 
@@ -69,6 +71,10 @@ def _build() -> tuple[docx.document.Document, dict[str, str], str]:
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     docx_package.prepare(doc)
+    for role, lay in L.ROLES.items():  # every role's properties, kept with the template
+        ppr(role, None if lay.style == "Normal" else style_ids[lay.style])
+        for font in {lay.font, *L.EMPHASIS_FONT.values()}:
+            rpr(font, lay.size, lay.color)
     docx_template_cache.store(doc, style_ids, table_grid)
     return doc, style_ids, table_grid
 

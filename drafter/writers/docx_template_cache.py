@@ -7,7 +7,8 @@ parsed on loading; every other part is shared by the drafts and only ever saved,
 the bytes it was stored as (a plain python-docx Part), as docx_save freezes it anyway. What is
 stored is python-docx's reader of the saved package (its parts' bytes, content types and
 relationships: plain objects, pickled), not the .docx: reading the zip and parsing its
-relationships again took 2.5 ms of every build. The entry's name holds a digest of the code
+relationships again took 2.5 ms of every build. The paragraph and run properties of every role
+(docx_props) come along, as XML: building them with python-docx took 3 ms more. The entry's name holds a digest of the code
 that builds the template and of python-docx's and lxml's versions, so a change to either builds
 it again. tests/test_docx_writer.py checks that a loaded template saves as a built one does.
 """
@@ -26,6 +27,7 @@ from docx.package import Package
 from lxml import etree
 
 from .. import diskcache
+from . import docx_props
 from .docx_save import DRAFT_PARTS
 
 _HERE = Path(__file__).resolve().parent
@@ -49,11 +51,12 @@ def name() -> str:
 
 
 def store(doc: docx.document.Document, style_ids: dict[str, str], table_grid: str) -> None:
-    """Keep a built template's package (as python-docx reads it back) and style ids."""
+    """Keep a built template's package (as python-docx reads it back), its style ids, and the
+    paragraph and run properties built with it (docx_props.built)."""
     saved = io.BytesIO()
     doc.save(saved)
-    reader = PackageReader.from_file(saved)
-    diskcache.write(name(), pickle.dumps((style_ids, table_grid, reader), pickle.HIGHEST_PROTOCOL))
+    entry = (style_ids, table_grid, PackageReader.from_file(saved), docx_props.built())
+    diskcache.write(name(), pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
 
 
 def load() -> tuple[docx.document.Document, dict[str, str], str] | None:
@@ -62,12 +65,13 @@ def load() -> tuple[docx.document.Document, dict[str, str], str] | None:
     if not data:
         return None
     try:
-        style_ids, table_grid, reader = pickle.loads(data)  # noqa: S301 - drafter's own cache
+        style_ids, table_grid, reader, props = pickle.loads(data)  # noqa: S301 - drafter's own
         if not isinstance(reader, PackageReader):
             return None
         package = Package()
         Unmarshaller.unmarshal(reader, package, _part)
         doc = package.main_document_part.document
+        docx_props.preload(*props)
     except Exception:  # noqa: BLE001 - a broken cache entry is built again
         return None
     if not isinstance(style_ids, dict) or not isinstance(table_grid, str):
