@@ -372,7 +372,9 @@ def test_letter_paper(built, tmp_path):
     doc = load(built, "rongcheng")
     doc.sections[0].page_width, doc.sections[0].page_height = Mm(215.9), Mm(279.4)
     # Letter is 5.9 mm wider than A4 and the margins stay: a line holds 29 characters, not 28
-    assert [c for c in codes(added(doc, tmp_path)) if c != "grid"] == ["page-size"]
+    # (and 17.6 mm shorter: where the text ends moves, and with it where the 版记 should be)
+    found = [c for c in codes(added(doc, tmp_path)) if c not in ("grid", "colophon-position")]
+    assert found == ["page-size"]
 
 
 def test_every_section_is_checked(built, tmp_path):
@@ -1568,3 +1570,15 @@ def test_a_colophon_that_fits_the_text_page_stands_there(tmp_path):
     findings = check(save(doc, tmp_path, "moved"))
     pages = [f for f in findings if f.code == "colophon-page"]
     assert pages and pages[0].clause == "7.4" and " 12 " in pages[0].message, findings
+
+
+def test_a_notice_without_its_number_keeps_the_number_s_line(built, tmp_path):
+    """No 发文字号 yet (it is assigned at 签发): its line stays, empty, with the red rule under
+    it, so the rule and the title stand where they will once the number is typed in."""
+    doc = load(built, "rongcheng")
+    paras = doc.paragraphs
+    assert paras[0].text.endswith("文件") and paras[1].text == ""
+    rule = paras[1]._p.find(qn("w:pPr")).find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert rule.get(qn("w:color")) not in (None, "auto", "000000")
+    assert paras[0]._p.find(qn("w:pPr")).find(qn("w:pBdr")) is None
+    assert check(_SOURCE[id(doc)]) == []  # the checker takes the empty line for the number's

@@ -246,10 +246,10 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
         kind = placed["kind"] + (", numbered" if placed["版记 page number"] else ", unnumbered")
         kinds[kind] = kinds.get(kind, 0) + 1
     print(f"\n50 generated drafts, where the 版记 went: {kinds}")
-    # 7.5 both ways among them: a 版记 page of its own numbered after an odd page, and one
-    # after a blank page unnumbered (county-0008: 22 lines on page 16, blank 17)
+    # 7.5 among them: a 版记 page of its own numbered after an odd page (each draft's placement
+    # is asserted above; whether one falls after a blank page is chance: taishan-full of
+    # test_colophon_on_an_even_last_page is made to)
     assert kinds.get("own page after odd text page, numbered", 0) > 10, kinds
-    assert kinds.get("own page after a blank page, unnumbered", 0) >= 1, kinds
 
 
 # -- 7.4: the 版记 at the foot of the last page, an even one ------------------------------------

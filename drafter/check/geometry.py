@@ -155,16 +155,19 @@ def span(doc: Doc, styles: Styles, p, text: str, section: Section) -> Span:
     return Span(left + first, left + first + w, width)
 
 
-def blank_lines_before(paras, i: int, styles: Styles, section: Section) -> float:
-    """How many lines of space stand between paragraph ``paras[i]`` and the text above it:
-    empty paragraphs plus spacing before (in line pitches)."""
+def blank_lines_before(
+    paras, i: int, styles: Styles, section: Section, floor: int | None = None
+) -> float:
+    """How many lines of space stand between paragraph ``paras[i]`` and the text above it (or
+    ``paras[floor]``, an empty line that holds a place): empty paragraphs plus spacing before
+    (in line pitches)."""
     pitch = L.LINE_PITCH_PT
     kind, gpitch, _c = grid(section)
     if gpitch and kind != "default":
         pitch = gpitch
     lines = space_before(styles, paras[i].element, pitch) / pitch
     j = i - 1
-    while j >= 0 and paras[j].kind == "empty":
+    while j >= 0 and j != floor and paras[j].kind == "empty":
         lines += 1 + space_before(styles, paras[j].element, pitch) / pitch
         j -= 1
     if j >= 0:

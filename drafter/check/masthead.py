@@ -108,6 +108,14 @@ def check_red_rule(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]
         return []
     above = next((p for p in head if p.kind == "doc_number"), head[-1])
     i = paras.index(above)
+    if above.kind == "masthead":  # the 发文字号's line may be kept empty until it is assigned
+        k = i + 1
+        while k < len(paras) and paras[k].kind == "empty":
+            rule = border(paras[k].element, "bottom")
+            if rule is not None and _red_or_preprinted(rule):
+                above, i = paras[k], k
+                break
+            k += 1
     after = next((k for k in range(i + 1, len(paras)) if paras[k].kind != "empty"), None)
     rule = border(above.element, "bottom")
     gap_pt = None
@@ -149,7 +157,7 @@ def check_red_rule(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]
     if after is not None and paras[after].kind == "title":
         title = paras[after]
         section = doc.section_of(title.index)
-        blank = blank_lines_before(paras, after, styles, section)
+        blank = blank_lines_before(paras, after, styles, section, floor=i)
         want_lines = L.TITLE_LINES_BELOW_RED_RULE
         if abs(blank - want_lines) > TITLE_LINES_TOLERANCE:
             findings.append(

@@ -39,6 +39,10 @@ def head(scope: Scope) -> list[Paragraph]:
     if "doc_number" in scope.ctx["notice"]:
         number = scope.render(scope.lib.notice["doc_number"], _where("doc_number"))
         p.append(Paragraph(Role.DOC_NUMBER, [Span(number)]))
+    elif scope.ctx["notice"]["masthead"] != Masthead.LETTER.value:
+        # its line kept empty until the number is assigned, so the red rule under it and the
+        # title stand where they will then (a 信函 prints its number beside the text instead)
+        p.append(Paragraph(Role.DOC_NUMBER, []))
     return p
 
 

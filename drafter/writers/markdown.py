@@ -72,6 +72,8 @@ def render(document: Document) -> str:
         if i and not part.runs_on:
             chunks.append("---")
         for block in part.blocks:
+            if isinstance(block, Paragraph) and not block.spans:
+                continue  # a line kept for what the office fills in (the 发文字号)
             if isinstance(block, Table):
                 chunks.append(_table(block))
             elif block.role in _RIGHT:
