@@ -53,6 +53,10 @@ PAIRS = [
     (entries.Goal, keys(entry_rule("catalogue/goals.yaml", "goals"))),
     (entries.TaskParam, keys(entry_rule("catalogue/task_params.yaml", "params"))),
     (
+        entries.Guidance,
+        keys(RULES["catalogue/guidance.yaml"]["schema"]["guidance"]["schema"]["schema"]),
+    ),
+    (
         entries.Round,
         keys(RULES["catalogue/legal_bases.yaml"]["schema"]["rounds"]["valuesrules"]["schema"]),
     ),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..errors import DrafterError
 from ..i18n import _
-from ..library import Library
+from ..library import Library, era
 from ..library.genres import DEFAULT_GENRE, GENRE_FILE, Genre
 from ..profile.fields import FRAMING
 from ..profile.load import Profile
@@ -102,8 +103,21 @@ def build_context(
         verb = lib.meeting_verbs[0]  # templates/catalogue/choices.yaml
         notice["meeting"] = {"year": None, "verb": verb, **notice["meeting"]}
     ctx["notice"] = notice
+    ctx["guidance"] = guidance(ctx["framing"]["guidance"], notice["date"], lib)
     ctx["book"] = lib.joins["book_open"] + ctx["plan_title"] + lib.joins["book_close"]
     return ctx
+
+
+def guidance(own: str | None, day: dt.date, lib: Library) -> dict[str, str]:
+    """指导思想's opening line: the profile's (framing.guidance), else the one of the document's date
+    (notice.date: the notice's, or an issued 实施意见's 成文日期), so a plan dated before a congress
+    does not name it. `plain` names no congress (seed 003's shape); both empty before every era."""
+    if own:
+        return {"text": own, "plain": own}
+    line = era.guidance_at(lib, day)
+    if line is None:
+        return {"text": "", "plain": ""}
+    return {"text": line.text, "plain": line.plain or line.text}
 
 
 def task_params(profile: Profile, lib: Library) -> dict[str, Any]:

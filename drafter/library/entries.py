@@ -8,6 +8,7 @@ schema keys (library/schemas.py; tests/test_library.py keeps the two equal).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import field
 from typing import Any
 
@@ -140,6 +141,16 @@ class Round:
 
     documents: list[str]
     tags: list[str]
+
+
+@record(frozen=True, eq=True)
+class Guidance:
+    """The line 指导思想 opens with from a date on (`since`): catalogue/guidance.yaml."""
+
+    since: dt.date
+    source: list[str]
+    text: str
+    plain: str | None = None  # the line naming no congress; None: text
 
 
 @record(frozen=True, eq=True)

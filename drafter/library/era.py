@@ -7,12 +7,17 @@ pick by itself (a default task, the national list, a round's documents) is skipp
 postdates the plan; one the profile names (tasks.select/include, an indicator it gives, a document
 id under legal_basis) is an error naming the field and both years (drafter/profile/era.py).
 Items without `since` fit every year: drafter knows no date for them.
+
+The opening line of 指导思想 changes by day, not year (a congress closes in October): it is the
+era of the document's own date, notice.date (`guidance_at`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from .entries import Guidance
 from .load import Library
 
 
@@ -32,3 +37,10 @@ def task_fits(lib: Library, task_id: str, year: int) -> bool:
 def document_fits(lib: Library, entry: str, year: int) -> bool:
     """A document id or a full title; a title the profile writes is its own business."""
     return fits(lib.document_since.get(entry), year)
+
+
+def guidance_at(lib: Library, day: dt.date) -> Guidance | None:
+    """The line 指导思想 opens with in a document of ``day``: the era with the latest `since` on or
+    before it (catalogue/guidance.yaml); None before every era, where the seeds give no line."""
+    eras = [g for g in lib.guidance if g.since <= day]
+    return max(eras, key=lambda g: g.since) if eras else None

@@ -11,7 +11,19 @@ from typing import Any
 from .. import diskcache
 from ..errors import DrafterError
 from ..records import record
-from .entries import Goal, Group, Heading, Indicator, Item, Role, Round, Task, TaskParam, by_id
+from .entries import (
+    Goal,
+    Group,
+    Guidance,
+    Heading,
+    Indicator,
+    Item,
+    Role,
+    Round,
+    Task,
+    TaskParam,
+    by_id,
+)
 from .genres import Genre, load_genres
 
 
@@ -55,6 +67,7 @@ class Library:
     statuses: tuple[str, ...]
     member_titles: tuple[str, ...]
     meeting_verbs: tuple[str, ...]
+    guidance: list[Guidance]  # 指导思想's opening line by date (catalogue/guidance.yaml)
     # legal_bases.yaml `since`: the year a document was issued, where its title or number says it
     document_since: dict[str, int] = field(default_factory=dict)
 
@@ -160,6 +173,7 @@ def _read(root: Path) -> Library:
         statuses=tuple(choices["statuses"]),
         member_titles=tuple(choices["member_titles"]),
         meeting_verbs=tuple(choices["meeting_verbs"]),
+        guidance=[Guidance(**g) for g in _yaml(cat / "guidance.yaml")["guidance"]],
     )
 
 

@@ -149,6 +149,22 @@ def catalogue_schemas(ids: Ids) -> dict[str, dict[str, Any]]:
                 ),
             }
         ),
+        "catalogue/guidance.yaml": mapping(
+            {
+                "guidance": list_of(
+                    mapping(
+                        {
+                            "since": req({"type": "date"}),
+                            "source": sources(),
+                            **texts("text"),
+                            "plain": text(),
+                        }
+                    ),
+                    minlength=1,
+                    required=True,
+                )
+            }
+        ),
         "catalogue/task_params.yaml": mapping(
             {
                 "params": by_id(
