@@ -10,13 +10,17 @@ from ..library.entries import Indicator
 from ..records import record
 from . import figures
 
+CEILING = 100  # a percent-kind indicator's highest figure
+
 
 @record(frozen=True)
 class Target:
     indicator: str
     value: float | int
     text: str  # formatted with unit: 2.1万件
-    computed: str | None  # None: copied; "growth" or "per_10k": how drafter derived it
+    # None: copied; how drafter derived it: "growth", "per_10k", or "held" (a growth that would
+    # carry a rate no plan sets at 100% there: its baseline kept)
+    computed: str | None
     basis: dict[str, Any] | None  # the figures it was derived from, formatted for the review note
 
 
@@ -61,14 +65,21 @@ def _given(key: str, spec: dict[str, Any], meta: Indicator, end_year: int) -> Ta
     years = max(end_year - base["year"], 0)
     raw = base["value"] * (1 + spec["growth"]) ** years
     value = figures.round_half_up(raw, 0 if kind == "count" else 1)
-    if kind == "percent":
-        value = min(value, 100)
     basis = {
         "year": base["year"],
         "baseline": figures.quantity(base["value"], kind, unit),
         "rate": figures.number(spec["growth"] * 100, "percent") + "%",
     }
-    return Target(key, value, figures.quantity(value, kind, unit), "growth", basis)
+    how = "growth"
+    if kind == "percent" and value >= CEILING:
+        # a rate stops at its ceiling; one no plan sets at 100% (满意度) keeps its baseline
+        value, how = (CEILING, how) if meta.full else (base["value"], "held")
+    return Target(key, value, figures.quantity(value, kind, unit), how, basis)
+
+
+def at_ceiling(target: Target, meta: Indicator) -> bool:
+    """A rate's target of 100%: its clause says 达到100%, not 100%以上 (seed 000's 审结率)."""
+    return meta.kind == "percent" and target.value >= CEILING
 
 
 def of_profile(data: dict[str, Any], registry: Mapping[str, Indicator]) -> dict[str, Target]:

@@ -82,6 +82,7 @@ class Indicator:
     per_10k_of: str | None = None
     wordings: dict[str, str] = field(default_factory=dict)
     since: int | None = None  # the year it was first counted (drafter/library/era.py)
+    full: bool = True  # false: a rate no plan sets at 100% (满意度); targets.py keeps its baseline
 
 
 @record(frozen=True, eq=True)

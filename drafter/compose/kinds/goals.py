@@ -9,7 +9,7 @@ from ...i18n import _
 from ...library.entries import GoalSegment
 from ...library.genres import Section
 from ...model import Emphasis, Paragraph, Role, Span
-from .. import numbering
+from .. import numbering, targets
 from ..render import Where
 from ..scope import Scope
 from .base import Built
@@ -85,7 +85,8 @@ def figure_clauses(
         sentence, where = indicator_sentence(scope, key)
         # `before`: the indicators already said in this clause run (质押额 needs its subject alone)
         before = [k for k, _s in given[:n]]
-        clause = scope.render(sentence, where, target=target.text, before=before)
+        ceiling = targets.at_ceiling(target, scope.lib.indicators[key])
+        clause = scope.render(sentence, where, target=target.text, before=before, ceiling=ceiling)
         note = None
         if target.computed:
             note = scope.render(

@@ -96,6 +96,7 @@ def catalogue_schemas(ids: Ids) -> dict[str, dict[str, Any]]:
                             "per_10k_of": one_of(ids.indicators),
                             "wordings": by_id(text()),
                             "since": SINCE,
+                            "full": {"type": "boolean"},
                         }
                     ),
                     required=True,

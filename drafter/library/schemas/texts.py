@@ -82,7 +82,7 @@ def text_schemas() -> dict[str, dict[str, Any]]:
         ),
         # crosscheck.py: ten digits, and each level's mark holds its {n} once
         "text/numbering.yaml": mapping(texts("digits", "ten", *HEADING_LEVELS)),
-        "text/notes.yaml": text_file(texts("growth", "per_10k")),
+        "text/notes.yaml": text_file(texts("growth", "per_10k", "held")),
         "text/notice.yaml": text_file(
             {
                 **texts(
