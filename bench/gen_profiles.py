@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from drafter import library  # noqa: E402
+from drafter.library.alternatives import clashes  # noqa: E402
 
 PROVINCES = [
     "山东省",
@@ -225,6 +226,17 @@ def _plain(name: str, county: dict[str, Any], lw: dict[str, str], lg: dict[str, 
     )
 
 
+def one_wording(ids: list[str], entries: dict[str, Any]) -> list[str]:
+    """``ids`` without those that are another wording of one kept before (alternative_of): a
+    profile picking both is invalid. Draws nothing, so every other choice stays as it was."""
+    alternatives = {key: entry.alternative_of for key, entry in entries.items()}
+    kept: list[str] = []
+    for key in ids:
+        if not clashes([*kept, key], alternatives):
+            kept.append(key)
+    return kept
+
+
 def profile(i: int, number: int, rng: random.Random, lib: library.Library) -> dict[str, Any]:
     """The i-th synthetic profile; ``number`` makes its county name unique."""
     level = rng.choice(["县", "县", "区", "县级市"])
@@ -333,12 +345,16 @@ def profile(i: int, number: int, rng: random.Random, lib: library.Library) -> di
         plan["goals_text"] = rng.choice(list(sections["goals"].variants))
     if rng.random() < 0.4:
         plan["principles"] = (
-            [] if rng.random() < 0.3 else rng.sample(list(lib.principles), rng.randint(3, 5))
+            []
+            if rng.random() < 0.3
+            else one_wording(rng.sample(list(lib.principles), rng.randint(3, 5)), lib.principles)
         )
     if rng.random() < 0.4:
-        plan["goals"] = rng.sample(list(lib.goals), 4)
+        plan["goals"] = one_wording(rng.sample(list(lib.goals), 4), lib.goals)
     if rng.random() < 0.4:
-        plan["safeguards"] = rng.sample(list(lib.safeguards), rng.randint(3, 5))
+        plan["safeguards"] = one_wording(
+            rng.sample(list(lib.safeguards), rng.randint(3, 5)), lib.safeguards
+        )
     if plan:
         p["plan"] = plan
     p["tasks"] = tasks

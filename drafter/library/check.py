@@ -3,8 +3,9 @@
 A fault is the library's, never the county's: each message names templates/<file>:<line>, the
 field and what was expected, and every fault of every file is reported at once (faults.py). Files
 are read as a profile is (profile/yamlread/): a duplicate key is a fault, and each field keeps its
-line. After the schemas, crosscheck.py checks what a schema cannot say. The disk cache
-(library/load.py) means this runs only when a file under templates/ has changed.
+line. After the schemas, crosscheck.py checks what a schema cannot say, and alternatives.py the
+items that are two wordings of one. The disk cache (library/load.py) means this runs only when a
+file under templates/ has changed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from ..errors import DrafterError
 from ..profile import yamlread
-from . import genres, schemas
+from . import alternatives, genres, schemas
 from .crosscheck import cross_check
 from .documents import DOCUMENT_FILE
 from .faults import Faults, LibraryError
@@ -44,6 +45,7 @@ def read(root: Path) -> dict[str, Any]:
         if rule is not None:
             faults.check(name, value, rule)
     cross_check(data, ids, faults.add)
+    alternatives.check(data, faults.add)
     genres.check_references(data, root, faults.add)
     faults.raise_any()
     return data

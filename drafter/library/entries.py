@@ -93,6 +93,7 @@ class Item:
     body: str
     source: list[str] = field(default_factory=list)  # required of principles and safeguards
     roles: list[str] = field(default_factory=list)
+    alternative_of: list[str] = field(default_factory=list)  # other wordings: pick one
 
 
 Principle = Safeguard = Item
@@ -129,6 +130,7 @@ class Goal:
     source: list[str]
     body: list[str | GoalSegment]
     numbered: bool = True  # false: printed without its （一）title (seed 002)
+    alternative_of: list[str] = field(default_factory=list)  # other wordings: pick one
 
     @classmethod
     def read(cls, raw: dict[str, Any]) -> Goal:

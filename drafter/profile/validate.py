@@ -17,7 +17,7 @@ from ..errors import Issue
 from ..i18n import _
 from ..library import Library
 from ..schemacheck import show_value, type_name_of
-from . import era, genre
+from . import alternatives, era, genre
 from .schema import profile_schema
 from .yamlread import SourceMap, field_text
 
@@ -145,6 +145,7 @@ def _semantic(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue
             )
         seen.setdefault(task["id"], i)
     _check_indicators(data, lib, add)
+    issues += alternatives.misfits(data, smap, lib)
     return issues + genre.misfits(data, smap, lib) + era.misfits(data, smap, lib)
 
 

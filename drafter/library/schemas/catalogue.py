@@ -25,7 +25,9 @@ from .base import (
 
 def catalogue_schemas(ids: Ids) -> dict[str, dict[str, Any]]:
     """catalogue/*.yaml and fields.yaml: each file's root rule, by its path under templates/."""
-    entry = {"title": req(text()), "body": req(text()), "source": sources()}
+    # other wordings of the same item (library/alternatives.py): a profile picks one of them
+    alternatives = {"alternative_of": list_of(text(regex=ID), minlength=1)}
+    entry = {"title": req(text()), "body": req(text()), "source": sources(), **alternatives}
     goal_body = list_of({"type": ["string", "dict"]}, minlength=1, required=True)
     words = {
         "type": "dict",
@@ -121,6 +123,7 @@ def catalogue_schemas(ids: Ids) -> dict[str, dict[str, Any]]:
                             "source": sources(),
                             "body": goal_body,
                             "numbered": {"type": "boolean"},  # false: no （一）title (seed 002)
+                            **alternatives,
                         }
                     ),
                     required=True,
@@ -224,5 +227,6 @@ def items_file_rule(name: str, ids: Ids) -> dict[str, Any]:
         **texts("title", "body"),
         "source": list_of(text(regex=SOURCE), minlength=1),
         "roles": list_of(one_of(ids.role_refs), minlength=1),
+        "alternative_of": list_of(text(regex=ID), minlength=1),
     }
     return mapping({name: by_id(mapping(item), required=True)})
