@@ -121,9 +121,9 @@ def test_the_defaults_print_one_wording_of_each_item(path):
     assert not printed_pairs(api.draft(profile))
 
 
-@pytest.mark.parametrize("seed", [1, 4])
+@pytest.mark.parametrize("seed", [1, 3])
 def test_no_generated_profile_picks_two_wordings(tmp_path, seed):
-    """bench/gen_profiles.py's fifty of seed 1 (the reviewed ten among them) and of seed 4
+    """bench/gen_profiles.py's fifty of seed 1 (the reviewed ten among them) and of seed 3
     (tests/test_pdf.py's), drafted."""
     paths = generate_profiles(50, tmp_path, seed=seed)
     assert len(paths) == 50
