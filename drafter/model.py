@@ -75,6 +75,14 @@ class Paragraph:
     def text(self) -> str:
         return "".join(s.text for s in self.spans)
 
+    @property
+    def heading(self) -> bool:
+        """A heading on a line of its own (一、, （一）, a 1. subheading): it keeps with the
+        paragraph after it, never last on a page. Not a body paragraph run in after a lead."""
+        if self.role in (Role.HEADING1, Role.HEADING2):
+            return True
+        return bool(self.spans) and all(s.emphasis is Emphasis.LEAD3 for s in self.spans)
+
 
 @record
 class Table:

@@ -515,3 +515,43 @@ def test_letter_format(variant, tmp_path):
     assert "PAGE" not in section.first_page_footer._element.xml
     assert framed(doc) == []  # no 抄送 given, and a 信函 has no 印发机关/日期 (10.1)
     assert not any(p.text.endswith("印发") for p in doc.paragraphs)
+
+
+def test_standalone_headings_keep_with_the_next(doc):
+    """一、 and （一） headings on a line of their own keep with the paragraph after them (in the
+    .docx, so Word and LibreOffice both move them off a page's foot); a body paragraph that opens
+    with a 楷体 lead does not, nor the body paragraph under a heading (no widow control)."""
+    heading = para(doc, "五、保障措施")
+    assert heading._p.pPr.find(qn("w:keepNext")) is not None
+    assert heading.style.paragraph_format.keep_with_next is True
+    lead = next(p for p in doc.paragraphs if p.text.startswith("（一）加强组织领导，"))
+    assert lead._p.pPr.find(qn("w:keepNext")) is None
+    for name in ("Heading 1", "Heading 2"):
+        assert doc.styles[name].paragraph_format.keep_with_next is True
+    assert doc.styles["Normal"].paragraph_format.keep_with_next is False
+    assert doc.styles["Normal"].paragraph_format.widow_control is False
+
+
+def test_page_estimate_moves_a_kept_heading():
+    """docx_pages as LibreOffice lays a heading kept with the next out: one that would stand on
+    a page's last line goes to the next page with the next paragraph's first line, leaving the
+    page a line short; unkept, it stays on the last line."""
+    from docx.oxml import parse_xml
+
+    from drafter.writers import docx_pages as P
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    line = '<w:p><w:pPr><w:spacing w:line="576" w:lineRule="exact"/></w:pPr><w:r><w:t>正文</w:t></w:r></w:p>'
+
+    def body(keep: bool):
+        kept = "<w:keepNext/>" if keep else ""
+        heading = (
+            f'<w:p><w:pPr>{kept}<w:spacing w:line="576" w:lineRule="exact"/></w:pPr>'
+            "<w:r><w:t>五、保障措施</w:t></w:r></w:p>"
+        )
+        return parse_xml(f"<w:body {ns}>{line * 21}{heading}{line}</w:body>")
+
+    trace: list = []
+    assert P.text_end(body(True), trace=trace) == P.End(2, 2 * L_PITCH)
+    assert trace[21][1:3] == (2, 0.0)  # the heading opens page 2
+    assert P.text_end(body(False)) == P.End(2, L_PITCH)

@@ -8,12 +8,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pagefill
 import pdfmeasure
 import pytest
 import render_cache
 from conftest import ROOT
 
 from drafter import layout as L
+
+estimated_end, measured_end = pagefill.estimated_end, pagefill.measured_end
 
 
 def _tools() -> None:
@@ -239,17 +242,61 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
         assert docx.Document(str(path)).paragraphs[0].text.endswith("人民政府文件")
     pdfs = render_cache.to_pdfs({path.name: path for path in drafts}, tmp_path / "pdf")
     kinds: dict[str, int] = {}
-    for name, pdf in pdfs.items():
-        pages = pdfmeasure.pages(pdf)
-        assert len(pages) >= 5, (name, len(pages))
-        placed = _colophon_placement(pages, name)
+    agree, apart = 0, []
+    for path in drafts:
+        pages = pdfmeasure.pages(pdfs[path.name])
+        assert len(pages) >= 5, (path.name, len(pages))
+        placed = _colophon_placement(pages, path.name)
         kind = placed["kind"] + (", numbered" if placed["版记 page number"] else ", unnumbered")
         kinds[kind] = kinds.get(kind, 0) + 1
+        # docx_pages' estimate of where the text ends, which places the 版记, against the PDF
+        (page, lines), (pdf_page, pdf_lines) = estimated_end(path), measured_end(pages)
+        if page == pdf_page and abs(lines - pdf_lines) < 0.5:
+            agree += 1
+        else:
+            apart.append((path.name, (page, round(lines, 2)), (pdf_page, round(pdf_lines, 2))))
     print(f"\n50 generated drafts, where the 版记 went: {kinds}")
+    print(f"the estimate agrees with LibreOffice on the text's last page and line: {agree} of 50")
+    assert apart == []
+    _pages_filled({path.name: path for path in drafts}, pdfs)
     # 7.5 among them: a 版记 page of its own numbered after an odd page (each draft's placement
     # is asserted above; whether one falls after a blank page is chance: taishan-full of
     # test_colophon_on_an_even_last_page is made to)
     assert kinds.get("own page after odd text page, numbered", 0) > 10, kinds
+    assert kinds.get("text's even page, numbered", 0) > 10, kinds
+
+
+def _pages_filled(drafts: dict[str, Path], pdfs: dict[str, Path]) -> None:
+    """No page ends in a heading (each keeps with the next: w:keepNext), and a page ends short
+    (a line or two) only when the next starts with that kept heading, or opens a part, or a
+    table row or the sign-off's carried line would not fit (pagefill)."""
+    found: dict[str, list] = {"heading last": [], "short": [], "short before a heading": []}
+    unkept = []
+    for name, path in drafts.items():
+        unkept += [(name, t) for t in pagefill.paragraphs(path).unkept]
+        for kind, pages in pagefill.faults(path, pdfs[name]).items():
+            found[kind] += [(name, p.number, p.lines_short, p.last) for p in pages]
+    short = [p[2] for p in found["short before a heading"]]
+    print(
+        f"{len(drafts)} drafts: {len(found['heading last'])} pages end in a heading,"
+        f" {len(found['short'])} short with no reason, {len(short)} a line or two short before"
+        f" a kept heading (lines short: {sorted(set(short))})"
+    )
+    assert unkept == []
+    assert found["heading last"] == [] and found["short"] == []
+    assert all(n < 3 for n in short), found["short before a heading"]
+
+
+def test_no_page_ends_in_a_heading(pdfs, drafts):
+    """The shipped drafts: every standalone heading (一、, （一）) keeps with its next paragraph;
+    none ends a page (before, 泰山区's p12 ended in 五、保障措施, chengpu-district's p4 in
+    四、重点任务), and a page ends short only for such a heading (_pages_filled)."""
+    shipped = {name: drafts[name] for name in drafts if name.startswith("shipped:")}
+    _pages_filled(shipped, pdfs)
+    taishan = pagefill.faults(drafts["taishan"], pdfs["taishan"])
+    assert [(p.number, p.next_first) for p in taishan["short before a heading"]] == [
+        (12, "五、保障措施")
+    ]
 
 
 # -- 7.4: the 版记 at the foot of the last page, an even one ------------------------------------

@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 
 from .. import layout as L
-from ..model import Emphasis, Paragraph, Role
+from ..model import Paragraph, Role
 from .kinds.base import Block
 
 
@@ -35,11 +35,7 @@ def lines(block: Block) -> int:
 
 def _heading(block: Block) -> bool:
     """A heading of a unit (一、, （一）, a 1. subheading on a line of its own)."""
-    if not isinstance(block, Paragraph):
-        return False
-    if block.role in (Role.HEADING1, Role.HEADING2):
-        return True
-    return bool(block.spans) and all(s.emphasis is Emphasis.LEAD3 for s in block.spans)
+    return isinstance(block, Paragraph) and block.heading
 
 
 def _runs(blocks: Sequence[Block]) -> list[list[Block]]:

@@ -130,7 +130,7 @@ class DocxWriter:
                 para = last = docx_text.paragraph(body, block)
                 docx_text.adjust(body, para, block, sign_off, document.masthead)
                 pf = para.paragraph_format
-                if block.keep_with_next or j in kept:
+                if block.keep_with_next or block.heading or j in kept:
                     pf.keep_with_next = True
                 if kept and j == min(kept):  # the text's last paragraph, before the sign-off
                     carried = para._p  # private: tests/test_private_access.py

@@ -53,10 +53,12 @@ def char_spacing(rpr_owner, size: float) -> None:
     put(rpr, el)
 
 
-def no_orphan_control(fmt) -> None:
-    """Widow control and keep-with-next leave pages a line or two short; 22 full lines win."""
+def no_orphan_control(fmt, keep_next: bool = False) -> None:
+    """No widow control: it leaves pages a line short for a paragraph's last line, and 22 full
+    lines win. Keep-with-next only for headings (``keep_next``): a heading alone at a page's
+    foot is worse than the one line short it costs the page before."""
     fmt.widow_control = False
-    fmt.keep_with_next = False
+    fmt.keep_with_next = keep_next
 
 
 def set_indent(p, side: str, chars: float, size: float) -> None:

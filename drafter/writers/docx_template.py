@@ -111,7 +111,7 @@ def _styles(doc) -> None:
         set_fonts(style.element, font)
         pf = style.paragraph_format
         exact_spacing(pf)
-        no_orphan_control(pf)
+        no_orphan_control(pf, keep_next=name.startswith("Heading"))
         ppr = style.element.get_or_add_pPr()
         for border in ppr.findall(qn("w:pBdr")):  # Word's Title style has a rule under it
             ppr.remove(border)
