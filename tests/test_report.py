@@ -78,7 +78,7 @@ def test_baseline_target_growth_completion_and_schedule(tmp_path):
     # growth (1800 - 1500) / 1500 = 20%; completion 300 / 800 = 37.5% -> 38% (half up);
     # time progress from 2021-12-31 is 37.37%, and 37.5% >= 37.37%: on schedule.
     doc = report(tmp_path, BASELINE, {"valid_invention_patents": 1800})
-    assert doc.title == "泰安市泰山区国家知识产权强县建设试点县工作进展情况"
+    assert doc.title == "泰安市泰山区国家知识产权强县建设试点县（区）工作进展情况"
     assert doc.parts[0].blocks[0].role is Role.TITLE and doc.parts[0].blocks[0].text == doc.title
     assert texts(doc)[1] == (
         "截至2023年6月底，《泰安市泰山区国家知识产权强县建设试点县（区）工作方案（2022—2025年）》"
@@ -198,7 +198,7 @@ def test_docx_and_markdown_read_back(tmp_path):
 
     d = docx.Document(str(tmp_path / "report.docx"))
     paras = [p.text.replace("\n", "") for p in d.paragraphs]  # titles break into lines
-    assert paras[0] == "泰安市泰山区国家知识产权强县建设试点县工作进展情况"
+    assert paras[0] == "泰安市泰山区国家知识产权强县建设试点县（区）工作进展情况"
     assert d.paragraphs[0].style.name == "Title"
     heading = next(p for p in d.paragraphs if p.text == "一、主要指标完成情况")
     assert heading.style.name == "Heading 1"
@@ -223,7 +223,7 @@ def test_docx_and_markdown_read_back(tmp_path):
     assert round(d.sections[0].left_margin.mm) == 28 and round(d.sections[0].top_margin.mm) == 37
 
     md = (tmp_path / "report.md").read_text(encoding="utf-8")
-    assert md.startswith("# 泰安市泰山区国家知识产权强县建设试点县工作进展情况\n")
+    assert md.startswith("# 泰安市泰山区国家知识产权强县建设试点县（区）工作进展情况\n")
     assert "\n## 一、主要指标完成情况\n" in md and "\n## 二、进度滞后的指标\n" in md
     assert "| " + " | ".join(COLUMNS) + " |" in md
     assert "| 中国驰名商标 | 件 | — | 13 | 4 | — | 31% | 滞后于进度 |" in md
@@ -382,7 +382,7 @@ def test_report_command_writes_docx_and_md(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     md = (tmp_path / "taishan.report.md").read_text(encoding="utf-8")
-    assert md.startswith("# 泰安市泰山区国家知识产权强县建设试点县工作进展情况")
+    assert md.startswith("# 泰安市泰山区国家知识产权强县建设试点县（区）工作进展情况")
     assert "截至2023年6月底" in md and "## 二、进度滞后的指标" in md
     assert (tmp_path / "taishan.report.docx").stat().st_size > 5000
     bad = run_cli("report", "profiles/taishan.yaml", "profiles/taishan.yaml", "-o", str(tmp_path))

@@ -45,7 +45,22 @@ def base_context(
     ctx["plan_title"] = programme.get("title") or renderer.render(
         genre.title, ctx, Where(f"{genre.folder}/{GENRE_FILE}", None, "title")
     )
+    ctx["programme"]["designation"] = designation(ctx["plan_title"], county, ctx["genre"]["words"])
     return ctx
+
+
+def designation(title: str, county: dict[str, Any], words: dict[str, str]) -> str:
+    """The programme as the plan's own title names it (seed 000's 国家知识产权强县建设试点县（区）),
+    for the documents beside the plan: the title between the county's name and the genre's
+    full_doc word where that begins with the genre's designation, else the designation."""
+    own = words["programme"]
+    for name in (county["full_name"], county["name"]):
+        if title.startswith(name):
+            rest = title[len(name) :]
+            end = rest.find(words["full_doc"])
+            if end > 0 and rest[:end].startswith(own):
+                return rest[:end]
+    return own
 
 
 def _loc(profile: Profile, *path: Any) -> tuple[str, int | None, str]:

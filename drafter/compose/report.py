@@ -177,6 +177,7 @@ class _Words:
             "growth": self.growth(p, "growth"),
             "growth_cell": self.growth(p, "growth_cell"),
             "completion": percent(max(p.completion, Decimal(0))),
+            "over": p.completion > 1,  # past the target, not only reached
             "target": p.target.text,
             "target_figure": figures.measured(p.target.value, p.kind),
             "target_year": end,
