@@ -176,6 +176,23 @@ def test_a_title_with_jinja_is_named_without_it(tmp_path):
     )
 
 
+def test_an_item_listed_twice_is_an_error_too():
+    """The same id twice printed its item twice (（一）坚持创新引领 … （三）坚持创新引领)."""
+    data = copy.deepcopy(load_profile("taishan"))
+    data["plan"]["principles"] = ["innovation", "quality", "innovation"]
+    data["plan"]["own_principles"] = [{"title": "政府推动，市场主导", "body": "发挥市场作用。"}]
+    data["plan"]["principles"] += ["own", "own"]
+    with pytest.raises(ProfileError) as info:
+        api.load_profile(data, name="x.yaml", bases=PROFILES)
+    assert [i.text("zh_CN").split(": ", 1)[1] for i in info.value.issues] == [
+        "plan.principles[2]: innovation 列了两次（首次见于 plan.principles[0]），只能保留一处",
+        "plan.principles[4]: own 列了两次（首次见于 plan.principles[3]），只能保留一处",
+    ]
+    assert info.value.issues[0].message("en") == (
+        "innovation is listed twice (first at plan.principles[0]): keep one"
+    )
+
+
 # -- the library's own check --------------------------------------------------------------------
 
 

@@ -1,5 +1,5 @@
-"""A profile picking two wordings of one item (library/alternatives.py): the draft would say the
-same thing twice, so the later pick is an error naming both."""
+"""A profile picking two wordings of one item (library/alternatives.py), or one item twice: the
+draft would say the same thing twice, so the later pick is an error naming both."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..errors import Issue
+from ..i18n import _
 from ..library import Library
 from ..library.alternatives import clash_message, clashes
 from ..library.entries import Goal, Item
@@ -21,6 +22,13 @@ def misfits(data: dict[str, Any], smap: SourceMap, lib: Library) -> list[Issue]:
     out = []
     for field, file, entries in _catalogues(data, lib):
         chosen = plan.get(field) or []
+        for j, key in enumerate(chosen):
+            if key in chosen[:j]:
+                path = ("plan", field, j)
+                message = _("{id} is listed twice (first at {first}): keep one").format(
+                    id=key, first=field_text(("plan", field, chosen.index(key)))
+                )
+                out.append(Issue(smap.locate(path)[0], smap.line(path), field_text(path), message))
         alternatives = {key: entry.alternative_of for key, entry in entries.items()}
         for i, j in clashes(chosen, alternatives):
             first, second = chosen[i], chosen[j]
