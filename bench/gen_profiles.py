@@ -147,6 +147,8 @@ def _indicators(rng: random.Random, lib: library.Library, batch: int) -> dict[st
         kind = lib.indicators[key].kind
         if kind == "percent":
             value: float = rng.choice([80, 85, 90, 95, 100])
+            if not lib.indicators[key].full:  # a rate no plan sets at 100% (满意度); same draws
+                value = min(value, 95)
         elif kind == "money":
             value = round(rng.uniform(0.5, 20), 1)
         else:
