@@ -146,8 +146,10 @@ def same_content(document: Document) -> Document:
     )
 
 
-def body_text(path: Path) -> list[str]:
-    return [p.text for p in docx.Document(str(path)).paragraphs if p.text]
+def body_text(path: Path) -> str:
+    """The body's text, paragraphs joined: drafter may carry a notice's last line over with its
+    sign-off as a paragraph of its own (writers/docx_carry), which a template cannot know."""
+    return "".join(p.text for p in docx.Document(str(path)).paragraphs)
 
 
 def compare(paths: list[Path]) -> dict[str, Any]:
