@@ -48,9 +48,17 @@ def _findings(path: Path, mtime_ns: int, size: int) -> tuple[Finding, ...]:
     return tuple(check(path))
 
 
+# Where the text ends moves when a test deletes a paragraph: 泰山区's plan ends two lines onto
+# page 14, its 版记 at that page's foot, and less text ends on page 13, where the 版记 placed for
+# page 14 is rightly flagged. The tests of added() break something else; the 版记's page is
+# tested on its own (BREAKS, test_a_colophon_that_fits_the_text_page_stands_there).
+MOVED_BY_DELETING = {"colophon-page"}
+
+
 def added(doc, tmp_path: Path, name: str = "broken") -> list[Finding]:
     """The findings on ``doc`` (loaded from a built draft, then broken) that the draft it was loaded
-    from does not have: a document-wide finding by its code, a paragraph's by code and text."""
+    from does not have: a document-wide finding by its code, a paragraph's by code and text;
+    not where the 版记 falls (MOVED_BY_DELETING)."""
     source = _SOURCE[id(doc)]
     stat = source.stat()
     base = _findings(source, stat.st_mtime_ns, stat.st_size)
@@ -60,6 +68,7 @@ def added(doc, tmp_path: Path, name: str = "broken") -> list[Finding]:
         f
         for f in check(save(doc, tmp_path, name))
         if not (f.code in whole if f.paragraph is None else (f.code, f.excerpt) in para)
+        and f.code not in MOVED_BY_DELETING
     ]
 
 
@@ -957,6 +966,17 @@ def _title_hourglass(doc):
         _font(title.add_run(piece), "方正小标宋简体", 22)
 
 
+def _title_two_lines_top_short(doc):
+    """Two lines, the shorter on top (上短下长): 7.3.1 wants two lines longer above."""
+    title = _para(doc, "示例县国家知识产权强县建设试点县工作方案")
+    size = title.runs[0].font.size.pt
+    for r in list(title.runs):
+        r._r.getparent().remove(r._r)
+    _font(title.add_run("示例县国家"), "方正小标宋简体", size)
+    title.runs[-1].add_break()
+    _font(title.add_run("知识产权强县建设试点县工作方案"), "方正小标宋简体", size)
+
+
 def _both_right_aligned(doc):
     # the notice title also starts with the organ name: take the paragraph that is only the 署名
     sig = [p for p in doc.paragraphs if p.text == "示例县人民政府"][0]
@@ -1075,6 +1095,13 @@ BREAKS = [
         "示例县国家知识产权强县",
     ),
     ("title as an hourglass", _title_hourglass, "title-shape", "7.3.1", "示例县人民政府关于印发"),
+    (
+        "two-line title, the shorter on top",
+        _title_two_lines_top_short,
+        "title-shape",
+        "7.3.1",
+        "示例县国家",
+    ),
     (
         "署名 and date both right",
         _both_right_aligned,

@@ -272,14 +272,15 @@ def test_attachment_note_hangs_under_the_name(built):
 
 
 def framed(doc):
-    """The 版记's framed paragraphs: those after the text's section break (a 信函's masthead
-    frames stand on page 1)."""
+    """The 版记's framed paragraphs: those after the last part's page break (a 信函's masthead
+    frames stand on page 1), in the text's section or one of their own."""
     paras = doc.paragraphs
     breaks = [
-        i for i, p in enumerate(paras) if p._p.pPr is not None and p._p.pPr.sectPr is not None
+        i
+        for i, p in enumerate(paras)
+        if p._p.pPr is not None
+        and (p._p.pPr.sectPr is not None or p.paragraph_format.page_break_before)
     ]
-    if not breaks:  # no 版记, so no section of its own
-        return []
     return [
         p
         for p in paras[breaks[-1] + 1 :]
@@ -297,8 +298,19 @@ def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
     """7.4: 印发机关 and 印发日期 by default from the issuer's office and the notice date, in a
     section of its own that starts on an even page, framed so that its last 0.35 mm rule is the
     type area's bottom edge; 抄送 from the profile, wrapping after its colon. 7.5: after the
-    plan's odd page 13 (no blank page before it) the 版记's page keeps the text's page numbers;
-    after a full even page (and the blank page that follows) its section's footers are empty."""
+    plan's odd page 13 (泰山区 less two tasks; no blank page before it) the 版记's page keeps the
+    text's page numbers; after a full even page (and the blank page that follows) its
+    section's footers are empty. (泰山区's own plan ends on page 14 with room: see
+    test_imprint_on_the_text_page_when_it_fits.)"""
+
+    def without(*drop):
+        def change(d):
+            d["tasks"]["select"] = [t for t in d["tasks"]["select"] if t not in drop]
+
+        return change
+
+    # the plan ends on page 13 (tests/test_pdf.py measures it: taishan-odd)
+    doc = variant_docx(variant, tmp_path, without("ip-management-mechanism", "ip-finance"))
     (line,) = framed(doc)
     assert line.text == "泰安市泰山区人民政府办公室\t2022年12月4日印发"
     # one line of 28.8 pt and two 0.35 mm rules end 262 mm down (less LibreOffice's 0.15 mm)
@@ -312,11 +324,8 @@ def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
         assert footer.is_linked_to_previous  # the text's, with its PAGE field
     assert "PAGE" in doc.sections[0].footer._element.xml
 
-    def full(d):  # 21 lines on page 12 (tests/test_pdf.py measures it: blank page 13)
-        drop = ("ip-management-mechanism", "ip-finance")
-        d["tasks"]["select"] = [t for t in d["tasks"]["select"] if t not in drop]
-
-    last = variant_docx(variant, tmp_path, full).sections[-1]
+    # 22 lines on page 12 (tests/test_pdf.py measures it: taishan-full, blank page 13)
+    last = variant_docx(variant, tmp_path, without("ip-policy-guidance", "ip-finance")).sections[-1]
     assert last.start_type == WD_SECTION.EVEN_PAGE
     for footer in (last.footer, last.even_page_footer):
         assert not footer.is_linked_to_previous and "PAGE" not in footer._element.xml
@@ -377,8 +386,9 @@ def test_line_breaks_as_libreoffice_sets_them():
 def test_imprint_on_the_text_page_when_it_fits(tmp_path):
     """7.4: 济宁市's 实施意见 ends on page 12, an even page with room: the 版记 stands at its foot,
     in the text's section (no section break, the page keeps its number), framed from the
-    paper's top as on a page of its own; 泰山区's plan ends on page 13: its 版记 opens a section
-    that starts on the next even page."""
+    paper's top as on a page of its own; so does 泰山区's plan, two lines onto page 14 (its
+    three-line title, 7.3.1; on an odd page 13 its 版记 opens a section that starts on the next
+    even page: test_imprint_at_the_foot_of_the_last_page)."""
     from conftest import ROOT, run_cli
 
     from drafter.writers import docx_pages as P
@@ -393,9 +403,10 @@ def test_imprint_on_the_text_page_when_it_fits(tmp_path):
     assert len(jining.sections) == 1
     assert abs(_top_mm(first) + 28.8 / 72 * 25.4 + 0.7 - 0.15 - 262) < 0.05
     taishan = docx.Document(str(tmp_path / "taishan.docx"))
-    assert [s.start_type for s in taishan.sections][-1] == WD_SECTION.EVEN_PAGE
+    assert len(taishan.sections) == 1
     printed = next(p for p in taishan.paragraphs if p.text.endswith("印发"))
-    assert P.text_end(taishan.element.body, stop=printed._p).page == 13
+    end = P.text_end(taishan.element.body, stop=printed._p)
+    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (14, 2.0)
 
 
 L_PITCH = 28.8

@@ -73,7 +73,7 @@ def fifty_drafts(tmp_path_factory):
 
 def test_fifty_profiles_titles_keep_words_whole(fifty_drafts, segmenter):
     assert jieba.__version__
-    checked = broken = 0
+    checked = broken = two = 0
     for doc in fifty_drafts:
         for para in doc.paragraphs():
             if para.role not in (Role.TITLE, Role.ATTACHMENT_TITLE):
@@ -95,7 +95,13 @@ def test_fifty_profiles_titles_keep_words_whole(fifty_drafts, segmenter):
                     and text[k - 1] not in titles.marks().opening
                 )
             assert titles._ok_shape(widths), titles.lines(text, cuts)
+            # two lines: the longer on top (上长下短), unless the top line is the organ's name
+            lines = titles.lines(text, cuts)
+            if len(lines) == 2 and lines[0] != doc.author:
+                two += 1
+                assert widths[0] >= widths[1] - titles.TWO_LINE_SLACK_EMS, lines
     assert checked >= 150 and broken >= 100, (checked, broken)
+    assert two >= 30, two
 
 
 def test_notice_title_breaks_after_the_organ(built_docx_model):
@@ -111,6 +117,14 @@ def built_docx_model():
     return api.draft(api.load_profile(ROOT / "profiles" / "taishan.yaml"))
 
 
+def test_two_lines_put_the_longer_on_top():
+    """7.3.1, two lines as a 正梯形: 海沅市澜港区知识产权 | 保护示范区建设工作方案 (10 | 11) became
+    the longer line first; the draft's names (保护示范区) stay whole."""
+    text = "海沅市澜港区知识产权保护示范区建设工作方案"
+    cuts = titles.breaks(text, ["海沅市澜港区", "知识产权", "保护示范区", "工作方案"])
+    assert titles.lines(text, cuts) == ["海沅市澜港区知识产权保护示范区", "建设工作方案"]
+
+
 def test_names_outrank_the_dictionary():
     """小组成员 is a dictionary word, but 专项小组 and 成员名单 are the draft's: break between them."""
     text = "荣成市知识产权战略实施工作专项小组成员名单"
@@ -121,5 +135,7 @@ def test_names_outrank_the_dictionary():
 def test_plan_title_keeps_county_and_note(built_docx_model):
     plan_title = [p for p in built_docx_model.paragraphs() if p.role is Role.TITLE][1]
     lines = titles.lines(plan_title.text, plan_title.breaks)
-    assert lines == ["泰安市泰山区国家知识产权强县建设", "试点县（区）工作方案（2022—2025年）"]
+    # no whole-word break of two lines puts the longer on top (16 | 18 em: 知识产权强县 and
+    # 试点县（区） are kept whole, a line holds 19): three lines, shrinking
+    assert lines == ["泰安市泰山区国家知识产权强县", "建设试点县（区）工作方案", "（2022—2025年）"]
     assert all(a < b for a, b in itertools.pairwise([0, *plan_title.breaks]))

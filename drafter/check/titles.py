@@ -1,5 +1,5 @@
 """7.3.1: a title's lines break between words, never inside a word or a year range, and stand
-as a trapezoid or a diamond.
+as a trapezoid or a diamond; two lines, the longer on top (上长下短).
 
 Lines are where the title breaks by hand (a line break or a new centred paragraph) and where
 a line too long for the type area wraps by itself, found with the width model of geometry.
@@ -26,6 +26,7 @@ from .styles import Styles
 YEAR_RANGE = re.compile(READING["year_range"])
 _NO_LINE_START = set(READING["closing_marks"])
 SHAPE_TOLERANCE = 1.0  # characters: lines within one character count as the same length
+TWO_LINE_SLACK = 0.5  # characters: a top line shorter than this is not shorter (a digit)
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +148,16 @@ def _shape_ok(widths: list[float]) -> bool:
     return not any(a < 0 < b for a, b in zip(signs, signs[1:], strict=False))
 
 
+def _top_short(lines: list[str], widths: list[float], organs: list[str]) -> bool:
+    """Two lines, the top one shorter by more than half a character (上短下长, not the 正梯形
+    of two lines); not when the top line is the organ's name (a notice's 某县人民政府 / 关于…)."""
+    return (
+        len(lines) == 2
+        and widths[0] < widths[1] - TWO_LINE_SLACK
+        and lines[0].strip() not in organs
+    )
+
+
 def check_titles(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
     findings = []
     organs = organ_names(paras)
@@ -171,6 +182,18 @@ def check_titles(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]:
                 )
             )
         widths = [sum(char_width(c) for c in line) for line in lines]
+        if _top_short(lines, widths, organs):
+            findings.append(
+                Finding.of(
+                    TITLE_SHAPE,
+                    _(
+                        "the title's two lines ({lengths} characters) put the shorter on top;"
+                        " two lines stand longer above, shorter below"
+                    ).format(lengths=", ".join(f"{w:g}" for w in widths)),
+                    head.index,
+                    head.excerpt,
+                )
+            )
         if len(lines) >= 3 and not _shape_ok(widths):
             findings.append(
                 Finding.of(
