@@ -258,6 +258,15 @@ def test_unsealed_and_signed_sign_offs(variant, tmp_path):
     # 7.3.5.3: stamp 右空四字 two lines below the body, the post 2 characters left of it
     assert ind(post)["rightChars"] == "1000" and post.paragraph_format.space_before == Pt(57.6)
     assert ind(date)["rightChars"] == "400" and date.paragraph_format.space_before == Pt(28.8)
+    # the checker reads it as 7.3.5.3 (before, it took the post for a misplaced 署名)
+    from drafter.check import check
+
+    assert check(tmp_path / "out" / "taishan-variant.docx") == []
+    date.paragraph_format.right_indent = Pt(2 * 16)  # 右空二字: no layout of 7.3.5
+    date._p.pPr.find(qn("w:ind")).attrib.pop(qn("w:rightChars"))
+    doc.save(str(tmp_path / "moved.docx"))
+    found = check(tmp_path / "moved.docx")
+    assert [(f.code, f.excerpt) for f in found] == [("signature-layout", "区长")]
 
     code, out, _ = variant("taishan", lambda d: d["notice"].update(seal="signed"), fmt="docx")
     assert code == 1 and "notice.signer_post" in out

@@ -1,5 +1,7 @@
-"""The sign-off of a 公文: 署名 and 成文日期 in the sealed or the unsealed layout (7.3.5), and
-the 附注 on the line after the date, two characters in (7.3.6)."""
+"""The sign-off of a 公文: 署名 and 成文日期 in the sealed, the unsealed or the signed layout
+(7.3.5), and the 附注 on the line after the date, two characters in (7.3.6). Signed (7.3.5.3):
+the line above the date holds the 签发人's post, 2 characters left of the 签名章 (stamped by
+hand, 右空四字), and the date stands a blank line below, 4 characters from the right."""
 
 from __future__ import annotations
 
@@ -12,8 +14,11 @@ from .geometry import CHAR_TOLERANCE, blank_lines_before, span
 from .styles import Styles
 
 
-def sign_off_layout(doc: Doc, styles: Styles, signature: Para, date: Para) -> str | None:
-    """sealed, unsealed or None: which layout of 7.3.5 the 署名 and 成文日期 follow."""
+def sign_off_layout(
+    doc: Doc, styles: Styles, signature: Para, date: Para, gap: float = 0.0
+) -> str | None:
+    """sealed, unsealed, signed or None: which layout of 7.3.5 the 署名 (or, signed, the
+    签发人's post) and 成文日期 follow; ``gap``: blank lines between them."""
     section = doc.section_of(date.index)
     sig = span(doc, styles, signature.element, signature.text, section)
     day = span(doc, styles, date.element, date.text, section)
@@ -32,6 +37,14 @@ def sign_off_layout(doc: Doc, styles: Styles, signature: Para, date: Para) -> st
         or (abs(day.right_space - right) <= tol and sig.right_space > right)
     ):
         return "unsealed"
+    # Signed: a blank line between, the date 右空四字, the post ending far enough left for the
+    # stamp (右空四字) and the two characters between them.
+    if (
+        abs(gap - L.SIGNED_DATE_LINES_BEFORE) <= 0.3
+        and abs(day.right_space - L.SEALED_DATE_RIGHT_CHARS) <= tol
+        and sig.right_space >= L.SIGNED_NAME_RIGHT_CHARS + L.SIGNED_POST_GAP_CHARS - tol
+    ):
+        return "signed"
     return None
 
 
@@ -44,7 +57,8 @@ def check_sign_off(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]
         if signature is None or signature.kind != "signature":
             continue
         section = doc.section_of(date.index)
-        layout = sign_off_layout(doc, styles, signature, date)
+        gap = blank_lines_before(paras, i, styles, section)
+        layout = sign_off_layout(doc, styles, signature, date, gap)
         if layout is None:
             sig = span(doc, styles, signature.element, signature.text, section)
             day = span(doc, styles, date.element, date.text, section)
@@ -56,7 +70,9 @@ def check_sign_off(doc: Doc, styles: Styles, paras: list[Para]) -> list[Finding]
                         " the date starts {shift} characters right of the 署名. Sealed (7.3.5.1): the"
                         " date 4 characters from the right, the 署名 centred above it; unsealed"
                         " (7.3.5.2): the 署名 2 characters from the right, the date starting 2"
-                        " characters right of it"
+                        " characters right of it; signed (7.3.5.3): the signer's post 2 characters"
+                        " left of the 签名章 (4 from the right), the date a blank line below, 4"
+                        " characters from the right"
                     ).format(
                         sig_right=fmt(sig.right_space),
                         date_right=fmt(day.right_space),

@@ -148,7 +148,7 @@ def adjust(
         set_indent(p, "right", right, L.BODY_SIZE_PT)
         pf.space_before = Pt(L.LINE_PITCH_PT * before)
         if sign_off.space_pt is not None:  # 7.3.5.5: less room, on the text's page
-            if before:
+            if before and block.role is not Role.DATE:  # the signed date's blank line stays
                 pf.space_before = Pt(sign_off.space_pt)
             off_grid(p)  # LibreOffice would snap the lines back to the grid's rows
     if block.role is Role.NOTE and sign_off.space_pt is not None:
