@@ -365,10 +365,8 @@ SHARED_PUNCTUATION = "“”‘’—…·–"
 # (writers/docx_package's LATIN_LANG): under zh-CN LibreOffice broke lines anywhere in them
 # ("〔202|4〕", "P|CT"); Word never does. A line breaks before a number or word, not inside.
 # 避头尾 (no line starts with a closing mark, none ends with an opening one) is
-# templates/text/reading.yaml's closing_marks and opening_marks, except these closing marks,
-# which LibreOffice lets hang past the line's end (measured: 32 lines ending
-# in ，。、； stood 5.6 mm past the type area)
-HANGING_MARKS = "，。、；："
+# templates/text/reading.yaml's closing_marks and opening_marks; no mark hangs past the line's
+# end (the .docx turns Word's hanging off, writers/soffice.py LibreOffice's)
 # Marks Latin and Chinese share take the script of the character before them in LibreOffice,
 # whatever w:hint says: after a Latin one they are Times New Roman's (em; measured: "+”" narrow)
 SHARED_EM = {"“": 0.444, "”": 0.444, "‘": 0.333, "’": 0.333, "—": 1.0, "…": 1.0, "·": 0.25}

@@ -334,7 +334,7 @@ def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
     assert "PAGE" in doc.sections[0].footer._element.xml
 
     # 22 lines on page 12 (tests/test_pdf.py measures it: taishan-full, blank page 13)
-    last = variant_docx(variant, tmp_path, without("ip-policy-guidance", "ip-finance")).sections[-1]
+    last = variant_docx(variant, tmp_path, without("high-value-patents", "ip-finance")).sections[-1]
     assert last.start_type == WD_SECTION.EVEN_PAGE
     for footer in (last.footer, last.even_page_footer):
         assert not footer.is_linked_to_previous and "PAGE" not in footer._element.xml
@@ -362,9 +362,10 @@ def test_imprint_at_the_foot_of_the_last_page(doc, variant, tmp_path):
 
 def test_line_breaks_as_libreoffice_sets_them():
     """docx_lines breaks a body line as LibreOffice does (measured on its PDF): 28 characters at
-    15.75 pt; a ，。、；： past the end hangs on the line; another closing mark takes the character
-    before it down (避头尾); a number stays whole, with the closing mark after it; a Latin character
-    makes the ” after it narrow."""
+    15.75 pt; a closing mark past the end takes the character before it down (避头尾: no mark
+    hangs, in Word or LibreOffice); a number stays whole, with the closing mark after it, but a
+    dash between numbers may end or start a line; a Latin character makes the ” after it
+    narrow; a + is Times New Roman's 0.564 em."""
     from drafter import layout as L
     from drafter.writers import docx_lines as P
 
@@ -378,7 +379,8 @@ def test_line_breaks_as_libreoffice_sets_them():
 
     han = "知识产权强县建设工作方案" * 3  # 36 characters
     assert [len(x) for x in lines(han)] == [28, 8]
-    assert lines(han[:28] + "，" + han[:3]) == [han[:28] + "，", han[:3]]
+    assert lines(han[:28] + "，" + han[:3]) == [han[:27], han[27] + "，" + han[:3]]
+    assert lines(han[:28] + "。）" + han[:3]) == [han[:27], han[27] + "。）" + han[:3]]
     assert lines(han[:28] + "）" + han[:3]) == [han[:27], han[27] + "）" + han[:3]]
     assert lines(han[:27] + "2025年") == [han[:27], "2025年"]  # 27 + 2 em of digits: no room
     assert lines(han[:26] + "2025年") == [han[:26] + "2025", "年"]
@@ -388,6 +390,14 @@ def test_line_breaks_as_libreoffice_sets_them():
     assert lines(han[:27] + "20）" + han[:3]) == [han[:27], "20）" + han[:3]]
     assert lines(han[:23] + "〔2021〕1197号") == [han[:23], "〔2021〕1197号"]
     assert lines(han[:27] + "“PCT”") == [han[:27], "“PCT”"]
+    # （2022—2025年） breaks before or after its dash where the line ends (measured: 济宁市's
+    # 2024 and 荣成市's notices)
+    assert lines(han[:25] + "（2024—2027年）") == [han[:25] + "（2024", "—2027年）"]
+    assert lines(han[:24] + "（2024—2027年）") == [han[:24] + "（2024—", "2027年）"]
+    # two + (8.77 pt each) and 26 characters take 427.1 pt: a 27th is over the 442.2 pt line
+    # (measured: 望川县's line)
+    line = "探索建立“知识产权+科技创新+产业发展”的工作推进机制，"
+    assert lines(line + "充分发挥")[0] == line
     # with a narrow ” (after +) 19 more characters fit, with a full-width one 18
     assert len(lines("运用“互联网+”手段" + han[:25])[0]) == len("运用“互联网+”手段") + 19
 
@@ -395,7 +405,7 @@ def test_line_breaks_as_libreoffice_sets_them():
 def test_imprint_on_the_text_page_when_it_fits(tmp_path):
     """7.4: 济宁市's 实施意见 ends on page 12, an even page with room: the 版记 stands at its foot,
     in the text's section (no section break, the page keeps its number), framed from the
-    paper's top as on a page of its own; so does 泰山区's plan, two lines onto page 14 (its
+    paper's top as on a page of its own; so does 泰山区's plan, five lines onto page 14 (its
     three-line title, 7.3.1; on an odd page 13 its 版记 opens a section that starts on the next
     even page: test_imprint_at_the_foot_of_the_last_page)."""
     from conftest import ROOT, run_cli
@@ -407,26 +417,25 @@ def test_imprint_on_the_text_page_when_it_fits(tmp_path):
     jining = docx.Document(str(tmp_path / "jining.docx"))
     first = next(p for p in jining.paragraphs if p.text.startswith("济宁市人民政府办公室"))
     end = P.text_end(jining.element.body, stop=first._p)
-    # the text's last line, two blank lines, the 署名 and the date (docx_carry)
-    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (12, 5.0)
+    # the text's last two lines, two blank lines, the 署名 and the date (docx_carry)
+    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (12, 6.0)
     assert len(jining.sections) == 1
     assert abs(_top_mm(first) + 28.8 / 72 * 25.4 + 0.7 - 0.15 - 262) < 0.05
     taishan = docx.Document(str(tmp_path / "taishan.docx"))
     assert len(taishan.sections) == 1
     printed = next(p for p in taishan.paragraphs if p.text.endswith("印发"))
     end = P.text_end(taishan.element.body, stop=printed._p)
-    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (14, 2.0)
+    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (14, 5.0)
 
 
 L_PITCH = 28.8
 
 
 def test_only_the_last_line_goes_over_with_the_sign_off(tmp_path):
-    """7.3.5.5: 济宁市's last paragraph, (五), has 7 lines, and page 11 room for them but not for
-    the sign-off too. Kept whole with the sign-off, LibreOffice moved it all to page 12 (page 11
-    7 lines short); now it is split where its last line starts (docx_carry): the first part,
-    not kept, stays on page 11; its last line, without the first-line indent, keeps with the
-    署名."""
+    """7.3.5.5: 济宁市's last paragraph, (五), has 7 lines, 5 of them at page 11's foot. Kept whole
+    with the sign-off, LibreOffice moves it all to page 12 (page 11 5 lines short); it is split
+    where its last line starts (docx_carry): the first part, not kept, fills page 11 and ends on
+    page 12; its last line, without the first-line indent, keeps with the 署名."""
     from conftest import ROOT, run_cli
 
     from drafter.writers import docx_pages as P
@@ -437,17 +446,17 @@ def test_only_the_last_line_goes_over_with_the_sign_off(tmp_path):
     at = texts.index("济宁市人民政府")  # the 署名
     head, tail = jining.paragraphs[at - 2], jining.paragraphs[at - 1]
     assert head.text.startswith("（五）加强知识产权文化建设。") and head.text.endswith(
-        "市教育局、市"
+        "市文广新局、市教育"
     )
-    assert tail.text == "司法局按职责分工负责）"
+    assert tail.text == "局、市司法局按职责分工负责）"
     assert not head.paragraph_format.keep_with_next and tail.paragraph_format.keep_with_next
     assert ind(head)["firstLineChars"] == "200" and ind(tail)["firstLineChars"] is None
     assert tail.paragraph_format.alignment == head.paragraph_format.alignment
-    # the head ends page 11 a line short of full; the tail opens page 12
+    # the head fills page 11 and ends on page 12's first line; the tail follows
     end = P.text_end(jining.element.body, stop=tail._p)
-    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (11, 21.0)
+    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (12, 1.0)
     end = P.text_end(jining.element.body, stop=jining.paragraphs[at + 2]._p)  # the 版记
-    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (12, 5.0)
+    assert (end.page, round(end.used_pt / L_PITCH, 1)) == (12, 6.0)
 
 
 def test_preprinted_paper_keeps_the_masthead_room(variant, tmp_path):

@@ -41,7 +41,7 @@ def text_of(pdf, first: int | None = None, last: int | None = None) -> str:
 # the first worker, which makes that run once.
 pytestmark = pytest.mark.libreoffice
 LONG_NOTICE = (
-    "请认真遵照执行，结合本地实际细化工作措施，确保各项任务落到实处"  # one line past page 1
+    "请认真遵照执行，结合本地实际细化工作措施，确保各项任务落到实处、取得实效"  # a line past page 1
 )
 LONG_ISSUER = "泰安市泰山区经济开发区管理委员会"  # 16 characters, 18 with 文件
 
@@ -142,7 +142,7 @@ def _colophon_drafts(folder: Path) -> dict[str, Path]:
     profiles = [
         ROOT / "examples" / "jining.yaml",
         profile("jining-cc", ROOT / "examples" / "jining.yaml", cc),
-        profile("taishan-full", taishan, without("ip-policy-guidance", "ip-finance")),
+        profile("taishan-full", taishan, without("high-value-patents", "ip-finance")),
         profile("taishan-odd", taishan, without("ip-management-mechanism", "ip-finance")),
     ]
     built = run_cli("build", *map(str, profiles), "-o", str(folder / "docx"), "--format", "docx")
@@ -181,7 +181,7 @@ def test_taishan_converts_to_pdf(pdfs):
     assert "一、指导思想" in second
     assert second.endswith("—2—")
     assert "16.加大知识产权宣传力度。" in text_of(pdf)
-    # 7.4: the plan ends two lines onto page 14, an even page with room: the 版记 at its foot,
+    # 7.4: the plan ends five lines onto page 14, an even page with room: the 版记 at its foot,
     # the page keeps its number (7.5)
     assert pages % 2 == 0
     # (pdftotext reads the even page's left-hand number into the 印发 line: 办公室—14—2022年…;
@@ -190,7 +190,7 @@ def test_taishan_converts_to_pdf(pdfs):
     assert [x.text for x in pdfmeasure.body(last)][-1] == (
         "泰安市泰山区人民政府办公室2022年12月4日印发"
     )
-    assert len(pdfmeasure.body(last)) == 3
+    assert len(pdfmeasure.body(last)) == 6
     assert [x.text for x in pdfmeasure.footer(last)] == [f"—{pages}—"]
     assert text_of(pdf, pages - 1, pages - 1).endswith(f"—{pages - 1}—")
 
@@ -202,27 +202,27 @@ def test_sign_off_never_alone_on_a_page(pdfs):
     pdf = pdfs["long-notice"]  # notice.instruction: LONG_NOTICE
     first, second = text_of(pdf, 1, 1), text_of(pdf, 2, 2)
     print(f"\nlong notice: page 1 ends {first[-30:]!r}; page 2 {second!r}")
-    assert second.endswith("任务落到实处。泰安市泰山区人民政府2022年12月4日—2—")
-    assert not second.startswith("泰安市泰山区人民政府")  # text came over with the sign-off
-    assert first.endswith("请认真—1—") and second.startswith("遵照执行，")  # one line of it
+    assert second == "处、取得实效。泰安市泰山区人民政府2022年12月4日—2—"  # one line of it
+    assert first.endswith("请认真遵照执行，结合本地实际细化工作措施，确保各项任务落到实—1—")
     assert text_of(pdf, 3, 3).startswith("泰安市泰山区国家知识产权强县建设")
 
 
 def test_only_the_last_line_goes_over_with_the_sign_off(pdfs):
-    """7.3.5.5 in a long last paragraph: 济宁市's (五) has 7 lines and page 11 room for them, not
-    for the sign-off too. LibreOffice moves a paragraph kept with the next whole, so page 11
-    ended 7 lines short (15 of 22); the writer splits it where its last line starts, and page 11
-    holds 21 lines, page 12 that line, then the 署名 and date."""
+    """7.3.5.5 in a long last paragraph: 济宁市's (五) has 7 lines, 5 of them at page 11's foot.
+    LibreOffice moves a paragraph kept with the next whole, so page 11 would end 5 lines short
+    (it ended 7 short when the ，、。 hung); the writer splits it where its last line starts: page
+    11 is full, page 12 holds the first part's last line, the paragraph's last, then the 署名
+    and date."""
     pages = [pdfmeasure.body(page) for page in pdfmeasure.pages(pdfs["jining"])]
     print(f"\njining: lines a page {[len(page) for page in pages]}")
-    assert len(pages[10]) == L.LINES_PER_PAGE - 1
-    assert pages[10][-1].text.endswith("市教育局、市")
-    assert [x.text for x in pages[11][:3]] == [
-        "司法局按职责分工负责）",
+    assert pages[10][-1].text.endswith("营造良好氛围。（市委宣传")
+    assert [x.text for x in pages[11][:4]] == [
+        "部、市科协、市知识产权局、市工商局、市文广新局、市教育",
+        "局、市司法局按职责分工负责）",
         "济宁市人民政府",
         "2017年4月12日",
     ]
-    assert all(len(page) == L.LINES_PER_PAGE for page in pages[1:10])
+    assert all(len(page) == L.LINES_PER_PAGE for page in pages[1:11])
 
 
 def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
@@ -247,6 +247,7 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
     for path in drafts:
         pages = pdfmeasure.pages(pdfs[path.name])
         assert len(pages) >= 5, (path.name, len(pages))
+        assert _printed_marks(pages) == _docx_marks(path), path.name
         placed = _colophon_placement(pages, path.name)
         kind = placed["kind"] + (", numbered" if placed["版记 page number"] else ", unnumbered")
         kinds[kind] = kinds.get(kind, 0) + 1
@@ -265,6 +266,48 @@ def test_fifty_generated_drafts_reopen_and_convert(tmp_path):
     # test_colophon_on_an_even_last_page is made to)
     assert kinds.get("own page after odd text page, numbered", 0) > 10, kinds
     assert kinds.get("text's even page, numbered", 0) > 10, kinds
+
+
+# -- every punctuation mark printed -------------------------------------------------------------
+MARKS = "，、。；：？！“”（）《》"
+_T = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+
+
+def _docx_marks(path: Path) -> dict[str, int]:
+    """How many of each mark of MARKS the .docx's body text holds (word/document.xml's w:t:
+    the headers and footers are printed on every page, the review comments not at all)."""
+    import zipfile
+    from html import unescape
+
+    with zipfile.ZipFile(path) as docx:
+        text = unescape("".join(_T.findall(docx.read("word/document.xml").decode("utf-8"))))
+    return {m: text.count(m) for m in MARKS}
+
+
+def _printed_marks(pages) -> dict[str, int]:
+    """How many of each mark of MARKS the PDF's type areas show (no header, no page number)."""
+    text = "".join(line.text for page in pages for line in pdfmeasure.body(page))
+    return {m: text.count(m) for m in MARKS}
+
+
+def test_every_punctuation_mark_is_printed(drafts, pdfs):
+    """Each ，、。 of the .docx is in the PDF. LibreOffice 7.4 does not draw a mark that hangs past
+    the end of a justified line (济宁市's PDF lacked 6 、, 3 ，, 4 。; 泰山区's 14), so neither
+    reader hangs one: the .docx turns Word's hanging off (w:overflowPunct="0" in its defaults),
+    drafter's PDF pipeline LibreOffice's (writers/soffice.py; its DOCX import reads the .docx's
+    setting backwards). As LibreOffice sets the .docx by itself, the count missing is printed
+    (it tells when a LibreOffice release honours the .docx)."""
+    wrong = {}
+    for name, path in drafts.items():
+        printed = _printed_marks(pdfmeasure.pages(pdfs[name]))
+        if printed != _docx_marks(path):
+            wrong[name] = {
+                m: n - printed[m] for m, n in _docx_marks(path).items() if n != printed[m]
+            }
+    as_is = _printed_marks(pdfmeasure.pages(pdfs["jining:as-is"]))
+    lacking = {m: n - as_is[m] for m, n in _docx_marks(drafts["jining"]).items() if n != as_is[m]}
+    print(f"\n{len(drafts)} drafts; 济宁市's as LibreOffice sets the .docx lacks {lacking}")
+    assert wrong == {}
 
 
 def _pages_filled(drafts: dict[str, Path], pdfs: dict[str, Path]) -> None:
@@ -292,13 +335,12 @@ def test_no_page_ends_in_a_heading(pdfs, drafts):
     """The shipped drafts: every standalone heading (一、, （一）) keeps with its next paragraph;
     none ends a page (before, 泰山区's p12 ended in 五、保障措施, chengpu-district's p4 in
     四、重点任务), and a page ends short only for such a heading (_pages_filled). 泰山区's p2
-    (its title three lines now, 7.3.1) and p7 end a line short, the heading on the next."""
+    (its title three lines now, 7.3.1) ends a line short, the heading on the next."""
     shipped = {name: drafts[name] for name in drafts if name.startswith("shipped:")}
     _pages_filled(shipped, pdfs)
     taishan = pagefill.faults(drafts["taishan"], pdfs["taishan"])
     assert [(p.number, p.next_first) for p in taishan["short before a heading"]] == [
         (2, "二、基本原则"),
-        (7, "（三）促进知识产权高效益运用"),
     ]
 
 
@@ -371,7 +413,7 @@ def test_colophon_on_an_even_last_page(pdfs):
     """7.4 on LibreOffice's PDF, each way the text can end: on an odd page (泰山区's plan less two
     tasks, page 13), the 版记 alone on the next page, numbered (7.5: no blank page before it); on
     an even page with room (济宁市's 实施意见, page 12, also with a 抄送 of two lines, and
-    泰山区's plan, two lines onto page 14), at that page's foot, with no blank page before it
+    泰山区's plan, five lines onto page 14), at that page's foot, with no blank page before it
     (before, it went two pages on, after a blank page), numbered with the page; on a full even
     page (泰山区 less two other tasks, page 12), after a blank page, both unnumbered.
     The page numbers are printed."""

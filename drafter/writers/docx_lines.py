@@ -3,7 +3,8 @@
 advance from its run's size and character spacing (Chinese an em, Latin by Times New Roman's
 widths, the marks Latin and Chinese share by the script before them), lines filled greedily,
 with the line-breaking rules (避头尾) that move a character down and Latin words and numbers
-kept whole. docx_pages lays the lines out on pages.
+kept whole; no mark hangs past the line's end (writers/soffice.py turns LibreOffice's hanging
+punctuation off, the .docx Word's). docx_pages lays the lines out on pages.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from .. import library
 # 避头尾: the marks no line starts or ends with (templates/text/reading.yaml)
 NO_START = set(library.load().reading["closing_marks"])
 NO_END = set(library.load().reading["opening_marks"])
-HANGING = set(L.HANGING_MARKS)
+DASH = "—"  # Unicode's B2: a break may come before and after it, between Latin characters too
 # Times New Roman advance widths (em) of the Latin characters a plan holds; others take 0.5
 LATIN_EM = {
     **dict.fromkeys("0123456789", 0.5),
     **dict.fromkeys(".,:; ", 0.25),
     **dict.fromkeys("-()[]/", 0.333),
+    **dict.fromkeys("+=<>", 0.564),
     "%": 0.833,
     **dict.fromkeys("abcdeghknopqsuvxyz", 0.5),
     **dict.fromkeys("fijlrt", 0.3),
@@ -85,18 +87,16 @@ def glyphs_of(pieces: list[Piece]) -> Glyphs:
     return "".join(text), widths
 
 
-def line_count(glyphs: Glyphs, width: float, first: float, rest: float, hang: bool = True) -> int:
+def line_count(glyphs: Glyphs, width: float, first: float, rest: float) -> int:
     """Lines the glyphs take in a line of ``width`` pt, the first line ``first`` pt in and the
     others ``rest`` pt in."""
-    return len(line_starts(glyphs, width, first, rest, hang)) or 1
+    return len(line_starts(glyphs, width, first, rest)) or 1
 
 
-def line_starts(
-    glyphs: Glyphs, width: float, first: float, rest: float, hang: bool = True
-) -> list[int]:
+def line_starts(glyphs: Glyphs, width: float, first: float, rest: float) -> list[int]:
     """Where each line starts (character indices): greedy, with 避头尾 and Latin words kept
-    whole; ``hang``: a mark of HANGING may stand past the line's end (not in a table's cell,
-    where LibreOffice moves the character before it down instead, measured)."""
+    whole. A closing mark past the line's end takes the character before it down (no mark
+    hangs: LibreOffice left a hanging ，、。 undrawn on a justified line)."""
     text, widths = glyphs
     cum = [0.0, *accumulate(widths)]
     starts: list[int] = []
@@ -113,31 +113,35 @@ def line_starts(
                 break
             i = newline + 1
             continue
-        # where the line is cut in Latin text (the last letter or digit is Latin: its language,
-        # en-US, breaks it by Unicode's rules, not the Chinese ones) no mark hangs ("20，" goes
-        # down whole), and no break comes between a closing mark and a Latin character after it
-        # ("〕|1197号") nor a Latin character and an opening mark after it
         latin = _latin_cut(text, j)
-        if hang and text[j] in HANGING and not latin:
-            j += 1
-            if j >= n:
-                break
         k = j
-        # a Latin word or number stays whole: break before it; no closing mark at a line's start,
-        # no opening mark at its end
-        while k > i and (
-            (_word(text[k]) and _word(text[k - 1]))
-            or k > i + 1
-            and (
-                text[k] in NO_START
-                or text[k - 1] in NO_END
-                or (latin and _word(text[k]) and text[k - 1] in NO_START)
-                or (latin and _word(text[k - 1]) and text[k] in NO_END)
-            )
-        ):
+        while k > i and (_in_word(text, k) or k > i + 1 and _no_break(text, k, latin)):
             k -= 1
         i = k if k > i else max(j, i + 1)
     return starts
+
+
+def _in_word(text: str, k: int) -> bool:
+    """A Latin word or number stays whole: no break inside it."""
+    return _word(text[k]) and _word(text[k - 1])
+
+
+def _no_break(text: str, k: int, latin: bool) -> bool:
+    """Whether no line may break before ``text[k]``: no closing mark at a line's start, no
+    opening mark at its end (避头尾). Where the line is cut in Latin text (``latin``: its
+    language, en-US, breaks it by Unicode's rules, not the Chinese ones) no break comes between
+    a closing mark and a Latin character after it ("〕|1197号") nor a Latin character and an
+    opening mark after it, but one may come on either side of a dash between numbers
+    ("（2024|—2027年）", "（2022—|2024年）", measured)."""
+    ch, before = text[k], text[k - 1]
+    if latin and DASH in (ch, before) and _word(before if ch == DASH else ch):
+        return False
+    return (
+        ch in NO_START
+        or before in NO_END
+        or (latin and _word(ch) and before in NO_START)
+        or (latin and _word(before) and ch in NO_END)
+    )
 
 
 def _latin_cut(text: str, j: int) -> bool:

@@ -88,11 +88,11 @@ def _pieces(p) -> list[Piece]:
 # drafts 1,024 entries hit 62 % (4,096: 75 %, but 2 MB more of a worker's peak RSS).
 @lru_cache(maxsize=1024)
 def _measure(
-    pieces: tuple[Piece, ...], width: float, first: float, rest: float, hang: bool
+    pieces: tuple[Piece, ...], width: float, first: float, rest: float
 ) -> tuple[int, float]:
     """(lines, the widest advance) of a paragraph's runs."""
     glyphs = glyphs_of(list(pieces))
-    return line_count(glyphs, width, first, rest, hang), max(glyphs[1], default=DEFAULT_SIZE_PT)
+    return line_count(glyphs, width, first, rest), max(glyphs[1], default=DEFAULT_SIZE_PT)
 
 
 def _indents(ppr, width: float) -> tuple[float, float, float]:
@@ -113,12 +113,12 @@ def line_starts_of(p, known=None) -> list[int]:
     return line_starts(glyphs_of(list(pieces)), *_indents(p.find(W + "pPr"), width))
 
 
-def _paragraph_lines(p, width: float, hang: bool = True, known=None) -> tuple[int, float]:
+def _paragraph_lines(p, width: float, known=None) -> tuple[int, float]:
     """(lines, line height in pt) of a body paragraph."""
     ppr = p.find(W + "pPr")
     spacing = ppr.find(W + "spacing") if ppr is not None else None
     pieces = tuple(known if known is not None else _pieces(p))
-    lines, widest = _measure(pieces, *_indents(ppr, width), hang)
+    lines, widest = _measure(pieces, *_indents(ppr, width))
     height = _twips(spacing, "line") or L.LINE_PITCH_PT
     if spacing is None or spacing.get(W + "lineRule") not in ("exact", "atLeast"):
         height = max(L.LINE_PITCH_PT, widest * 1.3)
@@ -219,7 +219,7 @@ def _rows(tbl, table: int, known=None) -> list[_Box]:
             height = 0.0
             for p in tc.iter(W + "p"):
                 runs = (known or {}).get(p)
-                lines, pitch = _paragraph_lines(p, max(width, 1.0), hang=False, known=runs)
+                lines, pitch = _paragraph_lines(p, max(width, 1.0), known=runs)
                 height += lines * pitch
             tallest = max(tallest, height)
         row = max(least, tallest) + (TABLE_BORDER_PT if ruled else 0.0)

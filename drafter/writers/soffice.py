@@ -5,15 +5,21 @@ makes goes through here, as many at once as the caller has: the PDF writer's one
 tests' dozens (split between two soffice runs, one a core, when there are many).
 
 One run is one Basic macro (MACRO, installed in a scratch user profile) that opens each .docx,
-turns off LibreOffice's space between Chinese and Latin text or digits, and exports the PDF.
+turns off LibreOffice's space between Chinese and Latin text or digits and its hanging
+punctuation, and exports the PDF.
 Word honours the .docx's w:autoSpaceDE/DN="0" (no extra space between Chinese and digits);
 LibreOffice's DOCX import ignores both and keeps its default paragraph style's
 ParaIsCharacterDistance (text-autospace="ideograph-alpha": about 3 pt at 3号 on each side of a
 run of digits, so a sealed date is no longer centred under its 署名), and no .docx property
 reaches it; the macro sets it off in the document's defaults before the export. (Before this,
 each conversion was two soffice runs: .docx -> .odt, the setting edited in the .odt's XML,
-.odt -> PDF.) The export keeps the blank page LibreOffice inserts before a section that starts
-on an even page (the 版记's, GB/T 9704 7.4): printed on both sides, the pages must be all there.
+.odt -> PDF.) Hanging punctuation goes off in the default paragraph style ("Standard", where
+the .docx's defaults land): on a justified line LibreOffice 7.4 does not draw a ，、。 that hangs
+past the line's end (济宁市's PDF lacked 13), and its DOCX import reads w:overflowPunct
+backwards (val="0", no hanging to Word, turns ParaIsHangingPunctuation on). (Set in every
+paragraph style, or in the defaults as well, it crashed soffice on the next draft with tables.)
+The export keeps the blank page LibreOffice inserts before a section that starts on an even
+page (the 版记's, GB/T 9704 7.4): printed on both sides, the pages must be all there.
 
 Standard library only: scripts/render.sh runs it as a script
 (``python3 soffice.py OUTDIR FILE.docx...``).
@@ -79,6 +85,7 @@ Function ConvertOne(how, source, target) As String
 	doc = StarDesktop.loadComponentFromURL(ConvertToURL(source), "_blank", 0, hidden())
 	If how = "solid" Then
 		doc.createInstance("com.sun.star.text.Defaults").ParaIsCharacterDistance = False
+		doc.StyleFamilies.getByName("ParagraphStyles").getByName("Standard").ParaIsHangingPunctuation = False
 	End If
 	doc.storeToURL(ConvertToURL(target), export())
 	doc.close(True)
