@@ -263,10 +263,23 @@ TABLE_WIDTHS_MM: dict[str, list[float]] = {
 
 
 TABLE_CELL_MARGIN_MM = 1.0  # left and right, inside each cell (Word's default 1.9 mm wraps 序号)
+TABLE_FIT_SLACK_MM = 0.5  # beside the margins: a text measured to fit does not wrap by a hair
+# Columns widened to fit a name on one line (compose/columns.py), at most this wide, so that the
+# others keep room: the division table's 牵头单位 (县市场监督管理局, 8 characters of 小四: 36.4 mm)
+# and 重点任务 (12 characters: 53.3 mm), the report's 指标 (侵犯知识产权行政处罚案件结案率, 15: 66 mm)
+TABLE_NAME_MAX_MM = {"division": {1: 54.0, 2: 40.0}, "report": {0: 72.0}}
+TABLE_SHORT_CELL_CHARS = 6  # a cell this short (2026年, 滞后于进度) is never left to wrap
 TABLE_RULED_LINE_PT = LINE_PITCH_PT / 2  # two lines of 小四 to one body line: rows stay on the grid
 TABLE_ROW_MIN_PT = LINE_PITCH_PT  # a row is at least one grid line tall
 # A cell that is a figure (15600, 2.1万, 85.3%, —) stands right-aligned and is never wrapped.
 NUMBER = re.compile(r"^[—－-]?[\d.,，]+\s*(%|％|万|亿|万元|亿元|件|个|家)?$|^[—－-]$")
+
+
+def cell_mm(text: str, size_pt: float) -> float:
+    """The column width (mm) that holds ``text`` on one line at ``size_pt``, margins included."""
+    return (
+        pt_to_mm(text_ems(text.strip()) * size_pt) + 2 * TABLE_CELL_MARGIN_MM + TABLE_FIT_SLACK_MM
+    )
 
 
 def fit_widths(widths_mm: list[float], cells: list[list[str]], size_pt: float) -> list[float]:
@@ -278,8 +291,7 @@ def fit_widths(widths_mm: list[float], cells: list[list[str]], size_pt: float) -
     for r, row in enumerate(cells):
         for c, text in enumerate(row[:n]):
             if r == 0 or NUMBER.match(text.strip()):
-                ems = text_ems(text.strip())
-                need[c] = max(need[c], pt_to_mm(ems * size_pt) + 2 * TABLE_CELL_MARGIN_MM + 0.5)
+                need[c] = max(need[c], cell_mm(text, size_pt))
     total = sum(widths_mm)
     if sum(need) > total:
         return list(widths_mm)

@@ -756,3 +756,43 @@ def test_lean_styles_keeps_what_a_draft_uses(built):
     print(f"\nstyles: {len(soffice._STYLE_ID.findall(styles))} in the .docx, {len(ids)} kept")
     assert len(ids) < len(soffice._STYLE_ID.findall(styles)) / 2
     assert "<w:latentStyles" in styles and "<w:latentStyles" not in lean
+
+
+def test_table_names_on_one_line(pdfs, tmp_path):
+    """Tables (8): the division table's 牵头单位 column fits its longest department name (before,
+    县市场监督管|理局 broke in every row of sample-county's), and its 重点任务 its titles of 12
+    characters; the progress report's 指标 column its longest name (侵犯知识产权行政处罚案|件结案率,
+    万人高价值发明专利拥有|量 before), and one blank line stands between the table and the heading
+    after it, as before it (compose/columns.py, writers/docx.py)."""
+    from conftest import run_cli
+
+    lines = [x.text for page in pdfmeasure.pages(pdfs["shipped:sample-county"]) for x in page]
+    at = next(i for i, t in enumerate(lines) if t.startswith("序号重点任务牵头单位"))
+    rows = lines[at:]
+    assert sum("县市场监督管理局" in t for t in rows) >= 6, rows
+    assert not any(t.endswith("县市场监督管") or t.startswith("理局") for t in rows), rows
+    assert any("实施高价值专利培育计划" in t for t in rows) and not any(t == "划" for t in rows)
+    made = run_cli(
+        "report",
+        str(ROOT / "profiles" / "taishan.yaml"),
+        str(ROOT / "examples" / "taishan-actuals.yaml"),
+        "-o",
+        str(tmp_path),
+    )
+    assert made.returncode == 0, made.stderr
+    report = render_cache.to_pdfs({"report": tmp_path / "taishan.report.docx"}, tmp_path / "pdf")
+    body = [x for page in pdfmeasure.pages(report["report"]) for x in pdfmeasure.body(page)]
+    texts = [x.text for x in body]
+    for name in (
+        "侵犯知识产权行政处罚案件结案率",
+        "万人高价值发明专利拥有量",
+        "知识产权质押融资登记项数",
+    ):
+        assert any(name in t for t in texts), (name, texts)
+    heading = next(i for i, t in enumerate(texts) if t == "二、进度滞后的指标")
+    last_row = body[heading - 1]
+    assert last_row.text.startswith("侵犯知识产权")
+    pitch = L.pt_to_mm(L.LINE_PITCH_PT)
+    gap = body[heading].top - last_row.bottom
+    print(f"\nreport: {gap:.1f} mm between the table's last row and the heading after it")
+    assert pitch < gap < 2 * pitch

@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 from ..errors import DrafterError
 from ..i18n import _
-from ..layout import TABLE_WIDTHS_MM
+from ..layout import TABLE_NAME_MAX_MM, TABLE_WIDTHS_MM
 from ..model import Paragraph, Part, Role, Span, Table, TaskEntry
 from . import figures
+from .columns import fit_names
 from .kinds.base import Block, body
 from .scope import Scope
 
@@ -112,7 +113,11 @@ def division(scope: Scope, tasks: list[TaskEntry]) -> list[Block]:
     columns = list(scope.genre.titles["division_columns"])
     sep = scope.mark["names_sep"]
     rows = [[e.number, e.title, sep.join(e.lead), sep.join(e.partners), e.deadline] for e in tasks]
-    widths = TABLE_WIDTHS_MM["division"]
+    # 重点任务 and each 牵头单位 on one line where the others can give the room (compose/columns)
+    caps = TABLE_NAME_MAX_MM["division"]
+    names = {1: [e.title for e in tasks], 2: [name for e in tasks for name in e.lead]}
+    cells = [[columns[c], *(r[c] for r in rows)] for c in range(len(columns))]
+    widths = fit_names(TABLE_WIDTHS_MM["division"], cells, names, caps)
     return [Table(columns=columns, rows=rows, widths_mm=widths, header=True, ruled=True)]
 
 

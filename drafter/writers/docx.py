@@ -130,6 +130,9 @@ class DocxWriter:
                 para = last = docx_text.paragraph(body, block)
                 docx_text.adjust(body, para, block, sign_off, document.masthead)
                 pf = para.paragraph_format
+                if j and isinstance(part.blocks[j - 1], Table):
+                    # and one blank line between a table and the text after it
+                    pf.space_before = Pt(pf.space_before.pt + L.LINE_PITCH_PT)
                 if block.keep_with_next or block.heading or j in kept:
                     pf.keep_with_next = True
                 if kept and j == min(kept):  # the text's last paragraph, before the sign-off

@@ -1,12 +1,14 @@
 """table: one row per record, each cell the record's field the section's `cells` names, under
-the header row of its `columns` text; widths from drafter/layout.py. A cell with nothing to say
+the header row of its `columns` text; widths from drafter/layout.py, a column of names widened
+to hold its longest on one line (compose/columns.py). A cell with nothing to say
 shows the `empty` text, and a column with nothing in any row is left out."""
 
 from __future__ import annotations
 
-from ...layout import TABLE_WIDTHS_MM
+from ...layout import TABLE_NAME_MAX_MM, TABLE_WIDTHS_MM
 from ...library.documents import DocSection
 from ...model import Table
+from .. import columns
 from .base import Built
 from .sheet import Sheet
 
@@ -23,5 +25,11 @@ def build(sheet: Sheet, section: DocSection) -> Built:
         widths_mm=TABLE_WIDTHS_MM[section.widths or ""],
         header=True,
         ruled=True,
-    )
-    return Built([table.without_empty_columns({empty, ""})])
+    ).without_empty_columns({empty, ""})
+    # a column of names (the report's 指标, its first, never empty) wide enough for its longest
+    caps = TABLE_NAME_MAX_MM.get(section.widths or "", {})
+    if table.widths_mm and caps:
+        cells = [[table.columns[c], *(r[c] for r in table.rows)] for c in range(len(table.columns))]
+        names = {c: [r[c] for r in table.rows] for c in caps if c < len(table.columns)}
+        table.widths_mm = columns.fit_names(table.widths_mm, cells, names, caps)
+    return Built([table])
