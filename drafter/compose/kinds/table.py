@@ -28,7 +28,7 @@ def build(sheet: Sheet, section: DocSection) -> Built:
     ).without_empty_columns({empty, ""})
     # a column of names (the report's 指标, its first, never empty) wide enough for its longest
     caps = TABLE_NAME_MAX_MM.get(section.widths or "", {})
-    if table.widths_mm and caps:
+    if table.widths_mm and caps and len(table.widths_mm) == len(table.columns):
         cells = [[table.columns[c], *(r[c] for r in table.rows)] for c in range(len(table.columns))]
         names = {c: [r[c] for r in table.rows] for c in caps if c < len(table.columns)}
         table.widths_mm = columns.fit_names(table.widths_mm, cells, names, caps)
