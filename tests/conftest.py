@@ -83,6 +83,19 @@ def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
     )
 
 
+def taishan_report(outdir: Path) -> Path:
+    """泰山区's progress report (examples/taishan-actuals.yaml), built by `drafter report`."""
+    made = run_cli(
+        "report",
+        str(PROFILES / "taishan.yaml"),
+        str(ROOT / "examples" / "taishan-actuals.yaml"),
+        "-o",
+        str(outdir),
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    return outdir / "taishan.report.docx"
+
+
 def load_profile(name: str) -> dict:
     with (PROFILES / f"{name}.yaml").open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)

@@ -764,7 +764,7 @@ def test_table_names_on_one_line(pdfs, tmp_path):
     characters; the progress report's 指标 column its longest name (侵犯知识产权行政处罚案|件结案率,
     万人高价值发明专利拥有|量 before), and one blank line stands between the table and the heading
     after it, as before it (compose/columns.py, writers/docx.py)."""
-    from conftest import run_cli
+    from conftest import taishan_report
 
     lines = [x.text for page in pdfmeasure.pages(pdfs["shipped:sample-county"]) for x in page]
     at = next(i for i, t in enumerate(lines) if t.startswith("序号重点任务牵头单位"))
@@ -772,15 +772,7 @@ def test_table_names_on_one_line(pdfs, tmp_path):
     assert sum("县市场监督管理局" in t for t in rows) >= 6, rows
     assert not any(t.endswith("县市场监督管") or t.startswith("理局") for t in rows), rows
     assert any("实施高价值专利培育计划" in t for t in rows) and not any(t == "划" for t in rows)
-    made = run_cli(
-        "report",
-        str(ROOT / "profiles" / "taishan.yaml"),
-        str(ROOT / "examples" / "taishan-actuals.yaml"),
-        "-o",
-        str(tmp_path),
-    )
-    assert made.returncode == 0, made.stderr
-    report = render_cache.to_pdfs({"report": tmp_path / "taishan.report.docx"}, tmp_path / "pdf")
+    report = render_cache.to_pdfs({"report": taishan_report(tmp_path)}, tmp_path / "pdf")
     body = [x for page in pdfmeasure.pages(report["report"]) for x in pdfmeasure.body(page)]
     texts = [x.text for x in body]
     for name in (

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...errors import DrafterError
-from ...i18n import _
 from ...library.documents import DocSection, ListSpec
 from ...model import Emphasis, Paragraph, Role, Span
 from .. import numbering
@@ -47,21 +45,9 @@ def build(sheet: Sheet, section: DocSection) -> Built:
 
 def _shown(sheet: Sheet, section: DocSection, spec: ListSpec) -> bool:
     """Whether the list shows: its `when` flag true, its `unless` flag false."""
-    for flag, wanted in ((spec.when, True), (spec.unless, False)):
-        if flag is None:
-            continue
-        if flag not in sheet.ctx:
-            raise DrafterError.single(
-                sheet.definition.file,
-                section.line,
-                f"sections.{section.id}.lists",
-                _("unknown flag {name} (known: {names})").format(
-                    name=flag, names=", ".join(sorted(sheet.ctx)) or "-"
-                ),
-            )
-        if bool(sheet.ctx[flag]) is not wanted:
-            return False
-    return True
+    return (spec.when is None or sheet.flag(section, spec.when)) and (
+        spec.unless is None or not sheet.flag(section, spec.unless)
+    )
 
 
 def _grouped(

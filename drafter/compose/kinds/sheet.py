@@ -40,13 +40,24 @@ class Sheet:
     def rows(self, section: DocSection, name: str) -> list[Record]:
         """The records ``name`` the section reads, less those its `where` leaves out."""
         if name not in self.records:
-            raise DrafterError.single(
-                self.definition.file,
-                section.line,
-                f"sections.{section.id}",
-                _("unknown records {name} (known: {names})").format(
-                    name=name, names=", ".join(self.records) or "-"
-                ),
-            )
+            message = _("unknown records {name} (known: {names})")
+            raise self._unknown(section, "", message, name, list(self.records))
         wanted = section.where.items()
         return [r for r in self.records[name] if all(str(r.get(k)) == v for k, v in wanted)]
+
+    def flag(self, section: DocSection, name: str) -> bool:
+        """The context's flag ``name`` (a list's `when` or `unless`)."""
+        if name not in self.ctx:
+            message = _("unknown flag {name} (known: {names})")
+            raise self._unknown(section, ".lists", message, name, sorted(self.ctx))
+        return bool(self.ctx[name])
+
+    def _unknown(
+        self, section: DocSection, under: str, message: str, name: str, known: list[str]
+    ) -> DrafterError:
+        return DrafterError.single(
+            self.definition.file,
+            section.line,
+            f"sections.{section.id}{under}",
+            message.format(name=name, names=", ".join(known) or "-"),
+        )
